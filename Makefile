@@ -1,0 +1,38 @@
+# Two entry points for a fresh machine: `make site` and `make test`.
+# Each creates .venv and installs the project into it on first use (and again
+# whenever pyproject.toml changes).
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: site serve test check bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+## Build the site from records/ into site/
+site: $(STAMP)
+	$(PY) -m generator check
+	$(VENV)/bin/mkdocs build --strict
+
+## Preview at http://127.0.0.1:8000 with live reload
+serve: $(STAMP)
+	$(VENV)/bin/mkdocs serve
+
+## Check the records only
+check: $(STAMP)
+	$(PY) -m generator check
+
+## The whole test suite
+test: $(STAMP)
+	$(PY) -m pytest
+
+bench: $(STAMP)
+	$(PY) bench/check_speed.py
+
+clean:
+	rm -rf site .venv

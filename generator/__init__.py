@@ -1,0 +1,1 @@
+"""Turns a Party branch's YAML records into a MkDocs + Material showcase site."""

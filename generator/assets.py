@@ -1,0 +1,57 @@
+"""Checking the photo and file paths that records point to."""
+
+from __future__ import annotations
+
+import os
+import warnings
+from pathlib import Path, PurePosixPath
+
+from PIL import Image, UnidentifiedImageError
+
+ALLOWED_FORMATS = ("JPEG", "PNG", "WEBP")
+
+
+class AssetChecker:
+    """Checks each asset path once per run, however many records name it."""
+
+    def __init__(self, assets_dir: Path):
+        self.assets_dir = assets_dir
+        self._root = assets_dir.resolve() if assets_dir.exists() else None
+        self._cache: dict[str, str | None] = {}
+
+    def problem(self, rel: str) -> str | None:
+        """None when the path names a real JPEG/PNG/WebP inside records/assets/, else why not."""
+        if rel not in self._cache:
+            self._cache[rel] = self._check(rel)
+        return self._cache[rel]
+
+    def _check(self, rel: str) -> str | None:
+        if "\\" in rel:
+            return f"路径“{rel}”里有反斜杠“\\”，请改用“/”分隔文件夹"
+        pure = PurePosixPath(rel)
+        if pure.is_absolute() or (len(rel) > 1 and rel[1] == ":"):
+            return f"路径“{rel}”应相对于 records/assets/，不能以“/”或盘符开头"
+        if ".." in pure.parts:
+            return f"路径“{rel}”不能包含“..”：文件必须在 records/assets/ 里面"
+        if self._root is None:
+            return f"找不到文件“{rel}”：records/assets/ 文件夹不存在"
+        path = self.assets_dir / pure
+        if not os.path.lexists(path):
+            return f"找不到文件 records/assets/{rel}"
+        real = path.resolve()
+        if not real.is_relative_to(self._root):
+            return f"“{rel}”是指向 records/assets/ 以外的链接，不允许"
+        if not real.is_file():
+            return f"records/assets/{rel} 不是文件"
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", Image.DecompressionBombWarning)
+                with Image.open(real, formats=ALLOWED_FORMATS) as img:
+                    img.size  # noqa: B018 - opening reads the header; that is the check
+        except (UnidentifiedImageError, Image.DecompressionBombWarning, Image.DecompressionBombError) as e:
+            if isinstance(e, UnidentifiedImageError):
+                return f"records/assets/{rel} 不是 JPEG、PNG 或 WebP 图片（按文件内容判断，与扩展名无关）"
+            return f"records/assets/{rel} 的像素太多，可能是恶意构造的图片，拒绝处理"
+        except OSError as e:
+            return f"无法读取 records/assets/{rel}：{e.strerror or e}"
+        return None

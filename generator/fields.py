@@ -1,0 +1,173 @@
+"""Field types: how a value read as text becomes a typed value, with Chinese errors.
+
+The YAML reader hands every scalar over as a string, so each type here decides
+for itself what it accepts (`no` stays text, `0701` stays text, a boolean is
+only `true`/`false`). Each type is an `Annotated` alias so the same models give
+JSON Schema with the right types and Chinese descriptions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal, get_args
+
+from pydantic import BeforeValidator, Field
+from pydantic_core import PydanticCustomError
+
+SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_YEAR_MONTH = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
+
+
+def fail(message: str) -> PydanticCustomError:
+    # The message is final Chinese text; braces are escaped for pydantic's formatter.
+    return PydanticCustomError("invalid", message.replace("{", "{{").replace("}", "}}"))
+
+
+def _need_text(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        raise fail("应是一段文字，这里写成了列表")
+    if isinstance(value, dict):
+        raise fail("应是一段文字，这里写成了“键: 值”的映射")
+    raise fail("应是一段文字")
+
+
+def _line(value: Any) -> str:
+    text = _need_text(value).strip()
+    if not text:
+        raise fail("不能为空")
+    if "\n" in text:
+        raise fail("只能写一行，不能换行")
+    return text
+
+
+def _multiline(value: Any) -> str:
+    text = _need_text(value).strip()
+    if not text:
+        raise fail("不能为空")
+    return text
+
+
+def _markdown(value: Any) -> str:
+    text = _need_text(value)
+    if not text.strip():
+        raise fail("不能为空")
+    return text.rstrip() + "\n"
+
+
+def _slug(value: Any) -> str:
+    text = _line(value)
+    if not SLUG.fullmatch(text):
+        raise fail(f"“{text}”不是有效的编号：只能用小写字母、数字和连字符“-”（拼音或英文），且以字母或数字开头")
+    return text
+
+
+def _date(value: Any) -> dt.date:
+    text = _line(value)
+    m = _DATE.fullmatch(text)
+    if not m:
+        raise fail(f"“{text}”不是日期：请写成 年-月-日，例如 2024-03-12")
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        raise fail(f"日期“{text}”不存在") from None
+
+
+def _year_month(value: Any) -> str:
+    text = _line(value)
+    m = _YEAR_MONTH.fullmatch(text)
+    if not m:
+        raise fail(f"“{text}”不是年月：请写成 年-月（如 2004-07）或 年-月-日")
+    try:
+        dt.date(int(m[1]), int(m[2]), int(m[3] or 1))
+    except ValueError:
+        raise fail(f"日期“{text}”不存在") from None
+    return text
+
+
+def _year(value: Any) -> int:
+    text = _line(value)
+    if not re.fullmatch(r"\d{4}", text) or not 1900 <= int(text) <= 2100:
+        raise fail(f"“{text}”不是年份：请写四位数的年份，例如 2024")
+    return int(text)
+
+
+def _count(value: Any) -> int:
+    text = _line(value)
+    if not re.fullmatch(r"\d+", text):
+        raise fail(f"“{text}”不是不小于 0 的整数")
+    if len(text) > 9:
+        raise fail(f"“{text}”太大了")
+    return int(text)
+
+
+def _boolean(value: Any) -> bool:
+    text = _line(value)
+    if text == "true":
+        return True
+    if text == "false":
+        return False
+    raise fail(f"“{text}”不是 true 或 false（是：true，否：false）")
+
+
+def _list(value: Any) -> list:
+    if isinstance(value, list):
+        return value
+    raise fail("应是一个列表：每项一行，以“- ”开头，或写成 [甲, 乙]")
+
+
+def _mapping(value: Any) -> dict:
+    if isinstance(value, dict):
+        return value
+    raise fail("应是“键: 值”的映射")
+
+
+def choice(*options: tuple[str, str]):
+    """A closed set of values; each option is (value, Chinese label)."""
+    values = tuple(v for v, _ in options)
+    listing = "、".join(f"{v}（{label}）" if label != v else v for v, label in options)
+
+    def check(value: Any) -> str:
+        text = _line(value)
+        if text not in values:
+            raise fail(f"“{text}”不是可选的值。可选：{listing}")
+        return text
+
+    return Annotated[Literal[values], BeforeValidator(check), Field(json_schema_extra={"x-labels": dict(options)})]
+
+
+def labels(choice_type) -> dict[str, str]:
+    """The Chinese labels of a choice() type."""
+    for meta in get_args(choice_type)[1:]:
+        extra = getattr(meta, "json_schema_extra", None)
+        if extra:
+            return extra["x-labels"]
+    raise TypeError(f"{choice_type!r} is not a choice type")
+
+
+Text = Annotated[str, BeforeValidator(_line)]
+"""Plain text on one line, shown literally."""
+LongText = Annotated[str, BeforeValidator(_multiline)]
+"""Plain text that may span lines, shown literally."""
+Markdown = Annotated[str, BeforeValidator(_markdown)]
+Slug = Annotated[str, BeforeValidator(_slug), Field(pattern=SLUG.pattern)]
+Ref = Annotated[str, BeforeValidator(_line)]
+"""An id of another record; whether it exists is checked when records are linked."""
+Date = Annotated[dt.date, BeforeValidator(_date)]
+YearMonth = Annotated[str, BeforeValidator(_year_month), Field(pattern=r"^\d{4}-\d{2}(-\d{2})?$")]
+Year = Annotated[int, BeforeValidator(_year), Field(ge=1900, le=2100)]
+Count = Annotated[int, BeforeValidator(_count), Field(ge=0)]
+Boolean = Annotated[bool, BeforeValidator(_boolean)]
+AssetPath = Annotated[str, BeforeValidator(_line)]
+"""A path under records/assets/; checked against the files when records are loaded."""
+
+
+def ListOf(item):
+    return Annotated[list[item], BeforeValidator(_list)]
+
+
+def MappingCheck():
+    return BeforeValidator(_mapping)

@@ -1,0 +1,289 @@
+"""Walk records/, read every file, and build typed records, collecting every problem."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+import re
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from .assets import AssetChecker
+from .errors import Problem, Severity, field_path
+from .fields import SLUG
+from .models import RECORD_TYPES, FileIdentity, Record, RecordType
+from .privacy import scan
+from .yamlio import Document, read_record
+
+_DATED = re.compile(r"(\d{4})-(\d{2})-(\d{2})-([a-z0-9][a-z0-9-]*)")
+_YEAR = re.compile(r"\d{4}")
+_ISSUE = re.compile(r"(\d{4})-(\d{2})")
+
+
+@dataclass(slots=True)
+class Entry:
+    """One record file that read and validated cleanly."""
+
+    type: RecordType
+    ident: FileIdentity
+    rel: str  # path inside records/, with "/"
+    display: str  # path as shown in messages
+    doc: Document
+    record: Record
+
+    @property
+    def id(self) -> str:
+        return self.ident.id
+
+    def problem(self, loc: tuple, message: str, *, warning: bool = False, at_key: bool = False) -> Problem:
+        line, col = self.doc.key_mark(loc) if at_key else self.doc.mark(loc)
+        severity = Severity.WARNING if warning else Severity.ERROR
+        return Problem(self.display, line, col, severity, message, field_path(loc) or None)
+
+
+@dataclass(slots=True)
+class Loaded:
+    records_dir: Path
+    entries: list[Entry] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    files_checked: int = 0
+
+    def of(self, type_name: str) -> dict[str, Entry]:
+        return {e.id: e for e in self.entries if e.type.name == type_name}
+
+
+def display_path(path: Path) -> str:
+    """The path as the user would type it: relative to where they are, when it can be."""
+    try:
+        return Path(os.path.relpath(path)).as_posix()
+    except ValueError:  # another drive on Windows
+        return path.as_posix()
+
+
+# ---------------------------------------------------------------- which file is what
+
+
+def _date_in_name(y: str, m: str, d: str) -> dt.date | str:
+    try:
+        return dt.date(int(y), int(m), int(d))
+    except ValueError:
+        return f"文件名中的日期“{y}-{m}-{d}”不存在"
+
+
+def classify(rel: str) -> tuple[RecordType, FileIdentity] | str:
+    """What a path under records/ holds, or a Chinese reason why it cannot be there."""
+    parts = rel.split("/")
+    name = parts[-1]
+    if name == "README.md":
+        raise AssertionError("README files are skipped before classifying")
+    if name.endswith(".yaml"):
+        return "记录文件的扩展名应为 .yml，不是 .yaml"
+    if not name.endswith(".yml"):
+        return "records/ 里只能放 .yml 记录文件（照片和其他文件请放在 records/assets/ 下）"
+    stem = name[:-4]
+    top = parts[0]
+    t = RECORD_TYPES
+
+    if rel == "site.yml":
+        return t["site"], FileIdentity("site")
+    if top in ("programs", "places", "members"):
+        rtype = t[{"programs": "program", "places": "place", "members": "member"}[top]]
+        if len(parts) != 2:
+            return f"{rtype.label}文件应直接放在 {top}/ 下，例如 {rtype.example}"
+        if not SLUG.fullmatch(stem):
+            return f"文件名“{name}”不合规：编号只能用小写字母、数字和“-”（拼音或英文），例如 {rtype.example}"
+        return rtype, FileIdentity(stem)
+    if top in ("activities", "suggestions"):
+        rtype = t["activity" if top == "activities" else "suggestion"]
+        rule = f"{rtype.label}文件应放在 {top}/<年份>/<年-月-日>-<拼音>.yml，例如 {rtype.example}"
+        if len(parts) != 3 or not _YEAR.fullmatch(parts[1]):
+            return rule
+        m = _DATED.fullmatch(stem)
+        if not m:
+            return f"文件名“{name}”不合规。{rule}"
+        date = _date_in_name(m[1], m[2], m[3])
+        if isinstance(date, str):
+            return date
+        if m[1] != parts[1]:
+            return f"文件名中的日期是 {m[1]} 年，却放在了 {parts[1]}/ 文件夹里"
+        return rtype, FileIdentity(stem, date=date, year=date.year)
+    if top == "publications":
+        if len(parts) != 3:
+            return "刊物文件应放在 publications/<刊物编号>/ 下：index.yml 是刊物介绍，<年份>-<期号>.yml 是一期，例如 publications/dangxing-riji/2024-01.yml"
+        pub = parts[1]
+        if not SLUG.fullmatch(pub):
+            return f"刊物文件夹名“{pub}”不合规：只能用小写字母、数字和“-”（拼音或英文）"
+        if stem == "index":
+            return t["publication"], FileIdentity(pub)
+        m = _ISSUE.fullmatch(stem)
+        if not m:
+            return f"文件名“{name}”不合规：一期刊物的文件名应为 <年份>-<两位期号>.yml，例如 2024-01.yml；刊物介绍为 index.yml"
+        if not 1 <= int(m[2]) <= 99:
+            return f"期号“{m[2]}”不合规：应为 01 到 99"
+        return t["issue"], FileIdentity(stem, year=int(m[1]), number=int(m[2]), publication=pub)
+    if top == "reviews":
+        if len(parts) != 2 or not _YEAR.fullmatch(stem):
+            return "述职评议文件应为 reviews/<年份>.yml，例如 reviews/2024.yml"
+        return t["review"], FileIdentity(stem, year=int(stem))
+    return "这里不应有 .yml 文件，它不会被使用。记录文件的位置见 records/README.md"
+
+
+# ---------------------------------------------------------------- pydantic errors in Chinese
+
+
+def _known_keys(model: type[BaseModel], loc: tuple) -> list[str]:
+    """The keys allowed in the mapping that holds loc[-1]."""
+    current: type | None = model
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        if current is None:
+            return []
+        info = next((f for n, f in current.model_fields.items() if (f.alias or n) == part), None)
+        current = _model_in(info.annotation) if info else None
+    if current is None:
+        return []
+    return [f.alias or n for n, f in current.model_fields.items()]
+
+
+def _model_in(annotation) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_in(arg)
+        if found:
+            return found
+    return None
+
+
+def _validation_problems(err: ValidationError, model: type[Record], doc: Document, display: str) -> list[Problem]:
+    problems = []
+    for e in err.errors(include_url=False, include_context=False, include_input=False):
+        loc = tuple(e["loc"])
+        kind = e["type"]
+        key_level = False
+        if kind == "missing":
+            if loc in doc.empty:
+                message, key_level = "不能为空：冒号后面没有写内容", True
+            else:
+                message = "必须填写，但没有写"
+        elif kind == "extra_forbidden":
+            key_level = True
+            known = _known_keys(model, loc)
+            hint = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+            message = f"不认识这个字段“{loc[-1]}”"
+            message += f"，是不是想写“{hint[0]}”？" if hint else f"。可用的字段：{'、'.join(known)}"
+        elif kind in ("model_type", "dict_type", "model_attributes_type"):
+            message = "应是“键: 值”的映射"
+        elif kind == "list_type":
+            message = "应是一个列表"
+        elif kind == "too_short":
+            message = "至少要写一项"
+        elif kind == "invalid":
+            message = e["msg"]
+        else:  # a pydantic check we did not phrase ourselves
+            message = f"值不符合要求（{kind}）"
+        line, col = doc.key_mark(loc) if key_level else doc.mark(loc)
+        if kind == "missing" and not key_level:
+            line, col = doc.mark(loc[:-1])
+        problems.append(Problem(display, line, col, Severity.ERROR, message, field_path(loc)))
+    return problems
+
+
+# ---------------------------------------------------------------- the whole tree
+
+
+def load(records_dir: Path) -> Loaded:
+    records_dir = Path(records_dir)
+    result = Loaded(records_dir)
+    base = display_path(records_dir)
+    if not records_dir.is_dir():
+        result.problems.append(Problem(base, 0, 0, Severity.ERROR, "找不到记录文件夹"))
+        return result
+    assets = AssetChecker(records_dir / "assets")
+
+    for rel in _walk(records_dir, base, result.problems):
+        display = f"{base}/{rel}"
+        kind = classify(rel)
+        if isinstance(kind, str):
+            result.problems.append(Problem(display, 1, 1, Severity.ERROR, kind))
+            continue
+        result.files_checked += 1
+        rtype, ident = kind
+        doc, problems = read_record(records_dir / rel, display)
+        result.problems.extend(problems)
+        if doc is None:
+            continue
+        entry = _validate(rtype, ident, rel, display, doc, result.problems)
+        _scan_private_data(doc, display, entry, result.problems)
+        if entry is None:
+            continue
+        for loc, asset in entry.record.assets():
+            why = assets.problem(asset)
+            if why:
+                result.problems.append(entry.problem(loc, why))
+        result.entries.append(entry)
+
+    if not (records_dir / "site.yml").is_file():
+        result.problems.append(Problem(f"{base}/site.yml", 0, 0, Severity.ERROR, "缺少 site.yml（组织概况），它必须有且只有一个"))
+    return result
+
+
+def _walk(records_dir: Path, base: str, problems: list[Problem]):
+    """Every file under records/ but assets/ and README.md, as a relative posix path."""
+    for dirpath, dirnames, filenames in os.walk(records_dir):
+        here = Path(dirpath).relative_to(records_dir).as_posix()
+        prefix = "" if here == "." else here + "/"
+        dirnames.sort()
+        if prefix == "":
+            dirnames[:] = [d for d in dirnames if d != "assets"]
+        for d in list(dirnames):
+            if os.path.islink(os.path.join(dirpath, d)):
+                problems.append(Problem(f"{base}/{prefix}{d}", 0, 0, Severity.ERROR, "records/ 里的文件夹不能是符号链接"))
+                dirnames.remove(d)
+        for name in sorted(filenames):
+            if name == "README.md":
+                continue
+            rel = prefix + name
+            if os.path.islink(os.path.join(dirpath, name)):
+                problems.append(Problem(f"{base}/{rel}", 0, 0, Severity.ERROR, "记录文件不能是符号链接"))
+                continue
+            yield rel
+
+
+def _validate(rtype: RecordType, ident: FileIdentity, rel: str, display: str, doc: Document, problems: list[Problem]) -> Entry | None:
+    try:
+        record = rtype.model.model_validate(doc.data)
+    except ValidationError as err:
+        problems.extend(_validation_problems(err, rtype.model, doc, display))
+        return None
+    entry = Entry(rtype, ident, rel, display, doc, record)
+    for f in record.findings(ident):
+        problems.append(entry.problem(f.loc, f.message, warning=f.warning, at_key=f.at_key))
+    return entry
+
+
+def _scan_private_data(doc: Document, display: str, entry: Entry | None, problems: list[Problem]) -> None:
+    hits = scan(doc.text)
+    if not hits:
+        return
+    if entry is not None:
+        internal = getattr(entry.record, "visibility", "public") == "internal"
+    else:  # the record did not validate; judge by what it says
+        internal = doc.data.get("visibility") == "internal"
+    for hit in hits:
+        line = doc.text.count("\n", 0, hit.index) + 1
+        col = hit.index - (doc.text.rfind("\n", 0, hit.index) + 1) + 1
+        loc = doc.path_at(line, col)
+        if internal:
+            message = f"内部记录中有疑似{hit.kind} {hit.masked}：请确认确有必要保留"
+        else:
+            message = (
+                f"有疑似{hit.kind} {hit.masked}：公开（或将来可能公开）的记录不能含有个人号码。"
+                "请删除它；确需保留时，请把记录设为 visibility: internal"
+            )
+        problems.append(Problem(display, line, col, Severity.WARNING if internal else Severity.ERROR, message, field_path(loc) if loc else None))

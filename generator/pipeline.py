@@ -1,0 +1,28 @@
+"""The records pipeline up to a linked Site: load every file, then link them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import Problem, has_errors
+from .link import BuildMode, Site, link
+from .load import load
+
+
+@dataclass(slots=True)
+class Checked:
+    site: Site | None  # None when any error was found
+    problems: list[Problem]
+    files_checked: int
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.problems)
+
+
+def check_records(records_dir: Path, mode: BuildMode = BuildMode()) -> Checked:
+    loaded = load(Path(records_dir))
+    site, problems = link(loaded, mode)
+    problems = loaded.problems + problems
+    return Checked(site if not has_errors(problems) else None, problems, loaded.files_checked)

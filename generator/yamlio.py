@@ -1,0 +1,352 @@
+"""Strict reading of one record file.
+
+Editors are not YAML experts, so YAML's surprises are closed off: every value is
+read as text (typing is the field's job), and anchors, aliases, merge keys, tags
+and second documents are refused. The file is read as a stream of parser events
+and the tree is built here without recursion, so neither libyaml's recursive
+composer (which crashes on deep nesting) nor Python's recursion limit is ever
+reached; depth and size are capped before anything can blow up.
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import Problem, Severity
+
+MAX_BYTES = 1_048_576
+MAX_DEPTH = 20
+
+_Loader = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
+
+# Control characters (newline, tab and the CR of CRLF aside), bidi overrides
+# and the invisible Unicode line breaks that would shift YAML's line count.
+_BAD_CHARS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]|\r(?!\n)"
+)
+_TAB_INDENT = re.compile(r"^ *\t[ \t]*[^ \t\r\n]", re.M)
+
+Mark = tuple[int, int]  # (line, col), both 1-based
+Path_ = tuple  # key path inside the document, e.g. ("photos", 0, "src")
+
+
+@dataclass(slots=True)
+class Document:
+    """A record file read as plain data (dicts, lists, str) plus where each part stands."""
+
+    data: dict
+    text: str
+    value_at: dict[Path_, Mark] = field(default_factory=dict)  # every node, root is ()
+    key_at: dict[Path_, Mark] = field(default_factory=dict)  # every mapping key
+    empty: set[Path_] = field(default_factory=set)  # keys written with no value
+    spans: list[tuple[Mark, Mark, Path_]] = field(default_factory=list)  # scalar extents
+
+    def mark(self, loc: Path_) -> Mark:
+        """Where a value stands; for a key that is absent, where its mapping starts."""
+        loc = tuple(loc)
+        while loc not in self.value_at and loc not in self.key_at and loc:
+            loc = loc[:-1]
+        return self.value_at.get(loc) or self.key_at.get(loc) or (1, 1)
+
+    def key_mark(self, loc: Path_) -> Mark:
+        return self.key_at.get(tuple(loc)) or self.mark(loc)
+
+    def path_at(self, line: int, col: int) -> Path_ | None:
+        """The key path of the scalar that covers a position, if any."""
+        for start, end, loc in self.spans:
+            if start <= (line, col) < end:
+                return loc
+        return None
+
+
+class _Reader:
+    def __init__(self, display: str):
+        self.display = display
+        self.problems: list[Problem] = []
+        self.blocking = False  # a problem that makes the data unfit to check further
+
+    def error(self, line: int, col: int, message: str, *, blocking: bool = True, field: str | None = None):
+        self.problems.append(Problem(self.display, line, col, Severity.ERROR, message, field))
+        if blocking:
+            self.blocking = True
+
+
+def read_record(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
+    """Read one record file. Returns the document (None if unusable) and every problem found."""
+    reader = _Reader(display)
+    try:
+        size = os.stat(path).st_size
+        if size > MAX_BYTES:
+            reader.error(1, 1, f"文件太大：{size:,} 字节，上限是 {MAX_BYTES:,} 字节（1 MB）。照片请放在 records/assets/ 下。")
+            return None, reader.problems
+        with open(path, "rb") as f:
+            raw = f.read(MAX_BYTES + 1)
+    except OSError as e:
+        reader.error(1, 1, f"无法读取文件：{e.strerror or e}")
+        return None, reader.problems
+    if len(raw) > MAX_BYTES:  # grew while we looked
+        reader.error(1, 1, f"文件太大：上限是 {MAX_BYTES:,} 字节（1 MB）。")
+        return None, reader.problems
+    return parse_bytes(raw, display, reader)
+
+
+def parse_bytes(raw: bytes, display: str, reader: _Reader | None = None) -> tuple[Document | None, list[Problem]]:
+    reader = reader or _Reader(display)
+    text = _decode(raw, reader)
+    if text is None:
+        return None, reader.problems
+    text = _replace_bad_chars(text, reader)
+    doc = _build(text, reader)
+    if reader.blocking:
+        return None, reader.problems
+    return doc, reader.problems
+
+
+# ---------------------------------------------------------------- bytes to text
+
+
+def _decode(raw: bytes, reader: _Reader) -> str | None:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:4096]:
+        reader.error(1, 1, "文件不是 UTF-8 编码（看起来是 UTF-16）。请用“另存为”选择 UTF-8 编码后再提交。")
+        return None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line_start = raw.rfind(b"\n", 0, e.start) + 1
+        line = raw.count(b"\n", 0, e.start) + 1
+        col = len(raw[line_start : e.start].decode("utf-8", "replace")) + 1
+        guess = ""
+        try:
+            raw.decode("gb18030")
+            guess = "（看起来是 GBK/GB2312 编码）"
+        except UnicodeDecodeError:
+            pass
+        reader.error(
+            line, col,
+            f"文件不是 UTF-8 编码{guess}：第 {line} 行第 {col} 列有无法识别的字节 0x{raw[e.start]:02X}。"
+            "请用“另存为”选择 UTF-8 编码后再提交。",
+        )
+        return None
+
+
+def _line_col(text: str, index: int) -> Mark:
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - line_start + 1
+
+
+def _describe_char(ch: str) -> str:
+    code = f"U+{ord(ch):04X}"
+    if ch == "\r":
+        return f"单独的回车符（{code}）"
+    if "\u202a" <= ch <= "\u202e" or "\u2066" <= ch <= "\u2069":
+        return f"文字方向控制符（{code}）"
+    if ch in "\u2028\u2029":
+        return f"不可见的分行符（{code}）"
+    return f"控制字符（{code}）"
+
+
+def _replace_bad_chars(text: str, reader: _Reader) -> str:
+    """Report every invisible troublemaker, then blank it so the rest can still be read."""
+    if not _BAD_CHARS.search(text):
+        return text
+    for m in _BAD_CHARS.finditer(text):
+        line, col = _line_col(text, m.start())
+        reader.error(
+            line, col,
+            f"有一个看不见的{_describe_char(m.group())}，可能是从别处粘贴带进来的。请删除它。",
+            blocking=False,
+        )
+    return _BAD_CHARS.sub(" ", text)
+
+
+# ---------------------------------------------------------------- text to tree
+
+
+_PARSER_HINTS = [
+    ("mapping values are not allowed", "这里不能出现“: ”。如果值里本身带冒号，请给整个值加上引号。"),
+    ("could not find expected ':'", "缺少“:”：每一行应写成“键: 值”；也请检查上一行的引号是否成对。"),
+    ("did not find expected key", "缩进不对：同一层的键要左对齐，列表项以“- ”开头。"),
+    ("did not find expected '-' indicator", "缩进不对：同一列表的各项要左对齐，每项以“- ”开头。"),
+    ("cannot start any token", "这个字符不能放在值的开头（如 @、`、%）。请给整个值加上引号。"),
+    ("found unexpected end of stream", "文件意外结束：可能有引号或括号没有闭合。"),
+    ("did not find expected ',' or ']'", "方括号 [ ] 没有闭合，或列表项之间缺少逗号。"),
+    ("did not find expected ',' or '}'", "花括号 { } 没有闭合，或各项之间缺少逗号。"),
+    ("unknown escape character", "双引号里的反斜杠“\\”后面是无效的转义。要写反斜杠本身，请改用单引号。"),
+    ("block sequence entries are not allowed", "这里不能开始列表项“- ”：请检查缩进。"),
+    ("did not find expected comment or line break", "值的后面多出了内容：引号闭合后不能再写字，请给整个值加上引号。"),
+    ("expected <block end>", "缩进不对：这一行和上面的内容没有对齐。"),
+    ("expected a comment or a line break", "值的后面多出了内容：引号闭合后不能再写字，请给整个值加上引号。"),
+    ("tab", "缩进里不能有制表符（Tab），请改用空格。"),
+    ("did not find expected node content", "这里缺少内容：请检查这一行的写法。"),
+    ("undefined tag handle", "不允许使用标签（以 ! 开头的写法）。"),
+]
+
+
+def _parser_message(problem: str) -> str:
+    for needle, message in _PARSER_HINTS:
+        if needle in problem:
+            return message
+    return "YAML 格式有误：请检查这一行和上一行的缩进、冒号和引号。"
+
+
+def _build(text: str, reader: _Reader) -> Document | None:
+    tab_lines = [_line_col(text, m.end() - 1) for m in _TAB_INDENT.finditer(text)] if "\t" in text else []
+    block_lines: list[tuple[int, int]] = []  # (first, last) content lines of block scalars
+    doc = Document(data={}, text=text)
+    loader = _Loader(text)
+    try:
+        root = _walk_events(loader, doc, reader, block_lines if tab_lines else None)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        earlier_tabs = [t for t in tab_lines if t[0] <= line]
+        if earlier_tabs:
+            for tl, tc in earlier_tabs:
+                reader.error(tl, tc, "缩进里不能有制表符（Tab），请改用空格。")
+        else:
+            reader.error(line, col, _parser_message(e.problem or e.context or ""))
+        return None
+    except yaml.YAMLError as e:  # reader-level errors carry no mark in every version
+        reader.error(1, 1, _parser_message(str(e)))
+        return None
+    finally:
+        loader.dispose()
+    for tl, tc in tab_lines:
+        if not any(first <= tl <= last for first, last in block_lines):
+            reader.error(tl, tc, "缩进里不能有制表符（Tab），请改用空格。")
+    if root is None:
+        return None
+    doc.data = root
+    return doc
+
+
+class _Stop(Exception):
+    """The rest of the file cannot be read meaningfully."""
+
+
+def _walk_events(loader, doc: Document, reader: _Reader, block_lines: list | None) -> dict | None:
+    """Build plain data from the parser's events, recording marks; iterative, depth-capped."""
+    # Each frame: [container, path, pending_key, key_mark]
+    stack: list[list] = []
+    root = None
+    documents = 0
+    E = yaml.events
+    try:
+        while True:
+            ev = loader.get_event()
+            kind = type(ev)
+            if kind is E.StreamEndEvent:
+                break
+            if kind is E.StreamStartEvent or kind is E.DocumentEndEvent:
+                continue
+            if kind is E.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    m = ev.start_mark
+                    reader.error(m.line + 1, m.column + 1, "一个文件只能有一个文档：这里的“---”开始了第二个文档。")
+                    raise _Stop
+                continue
+            m = ev.start_mark
+            line, col = m.line + 1, m.column + 1
+            if kind is E.MappingEndEvent or kind is E.SequenceEndEvent:
+                stack.pop()
+                continue
+            if kind is E.AliasEvent:
+                reader.error(line, col, f"不允许使用别名“*{ev.anchor}”：请把内容直接写出来。")
+                value = ""
+            else:
+                if ev.anchor is not None:
+                    reader.error(line, col, f"不允许使用锚点“&{ev.anchor}”：请把内容直接写出来。")
+                if ev.tag is not None:
+                    tag = ev.tag.replace("tag:yaml.org,2002:", "!!")
+                    reader.error(line, col, f"不允许使用标签“{tag}”：值一律按文字读取，类型由字段决定。")
+
+            # Where does this node go?
+            if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
+                # It is a mapping key.
+                frame = stack[-1]
+                if kind is not E.ScalarEvent:
+                    reader.error(line, col, "键必须是简单的文字，不能是列表或映射。")
+                    raise _Stop
+                key = ev.value
+                if key == "<<" and not ev.style:
+                    reader.error(line, col, "不允许使用合并键“<<”：请把内容直接写出来。")
+                path = frame[1] + (key,)
+                if key in frame[0] or path in doc.key_at:
+                    first = doc.key_at[path][0]
+                    reader.error(line, col, f"键“{key}”重复：第 {first} 行和第 {line} 行都写了它，请只保留一个。")
+                    frame[2] = _DUPLICATE
+                else:
+                    doc.key_at[path] = (line, col)
+                    frame[2] = key
+                continue
+
+            if stack:
+                frame = stack[-1]
+                if isinstance(frame[0], dict):
+                    key = frame[2]
+                    frame[2] = None
+                    path = frame[1] + (key,) if key is not _DUPLICATE else None
+                else:
+                    path = frame[1] + (len(frame[0]),)
+            else:
+                path = ()
+
+            if kind is E.ScalarEvent or kind is E.AliasEvent:
+                value = ev.value if kind is E.ScalarEvent else ""
+                if kind is E.ScalarEvent and block_lines is not None and ev.style in ("|", ">"):
+                    block_lines.append((line + 1, ev.end_mark.line + 1))
+                if path is None:
+                    continue
+                if not stack:
+                    reader.error(line, col, "文件的顶层应是“键: 值”的映射，而不是一段文字。")
+                    raise _Stop
+                end = ev.end_mark
+                doc.value_at[path] = (line, col)
+                doc.spans.append(((line, col), (end.line + 1, end.column + 1), path))
+                container = stack[-1][0]
+                if isinstance(container, dict):
+                    if value == "":
+                        doc.empty.add(path)  # an empty value counts as missing
+                    else:
+                        container[path[-1]] = value
+                else:
+                    container.append(value)
+                continue
+
+            # A mapping or a sequence starts.
+            if len(stack) >= MAX_DEPTH:
+                reader.error(line, col, f"嵌套太深：超过了 {MAX_DEPTH} 层。")
+                raise _Stop
+            container = {} if kind is E.MappingStartEvent else []
+            if not stack:
+                if kind is not E.MappingStartEvent:
+                    reader.error(line, col, "文件的顶层应是“键: 值”的映射，而不是列表。")
+                    raise _Stop
+                root = container
+            elif path is not None:
+                parent = stack[-1][0]
+                if isinstance(parent, dict):
+                    parent[path[-1]] = container
+                else:
+                    parent.append(container)
+            if path is not None:
+                doc.value_at[path] = (line, col)
+            stack.append([container, path if path is not None else ("\0dup",), None])
+    except _Stop:
+        return None
+    if documents == 0 or root is None:
+        reader.error(1, 1, "文件是空的：应写成“键: 值”的映射。")
+        return None
+    return root
+
+
+_DUPLICATE = object()  # placeholder key: the value of a repeated key is read and dropped
