@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from .errors import Problem
 from .load import Entry, Loaded
+from .models import RECORD_TYPES
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +28,8 @@ class BuildMode:
 
 @dataclass(slots=True)
 class Site:
+    """Every record, by type and id. Rendering sees only clean, complete records."""
+
     site: Entry
     programs: dict[str, Entry]
     places: dict[str, Entry]
@@ -37,14 +40,6 @@ class Site:
     suggestions: dict[str, Entry]
     reviews: dict[str, Entry]
     mode: BuildMode = field(default_factory=BuildMode)
-
-    @property
-    def branch_ids(self) -> list[str]:
-        return [b.id for b in self.site.record.branches]
-
-    @property
-    def pillar_ids(self) -> list[str]:
-        return [p.id for p in self.site.record.pillars]
 
 
 def _unknown(what: str, value: str, known, where: str) -> str:
@@ -64,7 +59,8 @@ class _Linker:
         self.problems: list[Problem] = []
 
     def ref(self, entry: Entry, loc: tuple, value: str | None, targets, what: str, where: str = "") -> Entry | None:
-        if value is None:
+        """The record a reference names; None (and a problem) when there is none."""
+        if value is None or targets is None:
             return None
         if value not in targets:
             self.problems.append(entry.problem(loc, _unknown(what, value, targets, where)))
@@ -72,8 +68,8 @@ class _Linker:
         target = targets[value]
         return target if isinstance(target, Entry) else None
 
-    def refs(self, entry: Entry, name: str, values: list[str], targets, what: str, where: str = "") -> None:
-        for i, value in enumerate(values):
+    def refs(self, entry: Entry, name: str, values: list[str] | None, targets, what: str, where: str = "") -> None:
+        for i, value in enumerate(values or ()):
             self.ref(entry, (name, i), value, targets, what, where)
 
     def hidden_target(self, entry: Entry, loc: tuple, target: Entry | None, what: str) -> None:
@@ -83,54 +79,64 @@ class _Linker:
 
 
 def link(loaded: Loaded, mode: BuildMode = BuildMode()) -> tuple[Site | None, list[Problem]]:
-    """Check every reference; return the Site (None if site.yml is unusable) and the problems."""
-    sites = loaded.of("site")
-    if "site" not in sites:
-        return None, []
+    """Check every reference; return the Site and the problems.
+
+    The Site is only fit to render when no problem is an error (see pipeline).
+    """
     ln = _Linker(loaded, mode)
-    site_entry = sites["site"]
+    by_type = {name: loaded.of(name) for name in RECORD_TYPES}
+    site_entry = by_type["site"].get("site")
+    site_record = site_entry.record if site_entry else None
+    # With site.yml unreadable, branch and pillar ids cannot be checked: leave them be.
+    branches = {b.id: None for b in (site_record.branches or ())} if site_record else None
+    pillars = {p.id: None for p in (site_record.pillars or ())} if site_record else None
+    programs, places, members = by_type["program"], by_type["place"], by_type["member"]
+    activities, publications = by_type["activity"], by_type["publication"]
+
+    for e in _present(programs):
+        ln.ref(e, ("pillar",), e.record.pillar, pillars, "“四句话”编号", "site.yml 的 pillars 中")
+    for e in _present(activities):
+        r = e.record
+        program = ln.ref(e, ("program",), r.program, programs, "特色做法", "records/programs/{id}.yml")
+        ln.hidden_target(e, ("program",), program, "所属特色做法")
+        ln.refs(e, "places", r.places, places, "地点", "records/places/{id}.yml")
+        ln.refs(e, "branches", r.branches, branches, "支部", "site.yml 的 branches 中")
+        ln.refs(e, "members", r.members, members, "党员", "records/members/{id}.yml")
+    for e in _present(members):
+        ln.ref(e, ("branch",), e.record.branch, branches, "支部", "site.yml 的 branches 中")
     issues: dict[str, dict[str, Entry]] = {}
     for e in loaded.entries:
-        if e.type.name == "issue":
-            issues.setdefault(e.ident.publication, {})[e.id] = e
-    site = Site(
-        site=site_entry,
-        programs=loaded.of("program"),
-        places=loaded.of("place"),
-        activities=loaded.of("activity"),
-        members=loaded.of("member"),
-        publications=loaded.of("publication"),
-        issues=issues,
-        suggestions=loaded.of("suggestion"),
-        reviews=loaded.of("review"),
-        mode=mode,
-    )
-    branches = dict.fromkeys(site.branch_ids)
-    pillars = dict.fromkeys(site.pillar_ids)
-
-    for e in site.programs.values():
-        ln.ref(e, ("pillar",), e.record.pillar, pillars, "“四句话”编号", "site.yml 的 pillars 中")
-    for e in site.activities.values():
-        r = e.record
-        program = ln.ref(e, ("program",), r.program, site.programs, "特色做法", "records/programs/{id}.yml")
-        ln.hidden_target(e, ("program",), program, "所属特色做法")
-        ln.refs(e, "places", r.places, site.places, "地点", "records/places/{id}.yml")
-        ln.refs(e, "branches", r.branches, branches, "支部", "site.yml 的 branches 中")
-        ln.refs(e, "members", r.members, site.members, "党员", "records/members/{id}.yml")
-    for e in site.members.values():
-        ln.ref(e, ("branch",), e.record.branch, branches, "支部", "site.yml 的 branches 中")
-    for pub, by_id in issues.items():
-        for e in by_id.values():
-            if pub not in site.publications:
-                ln.problems.append(e.problem((), f"刊物 publications/{pub}/ 缺少刊物介绍 index.yml"))
-            for i, article in enumerate(e.record.articles):
-                ln.ref(e, ("articles", i, "member"), article.member, site.members, "党员", "records/members/{id}.yml")
-    for e in site.reviews.values():
-        for i, aid in enumerate(e.record.highlights):
-            activity = ln.ref(e, ("highlights", i), aid, site.activities, "活动", "")
-            if activity is None:
+        if e.type.name != "issue":
+            continue
+        issues.setdefault(e.ident.publication, {})[e.id] = e
+        if e.ident.publication not in publications:
+            ln.problems.append(e.problem((), f"刊物 publications/{e.ident.publication}/ 缺少刊物介绍 index.yml"))
+        for i, article in enumerate(e.record.articles or ()):
+            ln.ref(e, ("articles", i, "member"), article.member, members, "党员", "records/members/{id}.yml")
+    for e in _present(by_type["review"]):
+        for i, aid in enumerate(e.record.highlights or ()):
+            activity = ln.ref(e, ("highlights", i), aid, activities, "活动", "")
+            if activity is None or activity.record.date is None:
                 continue
             if activity.record.date.year != e.ident.year:
                 ln.problems.append(e.problem(("highlights", i), f"活动“{aid}”不是 {e.ident.year} 年的活动"))
             ln.hidden_target(e, ("highlights", i), activity, "重点活动")
-    return site, ln.problems
+
+    if site_entry is None:
+        return None, ln.problems
+    return Site(
+        site=site_entry,
+        programs=programs,
+        places=places,
+        activities=activities,
+        members=members,
+        publications=publications,
+        issues=issues,
+        suggestions=by_type["suggestion"],
+        reviews=by_type["review"],
+        mode=mode,
+    ), ln.problems
+
+
+def _present(entries: dict[str, Entry | None]):
+    return (e for e in entries.values() if e is not None)

@@ -10,7 +10,9 @@ import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
+from typing import Annotated
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .assets import AssetChecker
 from .errors import Problem, Severity, field_path
@@ -34,6 +36,7 @@ class Entry:
     display: str  # path as shown in messages
     doc: Document
     record: Record
+    partial: bool = False  # some fields failed; those hold None (or their default)
 
     @property
     def id(self) -> str:
@@ -51,9 +54,15 @@ class Loaded:
     entries: list[Entry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files_checked: int = 0
+    # Every record file by type and id, read or not, so that a reference to a
+    # file with a syntax error is not also reported as a reference to nothing.
+    known: set[tuple[str, str]] = field(default_factory=set)
 
-    def of(self, type_name: str) -> dict[str, Entry]:
-        return {e.id: e for e in self.entries if e.type.name == type_name}
+    def of(self, type_name: str) -> dict[str, Entry | None]:
+        """Records of one type by id; None for a file that could not be read."""
+        found: dict[str, Entry | None] = {i: None for t, i in sorted(self.known) if t == type_name}
+        found.update({e.id: e for e in self.entries if e.type.name == type_name})
+        return found
 
 
 def display_path(path: Path) -> str:
@@ -174,7 +183,7 @@ def _validation_problems(err: ValidationError, model: type[Record], doc: Documen
         elif kind == "extra_forbidden":
             key_level = True
             known = _known_keys(model, loc)
-            hint = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+            hint = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.5)  # 0.5 lets 一半 hint 一般
             message = f"不认识这个字段“{loc[-1]}”"
             message += f"，是不是想写“{hint[0]}”？" if hint else f"。可用的字段：{'、'.join(known)}"
         elif kind in ("model_type", "dict_type", "model_attributes_type"):
@@ -214,6 +223,8 @@ def load(records_dir: Path) -> Loaded:
             continue
         result.files_checked += 1
         rtype, ident = kind
+        if rtype.name != "issue":  # issues are numbered per publication, never referred to
+            result.known.add((rtype.name, ident.id))
         doc, problems = read_record(records_dir / rel, display)
         result.problems.extend(problems)
         if doc is None:
@@ -256,15 +267,46 @@ def _walk(records_dir: Path, base: str, problems: list[Problem]):
 
 
 def _validate(rtype: RecordType, ident: FileIdentity, rel: str, display: str, doc: Document, problems: list[Problem]) -> Entry | None:
+    broken: set = set()  # top-level fields already reported
     try:
-        record = rtype.model.model_validate(doc.data)
+        record, partial = rtype.model.model_validate(doc.data), False
     except ValidationError as err:
         problems.extend(_validation_problems(err, rtype.model, doc, display))
-        return None
-    entry = Entry(rtype, ident, rel, display, doc, record)
+        broken = {e["loc"][0] for e in err.errors() if e["loc"]}
+        record, partial = _partial(rtype.model, doc.data, broken), True
+    entry = Entry(rtype, ident, rel, display, doc, record, partial)
     for f in record.findings(ident):
+        if f.loc[:1] and f.loc[0] in broken:
+            continue  # a rule about a field that is itself wrong would only repeat it
         problems.append(entry.problem(f.loc, f.message, warning=f.warning, at_key=f.at_key))
     return entry
+
+
+def _partial(model: type[Record], data: dict, bad: set) -> Record:
+    """The record built from the fields that did validate; the others are None.
+
+    Later checks (references, photos, dates) still run on what is there, so one
+    run reports every problem of a file, not just those of the first stage.
+    """
+    values = {}
+    for name, info in model.model_fields.items():
+        key = info.alias or name
+        if key in data and key not in bad:
+            values[name] = _adapter(model, name).validate_python(data[key])
+        elif info.is_required():
+            values[name] = None
+    return model.model_construct(**values)
+
+
+_ADAPTERS: dict[tuple[type, str], TypeAdapter] = {}
+
+
+def _adapter(model: type[BaseModel], name: str) -> TypeAdapter:
+    if (model, name) not in _ADAPTERS:
+        info = model.model_fields[name]
+        typ = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+        _ADAPTERS[model, name] = TypeAdapter(typ)
+    return _ADAPTERS[model, name]
 
 
 def _scan_private_data(doc: Document, display: str, entry: Entry | None, problems: list[Problem]) -> None:

@@ -58,7 +58,11 @@ Visibility = choice(("public", "公开"), ("internal", "内部"))
 
 
 class Record(Strict):
-    """Base of every record type."""
+    """Base of every record type.
+
+    `findings()` and `assets()` also run on partial records (built from the
+    fields that validated, the rest None), so they test each field before use.
+    """
 
     kind_label: ClassVar[str]
 
@@ -67,9 +71,6 @@ class Record(Strict):
 
     def assets(self) -> Iterator[tuple[tuple, str]]:
         """(key path, asset path) of every file this record points to."""
-        return iter(())
-
-    def texts(self) -> Iterator[str]:
         return iter(())
 
 
@@ -91,7 +92,7 @@ class Content(Record):
 
 def _duplicates(items, loc: tuple, attr: str, what: str) -> Iterator[Finding]:
     seen: dict[str, int] = {}
-    for i, item in enumerate(items):
+    for i, item in enumerate(items or ()):
         value = getattr(item, attr)
         if value in seen:
             yield Finding(loc + (i, attr), f"{what}“{value}”重复：第 {seen[value] + 1} 项已经用了它")
@@ -195,13 +196,13 @@ class Activity(Content):
     photos: ListOf(Photo) = Field(default_factory=list, description="照片")
 
     def findings(self, ident: FileIdentity) -> Iterator[Finding]:
-        if ident.date and self.date != ident.date:
+        if ident.date and self.date and self.date != ident.date:
             yield Finding(("date",), f"日期 {self.date} 与文件名中的日期 {ident.date} 不一致")
-        if self.end_date and self.end_date < self.date:
+        if self.end_date and self.date and self.end_date < self.date:
             yield Finding(("end_date",), f"结束日期 {self.end_date} 早于开始日期 {self.date}")
 
     def assets(self):
-        for i, photo in enumerate(self.photos):
+        for i, photo in enumerate(self.photos or ()):
             yield ("photos", i, "src"), photo.src
 
 
@@ -227,7 +228,7 @@ class Member(Content):
     consent: Boolean = Field(False, description="本人已同意公开发布：true 或 false")
 
     def findings(self, ident: FileIdentity) -> Iterator[Finding]:
-        if self.is_public and not self.consent:
+        if self.is_public and self.consent is False:
             yield Finding(
                 ("consent",),
                 "公开的党员风采必须经本人同意：确认后写上 consent: true；未同意时请设为 visibility: internal",
@@ -249,7 +250,7 @@ class Publication(Content):
     frequency: Text | None = Field(None, description="出版周期，例如 每学期一期")
 
     def findings(self, ident: FileIdentity) -> Iterator[Finding]:
-        if self.title.startswith("《") or self.title.endswith("》"):
+        if self.title and (self.title.startswith("《") or self.title.endswith("》")):
             yield Finding(("title",), "刊名不用加书名号《》，网站会自动加上")
 
 
@@ -300,15 +301,15 @@ class Suggestion(Content):
     replied: Date | None = Field(None, description="回复日期，有回复时必填，不早于 date")
 
     def findings(self, ident: FileIdentity) -> Iterator[Finding]:
-        if ident.date and self.date != ident.date:
+        if ident.date and self.date and self.date != ident.date:
             yield Finding(("date",), f"日期 {self.date} 与文件名中的日期 {ident.date} 不一致")
-        if self.state != "open" and not self.reply:
+        if self.state in ("replied", "adopted") and not self.reply:
             yield Finding(("reply",), f"state 是 {self.state}，必须写回复 reply")
         if self.reply and not self.replied:
             yield Finding(("replied",), "有回复时必须写回复日期 replied")
         if self.replied and not self.reply:
             yield Finding(("reply",), "写了回复日期 replied，却没有回复 reply")
-        if self.replied and self.replied < self.date:
+        if self.replied and self.date and self.replied < self.date:
             yield Finding(("replied",), f"回复日期 {self.replied} 早于提出日期 {self.date}")
         if self.reply and self.state == "open":
             yield Finding(("state",), "已经有回复，state 应改为 replied（已回复）或 adopted（已采纳）", warning=True)

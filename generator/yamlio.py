@@ -30,7 +30,7 @@ _Loader = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
 _BAD_CHARS = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]|\r(?!\n)"
 )
-_TAB_INDENT = re.compile(r"^ *\t[ \t]*[^ \t\r\n]", re.M)
+_TAB_INDENT = re.compile(r"^ *(\t)[ \t]*[^ \t\r\n]", re.M)
 
 Mark = tuple[int, int]  # (line, col), both 1-based
 Path_ = tuple  # key path inside the document, e.g. ("photos", 0, "src")
@@ -198,7 +198,7 @@ def _parser_message(problem: str) -> str:
 
 
 def _build(text: str, reader: _Reader) -> Document | None:
-    tab_lines = [_line_col(text, m.end() - 1) for m in _TAB_INDENT.finditer(text)] if "\t" in text else []
+    tab_lines = [_line_col(text, m.start(1)) for m in _TAB_INDENT.finditer(text)] if "\t" in text else []
     block_lines: list[tuple[int, int]] = []  # (first, last) content lines of block scalars
     doc = Document(data={}, text=text)
     loader = _Loader(text)
