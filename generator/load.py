@@ -83,6 +83,10 @@ def _date_in_name(y: str, m: str, d: str) -> dt.date | str:
         return f"文件名中的日期“{y}-{m}-{d}”不存在"
 
 
+def _dated_rule(rtype: RecordType, top: str) -> str:
+    return f"{rtype.label}文件应放在 {top}/<年份>/<年-月-日>-<拼音>.yml，例如 {rtype.example}"
+
+
 def classify(rel: str) -> tuple[RecordType, FileIdentity] | str:
     """What a path under records/ holds, or a Chinese reason why it cannot be there."""
     parts = rel.split("/")
@@ -108,12 +112,11 @@ def classify(rel: str) -> tuple[RecordType, FileIdentity] | str:
         return rtype, FileIdentity(stem)
     if top in ("activities", "suggestions"):
         rtype = t["activity" if top == "activities" else "suggestion"]
-        rule = f"{rtype.label}文件应放在 {top}/<年份>/<年-月-日>-<拼音>.yml，例如 {rtype.example}"
         if len(parts) != 3 or not _YEAR.fullmatch(parts[1]):
-            return rule
+            return _dated_rule(rtype, top)
         m = _DATED.fullmatch(stem)
         if not m:
-            return f"文件名“{name}”不合规。{rule}"
+            return f"文件名“{name}”不合规。{_dated_rule(rtype, top)}"
         date = _date_in_name(m[1], m[2], m[3])
         if isinstance(date, str):
             return date
@@ -214,6 +217,7 @@ def load(records_dir: Path) -> Loaded:
         result.problems.append(Problem(base, 0, 0, Severity.ERROR, "找不到记录文件夹"))
         return result
     assets = AssetChecker(records_dir / "assets")
+    root = str(records_dir)
 
     for rel in _walk(records_dir, base, result.problems):
         display = f"{base}/{rel}"
@@ -225,7 +229,7 @@ def load(records_dir: Path) -> Loaded:
         rtype, ident = kind
         if rtype.name != "issue":  # issues are numbered per publication, never referred to
             result.known.add((rtype.name, ident.id))
-        doc, problems = read_record(records_dir / rel, display)
+        doc, problems = read_record(os.path.join(root, rel), display)
         result.problems.extend(problems)
         if doc is None:
             continue
@@ -245,25 +249,24 @@ def load(records_dir: Path) -> Loaded:
 
 
 def _walk(records_dir: Path, base: str, problems: list[Problem]):
-    """Every file under records/ but assets/ and README.md, as a relative posix path."""
-    for dirpath, dirnames, filenames in os.walk(records_dir):
-        here = Path(dirpath).relative_to(records_dir).as_posix()
-        prefix = "" if here == "." else here + "/"
-        dirnames.sort()
-        if prefix == "":
-            dirnames[:] = [d for d in dirnames if d != "assets"]
-        for d in list(dirnames):
-            if os.path.islink(os.path.join(dirpath, d)):
-                problems.append(Problem(f"{base}/{prefix}{d}", 0, 0, Severity.ERROR, "records/ 里的文件夹不能是符号链接"))
-                dirnames.remove(d)
-        for name in sorted(filenames):
-            if name == "README.md":
-                continue
-            rel = prefix + name
-            if os.path.islink(os.path.join(dirpath, name)):
-                problems.append(Problem(f"{base}/{rel}", 0, 0, Severity.ERROR, "记录文件不能是符号链接"))
-                continue
-            yield rel
+    """Every file under records/ but assets/ and README.md, as a relative posix path, sorted."""
+    pending = [""]
+    while pending:
+        prefix = pending.pop()
+        with os.scandir(records_dir / prefix if prefix else records_dir) as it:
+            entries = sorted(it, key=lambda d: d.name)
+        subdirs = []
+        for d in entries:
+            rel = prefix + d.name
+            if d.is_symlink():  # a link could pull in anything from outside records/
+                message = "records/ 里的文件夹不能是符号链接" if d.is_dir() else "记录文件不能是符号链接"
+                problems.append(Problem(f"{base}/{rel}", 0, 0, Severity.ERROR, message))
+            elif d.is_dir():
+                if rel != "assets":
+                    subdirs.append(rel + "/")
+            elif d.name != "README.md":
+                yield rel
+        pending.extend(reversed(subdirs))
 
 
 def _validate(rtype: RecordType, ident: FileIdentity, rel: str, display: str, doc: Document, problems: list[Problem]) -> Entry | None:

@@ -12,6 +12,12 @@ _MOBILE = re.compile(
     rf"(?<!{_D})(?:(?:\+|\uff0b)?(?:86|\uff18\uff16){_SEP}?)?"
     rf"[1\uff11][3-9\uff13-\uff19]{_D}(?:{_D}{{8}}|{_SEP}{_D}{{4}}{_SEP}{_D}{{4}})(?!{_D})"
 )
+# Any personal number lies inside a run of 11+ digits, separators or a leading
+# plus; finding such runs first is an order of magnitude faster than running the
+# exact patterns (whose leading look-behind defeats the regex engine's skip)
+# over every character. The runs are maximal, so the exact patterns see the
+# same neighbours inside a run as in the whole text.
+_CANDIDATE = re.compile("[0-9\uff10-\uff19+\uff0b][0-9\uff10-\uff19Xx\uff38\uff58 \\-\u3000\uff0d]{10,}")
 _ASCII = str.maketrans("０１２３４５６７８９Ｘｘ＋－　", "0123456789XX+- ")
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
@@ -39,10 +45,12 @@ def _mask(digits: str, head: int, tail: int) -> str:
 
 def scan(text: str) -> list[Hit]:
     hits = []
-    for m in _ID.finditer(text):
-        if valid_resident_id(m.group()):
-            hits.append(Hit(m.start(), "身份证号码", _mask(m.group().translate(_ASCII).upper(), 3, 2)))
-    for m in _MOBILE.finditer(text):
-        digits = re.sub(r"\D", "", m.group().translate(_ASCII))[-11:]
-        hits.append(Hit(m.start(), "手机号码", _mask(digits, 3, 4)))
-    return sorted(hits, key=lambda h: h.index)
+    for run in _CANDIDATE.finditer(text):
+        start, end = run.span()
+        for m in _ID.finditer(text, start, end):
+            if valid_resident_id(m.group()):
+                hits.append(Hit(m.start(), "身份证号码", _mask(m.group().translate(_ASCII).upper(), 3, 2)))
+        for m in _MOBILE.finditer(text, start, end):
+            digits = re.sub(r"\D", "", m.group().translate(_ASCII))[-11:]
+            hits.append(Hit(m.start(), "手机号码", _mask(digits, 3, 4)))
+    return sorted(hits, key=lambda h: h.index) if len(hits) > 1 else hits

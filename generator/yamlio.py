@@ -77,21 +77,18 @@ class _Reader:
             self.blocking = True
 
 
-def read_record(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
+def read_record(path: str | Path, display: str) -> tuple[Document | None, list[Problem]]:
     """Read one record file. Returns the document (None if unusable) and every problem found."""
     reader = _Reader(display)
     try:
-        size = os.stat(path).st_size
-        if size > MAX_BYTES:
-            reader.error(1, 1, f"文件太大：{size:,} 字节，上限是 {MAX_BYTES:,} 字节（1 MB）。照片请放在 records/assets/ 下。")
-            return None, reader.problems
         with open(path, "rb") as f:
-            raw = f.read(MAX_BYTES + 1)
+            raw = f.read(MAX_BYTES + 1)  # never more: a huge file is refused unread
+            size = os.fstat(f.fileno()).st_size if len(raw) > MAX_BYTES else len(raw)
     except OSError as e:
         reader.error(1, 1, f"无法读取文件：{e.strerror or e}")
         return None, reader.problems
-    if len(raw) > MAX_BYTES:  # grew while we looked
-        reader.error(1, 1, f"文件太大：上限是 {MAX_BYTES:,} 字节（1 MB）。")
+    if len(raw) > MAX_BYTES:
+        reader.error(1, 1, f"文件太大：{max(size, len(raw)):,} 字节，上限是 {MAX_BYTES:,} 字节（1 MB）。照片请放在 records/assets/ 下。")
         return None, reader.problems
     return parse_bytes(raw, display, reader)
 

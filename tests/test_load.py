@@ -267,3 +267,9 @@ def test_personal_number_in_an_internal_record_is_a_warning(tree):
     tree.write("reviews/2024.yml", "year: 2024\n")
     assert tree.lines() == [f"{A}:5:15: 警告：字段 summary：内部记录中有疑似手机号码 138****5678：请确认确有必要保留"]
     assert tree.check().ok
+
+
+def test_symlinked_assets_folder(tree, tmp_path):
+    (tree.records / "assets").rename(tmp_path / "elsewhere")
+    os.symlink(tmp_path / "elsewhere", tree.records / "assets")
+    assert tree.lines() == ["records/assets:0:0: 错误：records/ 里的文件夹不能是符号链接"]
