@@ -29,6 +29,7 @@ check: $(STAMP)
 
 ## The whole test suite
 test: $(STAMP)
+	$(VENV)/bin/ruff check generator tests bench
 	$(PY) -m pytest
 
 bench: $(STAMP)

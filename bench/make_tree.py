@@ -53,7 +53,7 @@ def make_tree(out: Path, activities: int, seed: int = 1) -> Path:
         path.write_text(text, encoding="utf-8")
 
     write("site.yml", "school: 合成测试小学\norganization: 中共合成测试小学总支部委员会\nfounded: 2004-07\nmember_count: 103\n"
-          "branches:\n" + "".join(f"  - {{id: {b}, name: 第{n}党支部}}\n" for b, n in zip(BRANCHES, "一二三")) +
+          "branches:\n" + "".join(f"  - {{id: {b}, name: 第{n}党支部}}\n" for b, n in zip(BRANCHES, "一二三", strict=True)) +
           "pillars:\n  - {id: rongru, title: 学校党建既融入教育教学，又彰显自身价值, short: 融入教学}\n")
     for p in PROGRAMS:
         write(f"programs/{p}.yml", f"title: 做法 {p}\npillar: rongru\nsummary: {SENTENCES[0]}\n")

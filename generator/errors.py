@@ -52,14 +52,6 @@ def field_path(loc: tuple) -> str:
     return out
 
 
-class ProblemError(Exception):
-    """Raised to stop a run after a stage found problems; carries all of them."""
-
-    def __init__(self, problems: list[Problem]):
-        super().__init__(f"{len(problems)} problem(s)")
-        self.problems = sorted(problems, key=lambda p: p.sort_key)
-
-
 def has_errors(problems: list[Problem]) -> bool:
     return any(p.severity is Severity.ERROR for p in problems)
 

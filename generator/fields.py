@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
 from pydantic_core import PydanticCustomError
@@ -119,12 +119,6 @@ def _list(value: Any) -> list:
     raise fail("应是一个列表：每项一行，以“- ”开头，或写成 [甲, 乙]")
 
 
-def _mapping(value: Any) -> dict:
-    if isinstance(value, dict):
-        return value
-    raise fail("应是“键: 值”的映射")
-
-
 def choice(*options: tuple[str, str]):
     """A closed set of values; each option is (value, Chinese label)."""
     values = tuple(v for v, _ in options)
@@ -137,15 +131,6 @@ def choice(*options: tuple[str, str]):
         return text
 
     return Annotated[Literal[values], BeforeValidator(check), Field(json_schema_extra={"x-labels": dict(options)})]
-
-
-def labels(choice_type) -> dict[str, str]:
-    """The Chinese labels of a choice() type."""
-    for meta in get_args(choice_type)[1:]:
-        extra = getattr(meta, "json_schema_extra", None)
-        if extra:
-            return extra["x-labels"]
-    raise TypeError(f"{choice_type!r} is not a choice type")
 
 
 Text = Annotated[str, BeforeValidator(_line)]
@@ -167,7 +152,3 @@ AssetPath = Annotated[str, BeforeValidator(_line)]
 
 def ListOf(item):
     return Annotated[list[item], BeforeValidator(_list)]
-
-
-def MappingCheck():
-    return BeforeValidator(_mapping)

@@ -9,7 +9,6 @@ import re
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
-
 from typing import Annotated
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -35,15 +34,14 @@ class Entry:
     rel: str  # path inside records/, with "/"
     display: str  # path as shown in messages
     doc: Document
-    record: Record
-    partial: bool = False  # some fields failed; those hold None (or their default)
+    record: Record  # partial when some fields failed: those hold None (or their default)
 
     @property
     def id(self) -> str:
         return self.ident.id
 
-    def problem(self, loc: tuple, message: str, *, warning: bool = False, at_key: bool = False) -> Problem:
-        line, col = self.doc.key_mark(loc) if at_key else self.doc.mark(loc)
+    def problem(self, loc: tuple, message: str, *, warning: bool = False) -> Problem:
+        line, col = self.doc.mark(loc)
         severity = Severity.WARNING if warning else Severity.ERROR
         return Problem(self.display, line, col, severity, message, field_path(loc) or None)
 
@@ -272,16 +270,16 @@ def _walk(records_dir: Path, base: str, problems: list[Problem]):
 def _validate(rtype: RecordType, ident: FileIdentity, rel: str, display: str, doc: Document, problems: list[Problem]) -> Entry | None:
     broken: set = set()  # top-level fields already reported
     try:
-        record, partial = rtype.model.model_validate(doc.data), False
+        record = rtype.model.model_validate(doc.data)
     except ValidationError as err:
         problems.extend(_validation_problems(err, rtype.model, doc, display))
         broken = {e["loc"][0] for e in err.errors() if e["loc"]}
-        record, partial = _partial(rtype.model, doc.data, broken), True
-    entry = Entry(rtype, ident, rel, display, doc, record, partial)
+        record = _partial(rtype.model, doc.data, broken)
+    entry = Entry(rtype, ident, rel, display, doc, record)
     for f in record.findings(ident):
         if f.loc[:1] and f.loc[0] in broken:
             continue  # a rule about a field that is itself wrong would only repeat it
-        problems.append(entry.problem(f.loc, f.message, warning=f.warning, at_key=f.at_key))
+        problems.append(entry.problem(f.loc, f.message, warning=f.warning))
     return entry
 
 

@@ -46,7 +46,6 @@ class Finding:
     loc: tuple
     message: str
     warning: bool = False
-    at_key: bool = False  # point at the key rather than its value
 
 
 class Strict(BaseModel):

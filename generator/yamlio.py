@@ -10,7 +10,6 @@ reached; depth and size are capped before anything can blow up.
 
 from __future__ import annotations
 
-import bisect
 import os
 import re
 from dataclasses import dataclass, field
@@ -71,8 +70,8 @@ class _Reader:
         self.problems: list[Problem] = []
         self.blocking = False  # a problem that makes the data unfit to check further
 
-    def error(self, line: int, col: int, message: str, *, blocking: bool = True, field: str | None = None):
-        self.problems.append(Problem(self.display, line, col, Severity.ERROR, message, field))
+    def error(self, line: int, col: int, message: str, *, blocking: bool = True):
+        self.problems.append(Problem(self.display, line, col, Severity.ERROR, message))
         if blocking:
             self.blocking = True
 
