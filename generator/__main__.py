@@ -7,8 +7,10 @@ import sys
 import traceback
 from pathlib import Path
 
+from .build import ConflictError, write_pages
 from .errors import BUG_BANNER, render_report
 from .link import BuildMode
+from .pages import make_pages
 from .pipeline import check_records
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
@@ -29,7 +31,30 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--format", choices=("text", "github", "json"), default="text", help="输出格式（默认 text）")
     c.add_argument("--drafts", action="store_true", help="按包含草稿的预览构建来检查")
     c.add_argument("--internal", action="store_true", help="按包含内部记录的内部构建来检查")
+    b = sub.add_parser("build", help="把记录生成的 Markdown 页面写到目录里", description="生成 Markdown 页面并写入目录；只改写有变化的文件")
+    b.add_argument("--records", default="records", metavar="目录", help="记录文件夹（默认 records）")
+    b.add_argument("--out", required=True, metavar="目录", help="输出目录")
+    b.add_argument("--drafts", action="store_true", help="包含草稿（预览）")
+    b.add_argument("--internal", action="store_true", help="包含内部记录")
     return p
+
+
+def _build(args) -> int:
+    result = check_records(Path(args.records), BuildMode(drafts=args.drafts, internal=args.internal))
+    if not result.ok:
+        print(render_report(result.problems, result.files_checked, "text"))
+        print("有错误，没有写入任何文件。")
+        return EXIT_PROBLEMS
+    try:
+        report = write_pages(make_pages(result.site), Path(args.out))
+    except ConflictError as e:
+        for path in e.paths:
+            print(f"{Path(args.out) / path}: 错误：这个文件不是生成器写的，不会覆盖它。请换一个输出目录，或先移走它。")
+        print("没有写入任何文件。")
+        return EXIT_PROBLEMS
+    print(f"已生成 {len(report.written) + report.unchanged} 个页面：写入 {len(report.written)} 个，"
+          f"未变 {report.unchanged} 个，删除过时的 {len(report.removed)} 个。")
+    return EXIT_OK
 
 
 def _check(args) -> int:
@@ -41,7 +66,7 @@ def _check(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return {"check": _check}[args.command](args)
+        return {"check": _check, "build": _build}[args.command](args)
     except KeyboardInterrupt:
         return 130
     except Exception:

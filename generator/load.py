@@ -25,9 +25,9 @@ _YEAR = re.compile(r"\d{4}")
 _ISSUE = re.compile(r"(\d{4})-(\d{2})")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)  # a record is its own identity: hashable, compared by object
 class Entry:
-    """One record file that read and validated cleanly."""
+    """One record file that was read; its record is complete unless the file had errors."""
 
     type: RecordType
     ident: FileIdentity

@@ -1,0 +1,165 @@
+"""What one build shows, and how the shown records relate: the data the pages are made from.
+
+Everything hidden by the build mode (drafts, internal records, the issues of a
+hidden publication) is dropped here, once, so no page, listing or count can
+leak it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .link import Site
+from .load import Entry
+from .models import GRADES
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRef:
+    issue: Entry
+    index: int  # position in the issue's articles
+
+    @property
+    def article(self):
+        return self.issue.record.articles[self.index]
+
+
+@dataclass(frozen=True, slots=True)
+class YearFigures:
+    """A year's figures, computed from the records, never typed in."""
+
+    activities: int
+    by_pillar: list[tuple[object, int]]  # (pillar, count), in site order
+    by_program: list[tuple[Entry, int]]  # (program, count), most first
+    issues: int
+    suggestions: int
+    answered: int  # replied or adopted
+
+
+@dataclass(slots=True)
+class Index:
+    site: Site
+    programs: list[Entry] = field(default_factory=list)
+    places: list[Entry] = field(default_factory=list)
+    activities: list[Entry] = field(default_factory=list)  # newest first
+    members: list[Entry] = field(default_factory=list)
+    publications: list[Entry] = field(default_factory=list)
+    issues: dict[str, list[Entry]] = field(default_factory=dict)  # publication id -> newest first
+    suggestions: list[Entry] = field(default_factory=list)  # newest first
+    reviews: list[Entry] = field(default_factory=list)  # newest first
+
+    by_year: dict[int, list[Entry]] = field(default_factory=dict)
+    by_program: dict[str, list[Entry]] = field(default_factory=dict)
+    by_place: dict[str, list[Entry]] = field(default_factory=dict)
+    by_branch: dict[str, list[Entry]] = field(default_factory=dict)
+    by_member: dict[str, list[Entry]] = field(default_factory=dict)
+    articles_by_member: dict[str, list[ArticleRef]] = field(default_factory=dict)
+    programs_by_pillar: dict[str, list[Entry]] = field(default_factory=dict)
+    _shown: set = field(default_factory=set, repr=False)
+
+    def shown_entries(self) -> set[Entry]:
+        return set(self._shown)
+
+    def shown(self, entry: Entry | None) -> bool:
+        """Whether this build has a page for the record (links to others are left out)."""
+        return entry is not None and entry in self._shown
+
+    @property
+    def latest_issues(self) -> list[Entry]:
+        """The newest issue of each publication, newest first."""
+        newest = [issues[0] for issues in self.issues.values() if issues]
+        return sorted(newest, key=_issue_key, reverse=True)
+
+    def figures(self, year: int) -> YearFigures:
+        acts = self.by_year.get(year, [])
+        program_entries = {p.id: p for p in self.programs}
+        programs = Counter(a.record.program for a in acts)
+        pillars = Counter(program_entries[a.record.program].record.pillar for a in acts)
+        sugg = [s for s in self.suggestions if s.record.date.year == year]
+        return YearFigures(
+            activities=len(acts),
+            by_pillar=[(p, pillars.get(p.id, 0)) for p in self.site.site.record.pillars],
+            by_program=sorted(
+                ((program_entries[p], n) for p, n in programs.items()),
+                key=lambda pn: (-pn[1], pn[0].id),
+            ),
+            issues=sum(1 for issues in self.issues.values() for i in issues if _issue_year(i) == year),
+            suggestions=len(sugg),
+            answered=sum(1 for s in sugg if s.record.state != "open"),
+        )
+
+
+def _issue_year(entry: Entry) -> int:
+    return entry.ident.year
+
+
+def _issue_key(entry: Entry):
+    return (entry.record.date or entry.ident.year, entry.ident.year, entry.ident.number)
+
+
+def _newest_first(entries):
+    return sorted(entries, key=lambda e: (e.record.date, e.id), reverse=True)
+
+
+def build_index(site: Site) -> Index:
+    mode = site.mode
+    ix = Index(site)
+
+    def keep(entries: dict[str, Entry]) -> list[Entry]:
+        kept = [e for e in entries.values() if mode.shows(e)]
+        ix._shown.update(kept)
+        return kept
+
+    ix.programs = sorted(keep(site.programs), key=lambda e: e.id)
+    ix.places = sorted(keep(site.places), key=lambda e: e.id)
+    ix.members = sorted(keep(site.members), key=lambda e: e.id)
+    ix.activities = _newest_first(keep(site.activities))
+    ix.suggestions = _newest_first(keep(site.suggestions))
+    ix.reviews = sorted(site.reviews.values(), key=lambda e: e.ident.year, reverse=True)
+    ix._shown.update(ix.reviews)
+    ix.publications = sorted(keep(site.publications), key=lambda e: e.id)
+    shown_pubs = {p.id for p in ix.publications}
+    for pub, issues in site.issues.items():
+        if pub in shown_pubs:  # a hidden publication hides all its issues
+            ix.issues[pub] = sorted(keep(issues), key=_issue_key, reverse=True)
+
+    order = [p.id for p in site.site.record.pillars]
+    programs_by_pillar = defaultdict(list)
+    for p in ix.programs:
+        programs_by_pillar[p.record.pillar].append(p)
+    ix.programs_by_pillar = {pid: programs_by_pillar.get(pid, []) for pid in order}
+
+    groups = {name: defaultdict(list) for name in ("year", "program", "place", "branch", "member")}
+    for a in ix.activities:
+        r = a.record
+        groups["year"][r.date.year].append(a)
+        groups["program"][r.program].append(a)
+        for pid in r.places:
+            groups["place"][pid].append(a)
+        for bid in r.branches:
+            groups["branch"][bid].append(a)
+        for mid in r.members:
+            groups["member"][mid].append(a)
+    ix.by_year = dict(sorted(groups["year"].items(), reverse=True))
+    ix.by_program = dict(groups["program"])
+    ix.by_place = dict(groups["place"])
+    ix.by_branch = dict(groups["branch"])
+    ix.by_member = dict(groups["member"])
+
+    articles = defaultdict(list)
+    for issues in ix.issues.values():
+        for issue in issues:
+            for i, art in enumerate(issue.record.articles):
+                if art.member:
+                    articles[art.member].append(ArticleRef(issue, i))
+    ix.articles_by_member = dict(articles)
+    return ix
+
+
+def percent(count: int, voters: int) -> str:
+    """A share of the voters as the 测评表 shows it: one decimal, 0 when nobody voted."""
+    return f"{count / voters * 100:.1f}%" if voters else "0.0%"
+
+
+__all__ = ["Index", "ArticleRef", "YearFigures", "build_index", "percent", "GRADES"]

@@ -1,0 +1,247 @@
+"""Which pages exist: one function per page kind, each giving (path, Markdown, source record).
+
+Paths are relative to the docs folder. Record pages stay out of the navigation
+(MkDocs renders the whole navigation into every page); section and archive
+pages make up the navigation and lead to them.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from .indexes import GRADES, Index, build_index, percent
+from .link import Site
+from .load import Entry
+from .models import PlaceKind, SuggestionState
+from .render import front_matter, relative, render, text
+
+PLACE_KINDS: dict[str, str] = dict(PlaceKind.__metadata__[-1].json_schema_extra["x-labels"])
+STATES: dict[str, str] = dict(SuggestionState.__metadata__[-1].json_schema_extra["x-labels"])
+LATEST = 10  # activities on the home page and the activities overview
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    path: str  # e.g. activities/2024/2024-03-12-tongke-yigou.md
+    title: str  # plain text
+    markdown: str
+    source: str | None = None  # the record behind it, relative to records/, for "编辑此页"
+    in_nav: bool = False
+
+
+# ---------------------------------------------------------------- paths and titles
+
+
+def path_of(entry: Entry) -> str:
+    kind, i = entry.type.name, entry.ident
+    return {
+        "program": lambda: f"programs/{i.id}.md",
+        "place": lambda: f"places/{i.id}.md",
+        "activity": lambda: f"activities/{i.year}/{i.id}.md",
+        "member": lambda: f"members/{i.id}.md",
+        "publication": lambda: f"publications/{i.id}/index.md",
+        "issue": lambda: f"publications/{i.publication}/{i.id}.md",
+        "suggestion": lambda: f"forum/{i.year}/{i.id}.md",
+        "review": lambda: f"reviews/{i.year}.md",
+    }[kind]()
+
+
+def title_of(entry: Entry, site: Site) -> str:
+    """The title a reader sees, as plain text (escape it where it is written)."""
+    r, i = entry.record, entry.ident
+    kind = entry.type.name
+    if kind == "member":
+        title = r.name
+    elif kind == "publication":
+        title = f"《{r.title}》"
+    elif kind == "issue":
+        pub = site.publications.get(i.publication)
+        title = r.title or f"《{pub.record.title if pub else i.publication}》{i.year}年第{i.number}期"
+    elif kind == "review":
+        title = r.title or f"{i.year}年度抓基层党建工作述职评议"
+    else:
+        title = r.title
+    if getattr(r, "status", None) == "draft":
+        title += "（草稿）"
+    return title
+
+
+class Links:
+    """Link helpers for one page: relative paths, and nothing to a page this build lacks."""
+
+    def __init__(self, page: str, ix: Index):
+        self.page = page
+        self.ix = ix
+
+    def url(self, target: str) -> str:
+        return relative(target, self.page)
+
+    def title(self, entry: Entry) -> str:
+        return text(title_of(entry, self.ix.site))
+
+    def to(self, entry: Entry | None, fallback: str = "") -> str:
+        """A Markdown link to the record's page, or just its name if this build has no page for it."""
+        if entry is None:
+            return text(fallback)
+        if not self.ix.shown(entry):
+            return self.title(entry)
+        return f"[{self.title(entry)}]({self.url(path_of(entry))})"
+
+
+# ---------------------------------------------------------------- page kinds
+
+
+class _Maker:
+    def __init__(self, ix: Index):
+        self.ix = ix
+        self.site = ix.site
+        self.s = ix.site.site.record
+
+    def page(self, path: str, template: str, title: str, *, source: str | None = None, in_nav: bool = False,
+             tags: list[str] | None = None, **context) -> Page:
+        body = render(
+            template, L=Links(path, self.ix), ix=self.ix, s=self.s, site=self.site, page_title=title,
+            place_kinds=PLACE_KINDS, states=STATES, grades=GRADES, percent=percent, **context,
+        )
+        return Page(path, title, front_matter(title=title, tags=tags) + "\n" + body, source, in_nav)
+
+    def record_page(self, entry: Entry, template: str, *, in_nav: bool = False, **context) -> Page:
+        return self.page(
+            path_of(entry), template, title_of(entry, self.site), source=entry.rel, in_nav=in_nav,
+            tags=list(getattr(entry.record, "tags", [])), e=entry, r=entry.record, **context,
+        )
+
+    # -- sections
+
+    def home(self) -> Page:
+        current = max(self.ix.by_year, default=None)
+        figures = {
+            "党员": self.s.member_count,
+            "支部": len(self.s.branches),
+            "党建活动": len(self.ix.activities),
+            "刊物期数": sum(len(v) for v in self.ix.issues.values()),
+            "已回复建议": sum(1 for x in self.ix.suggestions if x.record.state != "open"),
+        }
+        return self.page("index.md", "home.md.j2", self.s.organization, in_nav=True,
+                         figures=figures, latest=self.ix.activities[:LATEST], current_year=current)
+
+    def work(self) -> list[Page]:
+        pages = [self.page("work/index.md", "work.md.j2", "党建工作", in_nav=True)]
+        for pillar in self.s.pillars:
+            pages.append(self.page(f"work/{pillar.id}.md", "pillar.md.j2", pillar.title, in_nav=True, pillar=pillar))
+        for e in self.ix.programs:
+            pillar = next((p for p in self.s.pillars if p.id == e.record.pillar), None)
+            pages.append(self.record_page(e, "program.md.j2", pillar=pillar, activities=self.ix.by_program.get(e.id, [])))
+        return pages
+
+    def places(self) -> list[Page]:
+        pages = [self.page("places/index.md", "places.md.j2", "阵地与基地", in_nav=True)]
+        for e in self.ix.places:
+            pages.append(self.record_page(e, "place.md.j2", activities=self.ix.by_place.get(e.id, [])))
+        return pages
+
+    def activities(self) -> list[Page]:
+        ix = self.ix
+        pages = [self.page("activities/index.md", "activities.md.j2", "党建活动", in_nav=True, latest=ix.activities[:LATEST])]
+        for year, acts in ix.by_year.items():
+            pages.append(self.page(f"activities/{year}/index.md", "activity_year.md.j2", f"{year}年党建活动",
+                                   in_nav=True, year=year, activities=acts))
+        pages.append(self.page("activities/by-program.md", "activity_groups.md.j2", "按特色做法", in_nav=True,
+                               groups=[(p, ix.by_program[p.id]) for p in ix.programs if p.id in ix.by_program]))
+        branch_groups = [(b, ix.by_branch[b.id]) for b in self.s.branches if b.id in ix.by_branch]
+        pages.append(self.page("activities/by-branch.md", "activity_groups.md.j2", "按支部", in_nav=True,
+                               groups=branch_groups))
+        for e in ix.activities:
+            r = e.record
+            pages.append(self.record_page(
+                e, "activity.md.j2",
+                program=self.site.programs.get(r.program),
+                places=[self.site.places[p] for p in r.places],
+                branches=[b for bid in r.branches for b in self.s.branches if b.id == bid],
+                members=[self.site.members[m] for m in r.members],
+            ))
+        return pages
+
+    def members(self) -> list[Page]:
+        pages = [self.page("members/index.md", "members.md.j2", "党员风采", in_nav=True)]
+        for e in self.ix.members:
+            branch = next((b for b in self.s.branches if b.id == e.record.branch), None)
+            pages.append(self.record_page(e, "member.md.j2", branch=branch,
+                                          activities=self.ix.by_member.get(e.id, []),
+                                          articles=self.ix.articles_by_member.get(e.id, [])))
+        return pages
+
+    def publications(self) -> list[Page]:
+        pages = [self.page("publications/index.md", "publications.md.j2", "刊物", in_nav=True)]
+        for pub in self.ix.publications:
+            issues = self.ix.issues.get(pub.id, [])
+            pages.append(self.record_page(pub, "publication.md.j2", in_nav=True, issues=issues))
+            for issue in issues:
+                pages.append(self.record_page(issue, "issue.md.j2", publication=pub))
+        return pages
+
+    def forum(self) -> list[Page]:
+        by_state = {state: [x for x in self.ix.suggestions if x.record.state == state] for state in STATES}
+        pages = [self.page("forum/index.md", "forum.md.j2", "党性论坛", in_nav=True, by_state=by_state)]
+        for e in self.ix.suggestions:
+            pages.append(self.record_page(e, "suggestion.md.j2"))
+        return pages
+
+    def reviews(self) -> list[Page]:
+        pages = [self.page("reviews/index.md", "reviews.md.j2", "述职评议", in_nav=True)]
+        for e in self.ix.reviews:
+            highlights = [self.site.activities[a] for a in e.record.highlights]
+            pages.append(self.record_page(e, "review.md.j2", in_nav=True, figures=self.ix.figures(e.ident.year),
+                                          highlights=highlights))
+        return pages
+
+    def tags(self) -> Page:
+        return self.page("tags.md", "tags.md.j2", "标签", in_nav=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    pages: list[Page]  # in navigation order
+    media: list[str]  # asset paths under records/assets/ that the shown records use, published as media/<path>
+
+
+def make_pages(site: Site) -> Output:
+    """Every page of one build, and the photos and files they show."""
+    ix = build_index(site)
+    m = _Maker(ix)
+    pages = [m.home(), *m.work(), *m.activities(), *m.members(), *m.publications(), *m.places(),
+             *m.forum(), *m.reviews(), m.tags()]
+    seen: set[str] = set()
+    for p in pages:  # like Pelican's writer: one output path, one page
+        if p.path in seen:
+            raise AssertionError(f"two pages for {p.path}")
+        seen.add(p.path)
+    media = sorted({path for e in ix.shown_entries() for _, path in e.record.assets()})
+    return Output(pages, media)
+
+
+def navigation(pages: list[Page]) -> list:
+    """MkDocs `nav` for the section and archive pages; titles are HTML as themes print them raw."""
+    titles = {p.path: p.title for p in pages if p.in_nav}
+
+    def item(path: str, title: str | None = None):
+        return {html.escape(title or titles[path], quote=False): path}
+
+    def section(title: str, index: str, children: list[str]):
+        return {title: [index] + [item(c) for c in children]}
+
+    def under(prefix: str, index: str) -> list[str]:
+        return [p for p in titles if p.startswith(prefix) and p != index]
+
+    return [
+        item("index.md", "首页"),
+        section("党建工作", "work/index.md", under("work/", "work/index.md")),
+        section("党建活动", "activities/index.md", under("activities/", "activities/index.md")),
+        item("members/index.md", "党员风采"),
+        section("刊物", "publications/index.md", under("publications/", "publications/index.md")),
+        item("places/index.md", "阵地与基地"),
+        item("forum/index.md", "党性论坛"),
+        section("述职评议", "reviews/index.md", under("reviews/", "reviews/index.md")),
+        item("tags.md", "标签"),
+    ]

@@ -1,0 +1,72 @@
+"""The MkDocs plugin: records become pages in memory, never files in docs/.
+
+Thin on purpose: the pipeline does the work; this only hands its pages to MkDocs.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .errors import Severity, format_text, summary
+from .link import BuildMode
+from .pages import make_pages, navigation
+from .pipeline import check_records
+
+log = logging.getLogger("mkdocs.plugins.dangjian")
+TEMPLATES = Path(__file__).parent / "templates"
+MEDIA = "media"
+
+
+class RecordsConfig(base.Config):
+    records_dir = c.Type(str, default="records")
+    drafts = c.Type(bool, default=False)
+    visibility = c.Choice(("public", "internal"), default="public")
+
+
+class RecordsPlugin(BasePlugin[RecordsConfig]):
+    def _records_dir(self, config) -> Path:
+        return Path(config.config_file_path or ".").parent / self.config.records_dir
+
+    def on_files(self, files: Files, /, *, config) -> Files:
+        records = self._records_dir(config)
+        mode = BuildMode(drafts=self.config.drafts, internal=self.config.visibility == "internal")
+        result = check_records(records, mode)
+        for p in result.problems:
+            if p.severity is Severity.WARNING:
+                log.info(format_text(p))  # a warning must not fail `mkdocs build --strict`
+        if not result.ok:
+            errors = [format_text(p) for p in result.problems if p.severity is Severity.ERROR]
+            raise PluginError("记录有错误，网站没有构建：\n" + "\n".join(errors) + "\n" + summary(result.problems, result.files_checked))
+
+        output = make_pages(result.site)
+        docs_dir = Path(config.docs_dir)
+        for page in output.pages:
+            existing = files.get_file_from_path(page.path)
+            if existing is not None:
+                raise PluginError(f"docs/{page.path} 是手写页面，与记录生成的页面同名；请给手写页面换个名字。")
+            f = File.generated(config, page.path, content=page.markdown,
+                               inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV)
+            # "编辑此页" opens the record, not the generated Markdown.
+            f.edit_uri = os.path.relpath(records / page.source, docs_dir).replace(os.sep, "/") if page.source else None
+            files.append(f)
+        for rel in output.media:
+            files.append(File.generated(config, f"{MEDIA}/{rel}", abs_src_path=str(records / "assets" / rel)))
+
+        if config.nav is None:
+            generated = {p.path for p in output.pages}
+            handwritten = [f.src_uri for f in files.documentation_pages() if f.src_uri not in generated]
+            config.nav = navigation(output.pages) + sorted(handwritten)
+        return files
+
+    def on_serve(self, server, /, *, config, builder):
+        server.watch(str(self._records_dir(config)))
+        server.watch(str(TEMPLATES))
+        return server

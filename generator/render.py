@@ -1,0 +1,78 @@
+"""The Jinja2 environment that turns page contexts into Markdown.
+
+Record text only ever arrives as template *variables*, never as template
+source, so `{{ … }}` typed by an editor is shown as typed. Plain-text fields go
+through `text`, which turns every character Markdown or HTML could act on into
+a numeric character reference: the browser shows it as typed, and no
+Markdown extension can see syntax in it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import posixpath
+import re
+from functools import cache
+
+import jinja2
+import yaml
+
+_ACTIVE = re.compile(r"[\\`*_{}\[\]()<>#+\-.!|~^=&$:\"']")
+
+
+def text(value) -> str:
+    """One line of plain text, safe anywhere in Markdown or HTML (also inside attributes)."""
+    return _ACTIVE.sub(lambda m: f"&#{ord(m.group())};", str(value))
+
+
+def paragraphs(value: str) -> str:
+    """Plain text of several lines: paragraphs at blank lines, line breaks kept, nothing interpreted."""
+    paras = re.split(r"\n\s*\n", str(value).strip())
+    return "\n\n".join("<br>\n".join(text(line.strip()) for line in p.splitlines()) for p in paras)
+
+
+def oneline(value: str) -> str:
+    """Plain text of several lines, run together for a list item or a table cell."""
+    return text(" ".join(line.strip() for line in str(value).splitlines() if line.strip()))
+
+
+def front_matter(**meta) -> str:
+    """YAML front matter made by a YAML dumper; strings are HTML-escaped because themes print them raw."""
+    def clean(v):
+        if isinstance(v, str):
+            return html.escape(v, quote=False)
+        if isinstance(v, list):
+            return [clean(x) for x in v]
+        return v
+
+    data = {k: clean(v) for k, v in meta.items() if v not in (None, [], "")}
+    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000) + "---\n"
+
+
+def cn_date(value: dt.date | None) -> str:
+    return f"{value.year}年{value.month}月{value.day}日" if value else ""
+
+
+def relative(target: str, page: str) -> str:
+    """Link from one docs-relative .md path to another, as MkDocs expects in Markdown."""
+    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # the output is Markdown; escaping is explicit, per field kind
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(text=text, paragraphs=paragraphs, oneline=oneline, cn_date=cn_date)
+    return env
+
+
+def render(template: str, **context) -> str:
+    out = environment().get_template(template).render(**context)
+    return re.sub(r"\n{3,}", "\n\n", out).rstrip() + "\n"
