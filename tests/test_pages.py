@@ -1,0 +1,121 @@
+"""The generated Markdown: golden files pin one page of each kind; listings list what they should.
+
+To accept a deliberate change of the output: UPDATE_GOLDEN=1 pytest tests/test_pages.py, then read the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.link import BuildMode
+from generator.pages import make_pages
+
+GOLDEN = Path(__file__).parent / "golden"
+
+TRICKY_ACTIVITY = """\
+title: 同课异构*研讨* <b>{{ x }}</b>
+date: 2024-03-12
+program: san-tong-san-yi
+places: [dangyuan-huodongshi]
+branches: [di-yi]
+members: [zhang-hua]
+participants: 36
+summary: |
+  第一行 [链接](http://x)
+  第二行 {% raw %}
+body: |
+  正文 **加粗**，`{{ 不求值 }}`。
+photos:
+  - src: 2024/a.jpg
+    caption: 现场 <i>照片</i>
+tags: [课堂教学, "a<b"]
+"""
+
+
+def pages_of(tree, mode: BuildMode = BuildMode()):
+    result = tree.check(mode)
+    assert result.ok, result.problems
+    return make_pages(result.site)
+
+
+@pytest.fixture
+def output(tree):
+    tree.write("activities/2024/2024-03-12-tongke-yigou.yml", TRICKY_ACTIVITY)
+    tree.write("activities/2024/2024-09-01-draft.yml", "title: 草稿活动\ndate: 2024-09-01\nprogram: san-tong-san-yi\nstatus: draft\n")
+    tree.write("activities/2023/2023-05-01-internal.yml", "title: 内部活动\ndate: 2023-05-01\nprogram: san-tong-san-yi\nvisibility: internal\n")
+    return pages_of(tree)
+
+
+GOLDEN_PAGES = {
+    "home": "index.md",
+    "work": "work/index.md",
+    "pillar": "work/rongru.md",
+    "program": "programs/san-tong-san-yi.md",
+    "places": "places/index.md",
+    "place": "places/dangyuan-huodongshi.md",
+    "activities": "activities/index.md",
+    "activity_year": "activities/2024/index.md",
+    "activities_by_program": "activities/by-program.md",
+    "activities_by_branch": "activities/by-branch.md",
+    "activity": "activities/2024/2024-03-12-tongke-yigou.md",
+    "members": "members/index.md",
+    "member": "members/zhang-hua.md",
+    "publications": "publications/index.md",
+    "publication": "publications/dangxing-riji/index.md",
+    "issue": "publications/dangxing-riji/2024-01.md",
+    "forum": "forum/index.md",
+    "suggestion": "forum/2024/2024-05-20-jianyi.md",
+    "reviews": "reviews/index.md",
+    "review": "reviews/2024.md",
+    "tags": "tags.md",
+}
+
+
+@pytest.mark.parametrize("name", sorted(GOLDEN_PAGES))
+def test_golden(output, name):
+    page = {p.path: p for p in output.pages}[GOLDEN_PAGES[name]]
+    golden = GOLDEN / f"{name}.md"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(page.markdown, encoding="utf-8")
+    assert page.markdown == golden.read_text(encoding="utf-8")
+
+
+def test_every_shown_record_has_its_page_with_its_source(output):
+    sources = {p.source: p.path for p in output.pages if p.source}
+    assert sources == {
+        "programs/san-tong-san-yi.yml": "programs/san-tong-san-yi.md",
+        "places/dangyuan-huodongshi.yml": "places/dangyuan-huodongshi.md",
+        "members/zhang-hua.yml": "members/zhang-hua.md",
+        "activities/2024/2024-03-12-tongke-yigou.yml": "activities/2024/2024-03-12-tongke-yigou.md",
+        "publications/dangxing-riji/index.yml": "publications/dangxing-riji/index.md",
+        "publications/dangxing-riji/2024-01.yml": "publications/dangxing-riji/2024-01.md",
+        "suggestions/2024/2024-05-20-jianyi.yml": "forum/2024/2024-05-20-jianyi.md",
+        "reviews/2024.yml": "reviews/2024.md",
+    }
+    assert output.media == ["2024/a.jpg"]
+
+
+def test_drafts_and_internal_records_appear_nowhere_in_a_public_build(output):
+    everything = "\n".join(p.markdown for p in output.pages)
+    assert "草稿活动" not in everything and "内部活动" not in everything
+    assert "2023" not in {p.path.split("/")[1] for p in output.pages if p.path.startswith("activities/")}
+    assert "共 1 次活动记录。" in {p.path: p for p in output.pages}["activities/index.md"].markdown
+
+
+def test_a_preview_build_shows_drafts_marked(tree):
+    tree.write("activities/2024/2024-09-01-draft.yml", "title: 草稿活动\ndate: 2024-09-01\nprogram: san-tong-san-yi\nstatus: draft\n")
+    pages = {p.path: p for p in pages_of(tree, BuildMode(drafts=True)).pages}
+    draft = pages["activities/2024/2024-09-01-draft.md"]
+    assert draft.title == "草稿活动（草稿）"
+    assert '!!! warning "草稿"' in draft.markdown
+    assert "[草稿活动（草稿）](2024-09-01-draft.md)" in pages["activities/2024/index.md"].markdown
+
+
+def test_a_hidden_publication_hides_its_issues(tree):
+    tree.write("publications/dangxing-riji/index.yml", "title: 党性日记\nvisibility: internal\n")
+    tree.write("publications/dangxing-riji/2024-02.yml", "articles:\n  - {title: 文, author: 甲, body: 正文}\n")
+    paths = {p.path for p in pages_of(tree).pages}
+    assert not any(p.startswith("publications/dangxing-riji/") for p in paths)
