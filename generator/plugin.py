@@ -5,9 +5,12 @@ Thin on purpose: the pipeline does the work; this only hands its pages to MkDocs
 
 from __future__ import annotations
 
+import html
 import logging
 import os
+import posixpath
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -46,6 +49,8 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
             errors = [format_text(p) for p in result.problems if p.severity is Severity.ERROR]
             raise PluginError("记录有错误，网站没有构建：\n" + "\n".join(errors) + "\n" + summary(result.problems, result.files_checked))
 
+        # site.yml's organization is the site title; themes print site_name raw, hence escaped.
+        config.site_name = html.escape(result.site.site.record.organization, quote=False)
         output = make_pages(result.site)
         docs_dir = Path(config.docs_dir)
         for page in output.pages:
@@ -65,6 +70,14 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
             handwritten = [f.src_uri for f in files.documentation_pages() if f.src_uri not in generated]
             config.nav = navigation(output.pages) + sorted(handwritten)
         return files
+
+    def on_page_markdown(self, markdown, /, *, page, config, files):
+        # MkDocs joins edit_uri and the file's path as text; "docs/../records/x.yml" works
+        # in a browser but reads badly on hover and in the HTML, so resolve it.
+        if page.edit_url and "/../" in page.edit_url:
+            parts = urlsplit(page.edit_url)
+            page.edit_url = urlunsplit(parts._replace(path=posixpath.normpath(parts.path)))
+        return markdown
 
     def on_serve(self, server, /, *, config, builder):
         server.watch(str(self._records_dir(config)))
