@@ -1,0 +1,86 @@
+"""`python -m generator build --out DIR`: only changes are written, stale files go, nothing else is touched."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from generator.build import MANIFEST
+
+
+def build(tree, out="out", *extra):
+    return subprocess.run([sys.executable, "-m", "generator", "build", "--out", out, *extra],
+                          cwd=tree.root, capture_output=True, text=True, encoding="utf-8")
+
+
+def snapshot(root):
+    return {p.relative_to(root).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns) for p in root.rglob("*") if p.is_file()}
+
+
+def test_writes_every_page_then_nothing_when_nothing_changed(tree):
+    done = build(tree)
+    assert done.returncode == 0, done.stdout
+    out = tree.root / "out"
+    pages = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.md"))
+    assert "activities/2024/2024-03-12-tongke-yigou.md" in pages and "index.md" in pages
+    assert done.stdout == f"已生成 {len(pages)} 个页面：写入 {len(pages)} 个，未变 0 个，删除过时的 0 个。\n"
+    assert (out / MANIFEST).read_text(encoding="utf-8").split() == pages
+
+    before = snapshot(out)
+    again = build(tree)
+    assert again.stdout == f"已生成 {len(pages)} 个页面：写入 0 个，未变 {len(pages)} 个，删除过时的 0 个。\n"
+    assert snapshot(out) == before  # not one file rewritten, mtimes included
+
+
+def test_only_changed_pages_are_rewritten_and_stale_ones_removed(tree):
+    build(tree)
+    out = tree.root / "out"
+    (out / "notes.md").write_text("手写", encoding="utf-8")  # not ours: never touched
+    before = snapshot(out)
+    tree.write("activities/2024/2024-03-12-tongke-yigou.yml", "title: 改过的标题\ndate: 2024-03-12\nprogram: san-tong-san-yi\n")
+    tree.remove("suggestions/2024/2024-05-20-jianyi.yml")
+    done = build(tree)
+    assert done.returncode == 0, done.stdout
+    after = snapshot(out)
+    changed = sorted(p for p in after if p in before and after[p] != before[p])
+    assert "activities/2024/2024-03-12-tongke-yigou.md" in changed
+    assert "forum/2024/2024-05-20-jianyi.md" not in after
+    assert not (out / "forum/2024").exists()
+    assert after["notes.md"] == before["notes.md"]
+    # exactly the pages that show the activity's title or count the suggestions
+    assert changed == [
+        MANIFEST,  # the removed page is no longer listed
+        "activities/2024/2024-03-12-tongke-yigou.md",
+        "activities/2024/index.md",
+        "activities/by-branch.md",
+        "activities/by-program.md",
+        "activities/index.md",
+        "forum/index.md",
+        "index.md",
+        "members/zhang-hua.md",
+        "places/dangyuan-huodongshi.md",
+        "programs/san-tong-san-yi.md",
+        "reviews/2024.md",
+    ]
+
+
+def test_a_failed_run_leaves_the_folder_as_it_was(tree):
+    build(tree)
+    out = tree.root / "out"
+    before = snapshot(out)
+    tree.write("programs/san-tong-san-yi.yml", "title: x\n")
+    done = build(tree)
+    assert done.returncode == 1
+    assert done.stdout.splitlines()[-1] == "有错误，没有写入任何文件。"
+    assert snapshot(out) == before
+
+
+def test_a_file_it_did_not_write_is_never_overwritten(tree):
+    out = tree.root / "out"
+    out.mkdir()
+    (out / "index.md").write_text("# 手写首页\n", encoding="utf-8")
+    done = build(tree)
+    assert done.returncode == 1
+    assert done.stdout.splitlines() == ["out/index.md: 错误：这个文件不是生成器写的，不会覆盖它。请换一个输出目录，或先移走它。", "没有写入任何文件。"]
+    assert [p.name for p in out.iterdir()] == ["index.md"]
+    assert (out / "index.md").read_text(encoding="utf-8") == "# 手写首页\n"
