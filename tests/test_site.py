@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from sitebuild import ROOT, config_for, mkdocs_build
 
 from generator.pages import path_of, title_of
 from generator.pipeline import check_records
-from sitebuild import EDIT_URI, ROOT, config_for, mkdocs_build
 
 
 def html_path(site: Path, md_path: str) -> Path:

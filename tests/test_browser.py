@@ -1,0 +1,124 @@
+"""Debian's Chromium over the built site: pages render, Chinese search works, nothing leaves the machine."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+from sitebuild import ROOT, mkdocs_build
+
+CHROMIUM = "/usr/bin/chromium"
+# As root in CI, and without background traffic to Google's hosts (the machine has no network).
+ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-quic"]
+
+PAGES = {
+    "": "中共姜堰市实验小学总支部委员会",
+    "work/": "党建工作",
+    "work/rongru/": "学校党建既融入教育教学，又彰显自身价值",
+    "programs/san-tong-san-yi/": "“三同三异”展示教学风采",
+    "places/": "阵地与基地",
+    "places/jiangduo-suweiai-jinianguan/": "姜堰市蒋垛镇苏维埃纪念馆",
+    "activities/": "党建活动",
+    "activities/2011/": "2011年党建活动",
+    "activities/by-program/": "按特色做法",
+    "activities/by-branch/": "按支部",
+    "activities/2011/2011-03-16-tongke-yigou/": "党员教师“同课异构”课堂教学研讨（示例）",
+    "members/": "党员风采",
+    "members/zhang-hua/": "张华（示例）",
+    "publications/": "刊物",
+    "publications/dangxing-riji/": "《党性日记》",
+    "publications/dangxing-riji/2011-01/": "《党性日记》2011年第1期",
+    "forum/": "党性论坛",
+    "forum/2011/2011-04-12-fangxiaozhou-jianyi/": "希望公开党员教师社区服务站的接待时间（示例）",
+    "reviews/": "述职评议",
+    "reviews/2011/": "2011年度抓基层党建工作述职评议",
+    "tags/": "标签",
+}
+TABS = ["首页", "党建工作", "党建活动", "党员风采", "刊物", "阵地与基地", "党性论坛", "述职评议", "标签"]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    site = tmp_path_factory.mktemp("browser") / "site"
+    done = mkdocs_build(ROOT / "mkdocs.yml", site)
+    assert done.returncode == 0, done.stderr
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    assert Path(CHROMIUM).exists(), "Debian's chromium is missing: .ci/run installs it with apt-get"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    """A page that records every request and lets none leave the local server."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    requests: list[str] = []
+
+    def route(r):
+        requests.append(r.request.url)
+        return r.continue_() if r.request.url.startswith(server) else r.abort()
+
+    context.route("**/*", route)
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.requests, pg.errors = requests, errors
+    yield pg
+    context.close()
+
+
+def test_every_kind_of_page_renders_with_heading_and_navigation(page, server):
+    for path, heading in PAGES.items():
+        page.goto(server + path)
+        assert page.locator("article h1").inner_text().rstrip("¶").strip() == heading, path
+        assert page.locator(".md-tabs__link").all_inner_texts() == TABS, path
+    assert page.errors == []
+    assert len(page.requests) > len(PAGES) * 3  # pages, scripts, styles: the recording works
+    outside = [u for u in page.requests if not u.startswith(server)]
+    assert outside == []
+
+
+def test_photo_and_record_links_work(page, server):
+    page.goto(server + "activities/2011/2011-03-16-tongke-yigou/")
+    img = page.locator("figure.dj-photo img")
+    assert img.evaluate("i => i.complete && i.naturalWidth") == 1200
+    assert page.locator("figure.dj-photo figcaption").inner_text() == "示例图片（请换成活动现场照片）"
+    page.locator("figure.dj-photo a").click()
+    assert page.url == server + "media/2011/shili-huodong.jpg"
+    page.goto(server + "activities/2011/2011-03-16-tongke-yigou/")
+    page.get_by_role("link", name="党员活动室").click()
+    assert page.locator("article h1").inner_text().rstrip("¶").strip() == "党员活动室"
+    assert page.get_by_role("link", name="党员教师“同课异构”课堂教学研讨（示例）").count() == 1
+
+
+def test_chinese_search_finds_an_activity_by_a_word_of_its_body(page, server):
+    page.goto(server)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    box = page.locator("input.md-search__input")
+    box.fill("教学思路")
+    box.press("End")  # Material searches on keyup
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=15_000)
+    hrefs = [a.get_attribute("href") for a in results.all()]
+    assert any("activities/2011/2011-03-16-tongke-yigou/" in h for h in hrefs), hrefs
+    assert [u for u in page.requests if not u.startswith(server)] == []
