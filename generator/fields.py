@@ -133,6 +133,15 @@ def choice(*options: tuple[str, str]):
     return Annotated[Literal[values], BeforeValidator(check), Field(json_schema_extra={"x-labels": dict(options)})]
 
 
+def labels(choice_type) -> dict[str, str]:
+    """The Chinese label of each value of a choice() type, in order."""
+    for meta in choice_type.__metadata__:
+        extra = getattr(meta, "json_schema_extra", None)
+        if extra and "x-labels" in extra:
+            return dict(extra["x-labels"])
+    raise TypeError(f"{choice_type!r} is not a choice type")
+
+
 Text = Annotated[str, BeforeValidator(_line)]
 """Plain text on one line, shown literally."""
 LongText = Annotated[str, BeforeValidator(_multiline)]

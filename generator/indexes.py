@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 
 from .link import Site
 from .load import Entry
-from .models import GRADES
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,5 +160,3 @@ def percent(count: int, voters: int) -> str:
     """A share of the voters as the 测评表 shows it: one decimal, 0 when nobody voted."""
     return f"{count / voters * 100:.1f}%" if voters else "0.0%"
 
-
-__all__ = ["Index", "ArticleRef", "YearFigures", "build_index", "percent", "GRADES"]

@@ -10,14 +10,15 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from .indexes import GRADES, Index, build_index, percent
+from .fields import labels
+from .indexes import Index, build_index, percent
 from .link import Site
 from .load import Entry
-from .models import PlaceKind, SuggestionState
+from .models import GRADES, PlaceKind, SuggestionState
 from .render import front_matter, relative, render, text
 
-PLACE_KINDS: dict[str, str] = dict(PlaceKind.__metadata__[-1].json_schema_extra["x-labels"])
-STATES: dict[str, str] = dict(SuggestionState.__metadata__[-1].json_schema_extra["x-labels"])
+PLACE_KINDS = labels(PlaceKind)
+STATES = labels(SuggestionState)
 LATEST = 10  # activities on the home page and the activities overview
 
 

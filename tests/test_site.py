@@ -186,3 +186,11 @@ def test_a_handwritten_page_is_never_replaced(tree, tmp_path):
     assert done.returncode == 1
     assert "docs/tags.md 是手写页面，与记录生成的页面同名；请给手写页面换个名字。" in done.stderr
     assert (docs / "tags.md").read_text(encoding="utf-8") == "# 手写\n"
+
+
+def test_internal_build_includes_internal_records(tree, tmp_path):
+    tree.write("activities/2023/2023-05-01-neibu.yml", "title: 内部活动乙\ndate: 2023-05-01\nprogram: san-tong-san-yi\nvisibility: internal\n")
+    site, done = build_tree(tree, tmp_path, visibility="internal")
+    assert done.returncode == 0, done.stderr
+    assert soup(site, "activities/2023/2023-05-01-neibu.md").h1.get_text() == "内部活动乙"
+    assert "内部活动乙" in soup(site, "activities/2023/index.md").article.get_text()
