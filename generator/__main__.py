@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 import traceback
 from pathlib import Path
 
+from . import new
 from .build import ConflictError, write_pages
 from .errors import BUG_BANNER, render_report
 from .link import BuildMode
 from .pages import make_pages
 from .pipeline import check_records
+from .schema import write_schemas
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 
@@ -36,7 +39,46 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--out", required=True, metavar="目录", help="输出目录")
     b.add_argument("--drafts", action="store_true", help="包含草稿（预览）")
     b.add_argument("--internal", action="store_true", help="包含内部记录")
+    n = sub.add_parser("new", help="新建一条记录（草稿）", description="在正确的位置新建一条记录，每个字段都有中文说明")
+    n.add_argument("type", choices=new.TYPES, metavar="类型", help="、".join(new.TYPES))
+    n.add_argument("--records", default="records", metavar="目录", help="记录文件夹（默认 records）")
+    n.add_argument("--title", help="标题（activity、suggestion、program、place）")
+    n.add_argument("--date", type=_date, help="日期 年-月-日（默认今天）")
+    n.add_argument("--program", help="activity 所属特色做法的编号")
+    n.add_argument("--pillar", help="program 所属“四句话”的编号")
+    n.add_argument("--kind", dest="kind_of_place", help="place 的类别")
+    n.add_argument("--name", help="member 的姓名")
+    n.add_argument("--pub", help="issue 所属刊物的编号")
+    n.add_argument("--year", type=int, help="issue、review 的年份（默认今年）")
+    n.add_argument("--from", dest="origin", help="suggestion 提出者所属群体")
+    sc = sub.add_parser("schema", help="生成每种记录的 JSON Schema", description="生成每种记录的 JSON Schema，供编辑器校验和补全")
+    sc.add_argument("--out", default="schemas", metavar="目录", help="输出目录（默认 schemas）")
     return p
+
+
+def _schema(args) -> int:
+    written = write_schemas(Path(args.out))
+    print(f"已更新 {len(written)} 个 JSON Schema 文件。" if written else "JSON Schema 都是最新的，没有改动。")
+    return EXIT_OK
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}”不是日期，请写成 年-月-日，例如 2024-03-12") from None
+
+
+def _new(args) -> int:
+    records = Path(args.records)
+    options = {k: getattr(args, k) for k in ("title", "date", "program", "pillar", "kind_of_place", "name", "pub", "year", "origin")}
+    try:
+        path = new.write(records, new.make(args.type, records, **options))
+    except new.NewError as e:
+        print(f"错误：{e}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"已新建 {path.as_posix()}。请编辑它，然后运行 python -m generator check 检查。")
+    return EXIT_OK
 
 
 def _build(args) -> int:
@@ -66,7 +108,7 @@ def _check(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return {"check": _check, "build": _build}[args.command](args)
+        return {"check": _check, "build": _build, "new": _new, "schema": _schema}[args.command](args)
     except KeyboardInterrupt:
         return 130
     except Exception:

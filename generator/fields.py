@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
@@ -147,13 +147,13 @@ Text = Annotated[str, BeforeValidator(_line)]
 LongText = Annotated[str, BeforeValidator(_multiline)]
 """Plain text that may span lines, shown literally."""
 Markdown = Annotated[str, BeforeValidator(_markdown)]
-Slug = Annotated[str, BeforeValidator(_slug), Field(pattern=SLUG.pattern)]
+Slug = Annotated[str, BeforeValidator(_slug), WithJsonSchema({"type": "string", "pattern": f"^{SLUG.pattern}$"})]
 Ref = Annotated[str, BeforeValidator(_line)]
 """An id of another record; whether it exists is checked when records are linked."""
 Date = Annotated[dt.date, BeforeValidator(_date)]
-YearMonth = Annotated[str, BeforeValidator(_year_month), Field(pattern=r"^\d{4}-\d{2}(-\d{2})?$")]
-Year = Annotated[int, BeforeValidator(_year), Field(ge=1900, le=2100)]
-Count = Annotated[int, BeforeValidator(_count), Field(ge=0)]
+YearMonth = Annotated[str, BeforeValidator(_year_month), WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}(-\d{2})?$"})]
+Year = Annotated[int, BeforeValidator(_year), WithJsonSchema({"type": "integer", "minimum": 1900, "maximum": 2100})]
+Count = Annotated[int, BeforeValidator(_count), WithJsonSchema({"type": "integer", "minimum": 0})]
 Boolean = Annotated[bool, BeforeValidator(_boolean)]
 AssetPath = Annotated[str, BeforeValidator(_line)]
 """A path under records/assets/; checked against the files when records are loaded."""

@@ -383,6 +383,7 @@ class RecordType:
     model: type[Record]
     folder: str  # where its files live, for messages
     example: str  # an example path, for messages
+    glob: str  # its files, for editors that validate YAML against a schema
 
     @property
     def label(self) -> str:
@@ -392,14 +393,15 @@ class RecordType:
 RECORD_TYPES: dict[str, RecordType] = {
     t.name: t
     for t in (
-        RecordType("site", Site, "", "site.yml"),
-        RecordType("program", Program, "programs", "programs/san-tong-san-yi.yml"),
-        RecordType("place", Place, "places", "places/yeyu-dangxiao.yml"),
-        RecordType("activity", Activity, "activities", "activities/2024/2024-03-12-tongke-yigou.yml"),
-        RecordType("member", Member, "members", "members/zhang-hua.yml"),
-        RecordType("publication", Publication, "publications", "publications/dangxing-riji/index.yml"),
-        RecordType("issue", Issue, "publications", "publications/dangxing-riji/2024-01.yml"),
-        RecordType("suggestion", Suggestion, "suggestions", "suggestions/2024/2024-05-20-jiazhang-jianyi.yml"),
-        RecordType("review", Review, "reviews", "reviews/2024.yml"),
+        RecordType("site", Site, "", "site.yml", "records/site.yml"),
+        RecordType("program", Program, "programs", "programs/san-tong-san-yi.yml", "records/programs/*.yml"),
+        RecordType("place", Place, "places", "places/yeyu-dangxiao.yml", "records/places/*.yml"),
+        RecordType("activity", Activity, "activities", "activities/2024/2024-03-12-tongke-yigou.yml", "records/activities/*/*.yml"),
+        RecordType("member", Member, "members", "members/zhang-hua.yml", "records/members/*.yml"),
+        RecordType("publication", Publication, "publications", "publications/dangxing-riji/index.yml", "records/publications/*/index.yml"),
+        RecordType("issue", Issue, "publications", "publications/dangxing-riji/2024-01.yml",
+                   "records/publications/*/[0-9][0-9][0-9][0-9]-[0-9][0-9].yml"),
+        RecordType("suggestion", Suggestion, "suggestions", "suggestions/2024/2024-05-20-jiazhang-jianyi.yml", "records/suggestions/*/*.yml"),
+        RecordType("review", Review, "reviews", "reviews/2024.yml", "records/reviews/*.yml"),
     )
 }

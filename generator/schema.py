@@ -1,0 +1,59 @@
+"""JSON Schema for every record type, made from the same models `check` uses.
+
+Editors that speak the YAML language server (VS Code and others) validate and
+complete records with them as they type; `check` stays the final word (it also
+checks files, references, photos and personal data).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .models import RECORD_TYPES, RecordType
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def _drop_generated_titles(node):
+    """pydantic titles every property after its Python name ('End Date'); the Chinese descriptions say more."""
+    if isinstance(node, dict):
+        return {k: _drop_generated_titles(v) for k, v in node.items() if k != "title" or not isinstance(v, str)}
+    if isinstance(node, list):
+        return [_drop_generated_titles(v) for v in node]
+    return node
+
+
+def schema_for(rtype: RecordType) -> dict:
+    body = _drop_generated_titles(rtype.model.model_json_schema(by_alias=True, mode="validation"))
+    return {
+        "$schema": DIALECT,
+        "$id": f"{rtype.name}.schema.json",
+        "title": f"{rtype.label}（records/{rtype.example}）",
+        **body,
+    }
+
+
+def render_schemas() -> dict[str, str]:
+    """File name -> JSON text, for every record type."""
+    return {
+        f"{name}.schema.json": json.dumps(schema_for(t), ensure_ascii=False, indent=2) + "\n"
+        for name, t in RECORD_TYPES.items()
+    }
+
+
+def write_schemas(out: Path) -> list[str]:
+    """Write the schemas; only files whose content changed are rewritten. Returns their names."""
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in render_schemas().items():
+        path = out / name
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+            written.append(name)
+    return written
+
+
+def editor_settings() -> dict:
+    """The `yaml.schemas` mapping for .vscode/settings.json."""
+    return {f"./schemas/{name}.schema.json": t.glob for name, t in RECORD_TYPES.items()}
