@@ -1,0 +1,173 @@
+"""The pull-request path: workflows, pre-commit, CODEOWNERS and the editors' guide, checked offline.
+
+Every command the workflows run is run here in the same form, so a workflow
+cannot call something the test suite never exercised.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))
+BIN = Path(sys.executable).parent
+INSTALL = "python -m pip install -e ."
+CHECK = "python -m generator check --format github"
+BUILD = "python -m mkdocs build --strict"
+
+
+def workflow(path: Path) -> dict:
+    # PyYAML reads the key `on` as True (YAML 1.1); GitHub reads it as "on".
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["on"] = data.pop(True)
+    return data
+
+
+def steps():
+    for path in WORKFLOWS:
+        for job in workflow(path)["jobs"].values():
+            for step in job.get("steps", []):
+                yield path.name, step
+
+
+def test_workflows_are_valid_github_workflows():
+    done = subprocess.run([str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows", *map(str, WORKFLOWS)],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert [p.name for p in WORKFLOWS] == ["publish.yml", "pull-request.yml"]
+
+
+def test_pull_request_checks_builds_and_uploads_a_preview():
+    wf = workflow(ROOT / ".github/workflows/pull-request.yml")
+    assert list(wf["on"]) == ["pull_request"]
+    job_steps = wf["jobs"]["check-and-preview"]["steps"]
+    runs = [s.get("run") for s in job_steps if "run" in s]
+    assert runs == [INSTALL, CHECK, BUILD]
+    build = next(s for s in job_steps if s.get("run") == BUILD)
+    assert build["env"]["SITE_DRAFTS"] == "true"
+    upload = job_steps[-1]
+    assert upload["uses"].startswith("actions/upload-artifact@") and upload["with"]["path"] == "site/"
+
+
+def test_main_is_built_and_published_to_pages():
+    wf = workflow(ROOT / ".github/workflows/publish.yml")
+    assert wf["on"]["push"]["branches"] == ["main"]
+    assert wf["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    build = wf["jobs"]["build"]["steps"]
+    assert [s.get("run") for s in build if "run" in s] == [INSTALL, CHECK, BUILD]
+    assert "SITE_DRAFTS" not in next(s for s in build if s.get("run") == BUILD)["env"]
+    assert build[-1]["uses"].startswith("actions/upload-pages-artifact@")
+    assert wf["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages@")
+
+
+def test_every_workflow_command_is_one_this_suite_runs():
+    assert {step["run"] for _, step in steps() if "run" in step} == {INSTALL, CHECK, BUILD}
+
+
+def shell(command: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    environment = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}", "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    return subprocess.run(command, shell=True, cwd=cwd, env=environment, capture_output=True, text=True, encoding="utf-8")
+
+
+def project_copy(tmp_path: Path) -> Path:
+    copy = tmp_path / "repo"
+    for part in ("docs", "records"):
+        shutil.copytree(ROOT / part, copy / part)
+    shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
+    return copy
+
+
+def github_env(step: dict) -> dict:
+    """The step's env with GitHub's ${{ … }} expressions given plausible values."""
+    values = {"github.server_url": "https://github.com", "github.repository": "school/site",
+              "github.head_ref": "edit-branch", "github.ref_name": "main"}
+    return {k: re.sub(r"\$\{\{\s*([\w.]+)\s*\}\}", lambda m: values[m[1]], str(v)) for k, v in step.get("env", {}).items()}
+
+
+def test_install_command_works():
+    done = shell(INSTALL, ROOT)  # in place: an editable install must keep pointing at this checkout
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("name, step", [(n, s) for n, s in steps() if s.get("run") in (CHECK, BUILD)],
+                         ids=lambda v: v if isinstance(v, str) else v.get("name", ""))
+def test_workflow_commands_pass_on_the_shipped_records(tmp_path, name, step):
+    repo = project_copy(tmp_path)
+    done = shell(step["run"], repo, github_env(step))
+    assert done.returncode == 0, done.stdout + done.stderr
+    if step["run"] == BUILD:
+        page = (repo / "site/activities/2011/2011-03-16-tongke-yigou/index.html").read_text(encoding="utf-8")
+        branch = "edit-branch" if name == "pull-request.yml" else "main"
+        assert f'href="https://github.com/school/site/edit/{branch}/records/activities/2011/2011-03-16-tongke-yigou.yml"' in page
+
+
+def test_check_in_the_workflow_form_annotates_a_bad_record(tmp_path):
+    repo = project_copy(tmp_path)
+    record = repo / "records/activities/2011/2011-03-16-tongke-yigou.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace("program: san-tong-san-yi", "program: san-tong"), encoding="utf-8")
+    done = shell(CHECK, repo)
+    assert done.returncode == 1
+    assert done.stdout.splitlines() == [
+        "::error file=records/activities/2011/2011-03-16-tongke-yigou.yml,line=3,col=10::字段 program：找不到特色做法“san-tong”"
+        "（应有文件 records/programs/san-tong.yml），是不是想写“san-tong-san-yi”？",
+        "检查未通过：35 个文件中有 1 个错误、0 个警告。",
+    ]
+
+
+# ---------------------------------------------------------------- pre-commit
+
+
+def test_pre_commit_config_is_valid():
+    done = subprocess.run([str(BIN / "pre-commit"), "validate-config", str(ROOT / ".pre-commit-config.yaml")], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_pre_commit_hook_runs_check(tmp_path):
+    repo = project_copy(tmp_path)
+    shutil.copy(ROOT / ".pre-commit-config.yaml", repo)
+    env = {"PRE_COMMIT_HOME": str(tmp_path / "cache"), "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    assert shell("git init -q && git add -A", repo, env).returncode == 0
+    ok = shell("pre-commit run dangjian-check --all-files", repo, env)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    assert re.search(r"检查党建记录\.+Passed", ok.stdout)
+    (repo / "records/programs/san-tong-san-yi.yml").write_text("title: x\n", encoding="utf-8")
+    shell("git add -A", repo, env)
+    bad = shell("pre-commit run dangjian-check --all-files", repo, env)
+    assert bad.returncode == 1
+    assert "records/programs/san-tong-san-yi.yml:1:1: 错误：字段 pillar：必须填写，但没有写" in bad.stdout
+
+
+# ---------------------------------------------------------------- CODEOWNERS and the editors' guide
+
+
+def test_codeowners_leaves_only_records_to_editors():
+    rules = [line.split() for line in (ROOT / ".github/CODEOWNERS").read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    assert rules[0][0] == "*" and len(rules[0]) > 1 and all(o.startswith("@") for o in rules[0][1:])
+    assert rules[-1] == ["/records/"]  # last match wins: records need no maintainer
+    assert len(rules) == 2
+
+
+def test_pull_request_template_asks_for_consent_numbers_and_sign_off():
+    text = (ROOT / ".github/pull_request_template.md").read_text(encoding="utf-8")
+    boxes = re.findall(r"^- \[ \] (.+)$", text, re.M)
+    assert any("同意" in b and "consent: true" in b for b in boxes)
+    assert any("身份证号码" in b and "手机号码" in b for b in boxes)
+    assert any("三审三校" in b for b in boxes)
+
+
+def test_contributing_example_passes_check(tree):
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    example = re.search(r"```yaml\n(.*?)```", guide, re.S)[1]
+    tree.write("activities/2024/2024-03-12-tongke-yigou.yml", example)
+    tree.image("2024/tongke-1.jpg")
+    assert tree.lines() == []
