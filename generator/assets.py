@@ -8,7 +8,7 @@ from pathlib import Path, PurePosixPath
 
 from PIL import Image, UnidentifiedImageError
 
-ALLOWED_FORMATS = ("JPEG", "PNG", "WEBP")
+from .photos import FORMATS, MAX_PIXELS
 
 
 class AssetChecker:
@@ -45,13 +45,16 @@ class AssetChecker:
             return f"records/assets/{rel} 不是文件"
         try:
             with warnings.catch_warnings():
-                warnings.simplefilter("error", Image.DecompressionBombWarning)
-                with Image.open(real, formats=ALLOWED_FORMATS) as img:
-                    img.size  # noqa: B018 - opening reads the header; that is the check
-        except (UnidentifiedImageError, Image.DecompressionBombWarning, Image.DecompressionBombError) as e:
-            if isinstance(e, UnidentifiedImageError):
-                return f"records/assets/{rel} 不是 JPEG、PNG 或 WebP 图片（按文件内容判断，与扩展名无关）"
-            return f"records/assets/{rel} 的像素太多，可能是恶意构造的图片，拒绝处理"
+                warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # our own cap decides
+                with Image.open(real, formats=FORMATS) as img:
+                    width, height = img.size  # read from the header; nothing is decoded
+        except UnidentifiedImageError:
+            return f"records/assets/{rel} 不是 JPEG、PNG 或 WebP 图片（按文件内容判断，与扩展名无关）"
+        except Image.DecompressionBombError:
+            width, height = 0, 0
         except OSError as e:
             return f"无法读取 records/assets/{rel}：{e.strerror or e}"
+        if not width or width * height > MAX_PIXELS:
+            size = f"有 {width}×{height} 像素，" if width else ""
+            return f"records/assets/{rel} {size}超过上限 {MAX_PIXELS // 10**6} 百万像素，可能是恶意构造的图片，拒绝处理"
         return None

@@ -18,9 +18,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from . import sanitize
 from .errors import Severity, format_text, summary
 from .link import BuildMode
 from .pages import make_pages, navigation
+from .photos import PhotoPublisher
 from .pipeline import check_records
 
 log = logging.getLogger("mkdocs.plugins.dangjian")
@@ -32,11 +34,18 @@ class RecordsConfig(base.Config):
     records_dir = c.Type(str, default="records")
     drafts = c.Type(bool, default=False)
     visibility = c.Choice(("public", "internal"), default="public")
+    cache_dir = c.Type(str, default=".cache/photos")  # published photo copies, reused across builds
 
 
 class RecordsPlugin(BasePlugin[RecordsConfig]):
+    def __init__(self):
+        self._generated: set[str] = set()
+
+    def _project(self, config) -> Path:
+        return Path(config.config_file_path or ".").parent
+
     def _records_dir(self, config) -> Path:
-        return Path(config.config_file_path or ".").parent / self.config.records_dir
+        return self._project(config) / self.config.records_dir
 
     def on_files(self, files: Files, /, *, config) -> Files:
         records = self._records_dir(config)
@@ -62,14 +71,22 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
             # "编辑此页" opens the record, not the generated Markdown.
             f.edit_uri = os.path.relpath(records / page.source, docs_dir).replace(os.sep, "/") if page.source else None
             files.append(f)
+        self._generated = {p.path for p in output.pages}
+        publisher = PhotoPublisher(records / "assets", self._project(config) / self.config.cache_dir)
         for rel in output.media:
-            files.append(File.generated(config, f"{MEDIA}/{rel}", abs_src_path=str(records / "assets" / rel)))
+            published = publisher.publish(rel)  # upright, no metadata, resized; the original is only read
+            files.append(File.generated(config, f"{MEDIA}/{rel}", abs_src_path=str(published.large)))
+            files.append(File.generated(config, f"{MEDIA}/thumbs/{rel}", abs_src_path=str(published.thumb)))
 
         if config.nav is None:
             generated = {p.path for p in output.pages}
             handwritten = [f.src_uri for f in files.documentation_pages() if f.src_uri not in generated]
             config.nav = navigation(output.pages) + sorted(handwritten)
         return files
+
+    def on_page_content(self, html, /, *, page, config, files):
+        # Record Markdown may carry raw HTML; hand-written pages are the maintainers' own.
+        return sanitize.clean(html) if page.file.src_uri in self._generated else html
 
     def on_page_markdown(self, markdown, /, *, page, config, files):
         # MkDocs joins edit_uri and the file's path as text; "docs/../records/x.yml" works

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +18,7 @@ def config_for(records: Path, workdir: Path, **plugin_options) -> Path:
     text = text.replace("docs_dir: docs", f"docs_dir: {ROOT / 'docs'}")
     text = text.replace("jieba_dict_user: docs/", f"jieba_dict_user: {ROOT / 'docs'}/")
     options = {"records_dir": str(records), **plugin_options}
+    text = re.sub(r"\n      drafts: [^\n]*", "", text)  # the options below decide
     text = text.replace("      records_dir: records\n", "".join(f"      {k}: {str(v).lower() if isinstance(v, bool) else v}\n" for k, v in options.items()))
     config = workdir / "mkdocs.yml"
     config.write_text(text, encoding="utf-8")

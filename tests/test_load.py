@@ -161,7 +161,7 @@ def test_photo_link_out_of_assets(tree, tmp_path):
 def test_decompression_bomb_is_refused(tree):
     tree.huge_png("2024/huge.png")
     tree.write(ACT, activity(photos="[{src: 2024/huge.png}]"))
-    assert tree.lines() == [f"{A}:4:16: 错误：字段 photos[0].src：records/assets/2024/huge.png 的像素太多，可能是恶意构造的图片，拒绝处理"]
+    assert tree.lines() == [f"{A}:4:16: 错误：字段 photos[0].src：records/assets/2024/huge.png 超过上限 120 百万像素，可能是恶意构造的图片，拒绝处理"]
 
 
 # ---------------------------------------------------------------- other record types

@@ -1,0 +1,49 @@
+"""An allowlist for the HTML of generated pages, where record Markdown becomes HTML.
+
+Anyone who can open a pull request can write a record, so what their Markdown
+(and its raw HTML, and attr_list attributes) turns into is cut down to what
+Material and our Markdown extensions produce. nh3 (ammonia) parses like a
+browser, so entity-encoded or mixed-case schemes are judged after decoding.
+Hand-written pages in docs/ are not passed through here.
+"""
+
+from __future__ import annotations
+
+import nh3
+
+TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del", "details", "div", "dl",
+    "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li",
+    "mark", "ol", "p", "pre", "q", "s", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td",
+    "tfoot", "th", "thead", "tr", "u", "ul",
+}
+ATTRIBUTES = {
+    "*": {"class", "id", "title", "lang"},
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "ol": {"start"},
+    "td": {"style", "colspan", "rowspan"},
+    "th": {"style", "colspan", "rowspan"},
+    "details": {"open"},
+}
+URL_SCHEMES = {"http", "https", "mailto"}  # and relative URLs, which ammonia keeps
+
+
+def _attribute(element: str, attribute: str, value: str) -> str | None:
+    # Ids starting with "__" could shadow the theme's own elements (its config is <script id="__config">).
+    if attribute == "id" and value.startswith("__"):
+        return None
+    return value
+
+
+def clean(html: str) -> str:
+    return nh3.clean(
+        html,
+        tags=TAGS,
+        attributes=ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+        filter_style_properties={"text-align"},  # table column alignment; nothing else of style survives
+        attribute_filter=_attribute,
+    )
