@@ -14,10 +14,16 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-## Build the site from records/ into site/
+## Build the site from records/ into site/. It is built aside and swapped in
+## whole, so a failed or interrupted build leaves the previous site/ as it was.
 site: $(STAMP)
 	$(PY) -m generator check
-	$(VENV)/bin/mkdocs build --strict
+	rm -rf .site-new
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict --site-dir .site-new
+	rm -rf .site-old
+	if [ -d site ]; then mv site .site-old; fi
+	mv .site-new site
+	rm -rf .site-old
 
 ## Preview at http://127.0.0.1:8000 with live reload
 serve: $(STAMP)
@@ -36,4 +42,4 @@ bench: $(STAMP)
 	$(PY) bench/check_speed.py
 
 clean:
-	rm -rf site .venv
+	rm -rf site .site-new .site-old .cache .venv

@@ -4,10 +4,17 @@ Only files whose content changed are rewritten; files an earlier run wrote and
 this one no longer makes are removed; anything else in DIR is never touched.
 What this command wrote is listed in DIR/.generator-files, so it never mistakes
 a hand-written file for its own.
+
+A run is all or nothing. Every changed page is first staged beside its target
+under a temporary name; only when all are staged is a journal written, and then
+the staged files are renamed into place. Killed before the journal, DIR holds
+the previous output whole (the next run sweeps the staged files); killed after
+it, the next run finishes the journal first.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from dataclasses import dataclass
@@ -16,6 +23,8 @@ from pathlib import Path
 from .pages import Output
 
 MANIFEST = ".generator-files"
+JOURNAL = ".generator-journal"
+STAGED = ".generator-staged-"  # prefix of staged files; no other file is named so
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,57 +42,89 @@ class ConflictError(Exception):
         self.paths = paths
 
 
-def _previous(out: Path) -> set[str]:
-    try:
-        return set((out / MANIFEST).read_text(encoding="utf-8").split("\n")) - {""}
-    except FileNotFoundError:
-        return set()
-
-
 def _atomic_write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=STAGED)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
         os.unlink(tmp)
         raise
 
 
-def _write_manifest(out: Path, paths: set[str]) -> None:
-    _atomic_write(out / MANIFEST, ("\n".join(sorted(paths)) + "\n").encode("utf-8"))
+def _stage(path: Path, data: bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=STAGED)
+    with os.fdopen(fd, "wb") as f:
+        f.write(data)
+    return Path(tmp)
 
 
-def write_pages(output: Output, out: Path) -> WriteReport:
-    previous = _previous(out)
-    wanted = {p.path: p.markdown.encode("utf-8") for p in output.pages}
-    conflicts = sorted(p for p in wanted if p not in previous and (out / p).exists())
-    if conflicts:
-        raise ConflictError(conflicts)  # checked before anything is written
+def _read_manifest(out: Path) -> set[str]:
+    try:
+        return set((out / MANIFEST).read_text(encoding="utf-8").split("\n")) - {""}
+    except FileNotFoundError:
+        return set()
 
-    written, unchanged = [], 0
-    for rel, data in wanted.items():
-        path = out / rel
-        try:
-            if path.read_bytes() == data:
-                unchanged += 1
-                continue
-        except FileNotFoundError:
-            pass
-        _atomic_write(path, data)
-        written.append(rel)
-    removed = sorted(previous - wanted.keys())
-    if removed:
-        # Listed until they are gone, so a crash midway leaves them known, not orphaned.
-        _write_manifest(out, set(wanted) | set(removed))
-    for rel in removed:
+
+def _manifest_bytes(paths) -> bytes:
+    return ("\n".join(sorted(paths)) + "\n").encode("utf-8")
+
+
+def _commit(out: Path, journal: dict) -> None:
+    """Carry out a journal: staged files into place, stale files away, the new manifest. Safe to repeat."""
+    for staged, rel in journal["moves"]:
+        if os.path.exists(staged):
+            os.replace(staged, out / rel)
+    for rel in journal["remove"]:
         (out / rel).unlink(missing_ok=True)
         parent = (out / rel).parent
         while parent != out and parent.is_dir() and not any(parent.iterdir()):
             parent.rmdir()
             parent = parent.parent
-    if set(wanted) != previous or removed:
-        _write_manifest(out, set(wanted))
-    return WriteReport(written, unchanged, removed)
+    _atomic_write(out / MANIFEST, _manifest_bytes(journal["manifest"]))
+    (out / JOURNAL).unlink()
+
+
+def recover(out: Path) -> None:
+    """Finish what a killed run committed to, and sweep what it only staged."""
+    journal = out / JOURNAL
+    if journal.exists():
+        _commit(out, json.loads(journal.read_text(encoding="utf-8")))
+    for dirpath, _, files in os.walk(out):
+        for name in files:
+            if name.startswith(STAGED):
+                os.unlink(os.path.join(dirpath, name))
+
+
+def write_pages(output: Output, out: Path) -> WriteReport:
+    if out.exists():
+        recover(out)
+    previous = _read_manifest(out)
+    wanted = {p.path: p.markdown.encode("utf-8") for p in output.pages}
+    conflicts = sorted(p for p in wanted if p not in previous and (out / p).exists())
+    if conflicts:
+        raise ConflictError(conflicts)  # found before anything is written
+
+    changed, unchanged = [], 0
+    for rel, data in wanted.items():
+        try:
+            if (out / rel).read_bytes() == data:
+                unchanged += 1
+                continue
+        except FileNotFoundError:
+            pass
+        changed.append(rel)
+    removed = sorted(previous - wanted.keys())
+    if not changed and not removed and set(wanted) == previous:
+        return WriteReport([], unchanged, [])  # nothing changed: nothing is written, not even the manifest
+
+    moves = [(str(_stage(out / rel, wanted[rel])), rel) for rel in changed]
+    journal = {"moves": moves, "remove": removed, "manifest": sorted(wanted)}
+    _atomic_write(out / JOURNAL, json.dumps(journal, ensure_ascii=False).encode("utf-8"))
+    _commit(out, journal)
+    return WriteReport(changed, unchanged, removed)

@@ -16,7 +16,10 @@ import re
 from functools import cache
 
 import jinja2
+import markdown
 import yaml
+
+from . import sanitize
 
 _ACTIVE = re.compile(r"[\\`*_{}\[\]()<>#+\-.!|~^=&$:\"']")
 
@@ -30,6 +33,29 @@ def paragraphs(value: str) -> str:
     """Plain text of several lines: paragraphs at blank lines, line breaks kept, nothing interpreted."""
     paras = re.split(r"\n\s*\n", str(value).strip())
     return "\n\n".join("<br>\n".join(text(line.strip()) for line in p.splitlines()) for p in paras)
+
+
+# As in mkdocs.yml: a record's Markdown rendered alone must come out as the page would render it.
+MARKDOWN_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "footnotes", "toc"]
+
+
+def markdown_field(value: str) -> str:
+    """A Markdown field of a record, made safe to place inside a page.
+
+    Raw HTML is where a record could reach beyond its field: an unclosed
+    `<body>` or `<style>` makes Python-Markdown (and then the browser) take
+    the rest of the page as raw HTML. So a field with raw HTML is rendered on
+    its own, sanitised, and placed as one balanced HTML block; a field without
+    any (almost all of them) stays Markdown, keeping headings in the page's
+    table of contents. The whole page is sanitised again after MkDocs renders it.
+    """
+    if "<" not in value:
+        return value
+    md = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS)
+    html_out = md.convert(value)
+    if not md.htmlStash.rawHtmlBlocks:
+        return value
+    return f'<div class="dj-html">\n{sanitize.clean(html_out)}\n</div>\n'
 
 
 def oneline(value: str) -> str:
@@ -69,7 +95,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(text=text, paragraphs=paragraphs, oneline=oneline, cn_date=cn_date)
+    env.filters.update(text=text, paragraphs=paragraphs, oneline=oneline, cn_date=cn_date, md=markdown_field)
     return env
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 from generator.build import MANIFEST
 
@@ -84,3 +85,43 @@ def test_a_file_it_did_not_write_is_never_overwritten(tree):
     assert done.stdout.splitlines() == ["out/index.md: 错误：这个文件不是生成器写的，不会覆盖它。请换一个输出目录，或先移走它。", "没有写入任何文件。"]
     assert [p.name for p in out.iterdir()] == ["index.md"]
     assert (out / "index.md").read_text(encoding="utf-8") == "# 手写首页\n"
+
+
+def test_sigkill_midway_leaves_the_previous_output_whole(tmp_path):
+    import os
+    import signal
+    import time
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    from make_tree import make_tree
+
+    records = make_tree(tmp_path / "records", 1500)
+    out = tmp_path / "out"
+    first = subprocess.run([sys.executable, "-m", "generator", "build", "--records", str(records), "--out", str(out)],
+                           capture_output=True, text=True)
+    assert first.returncode == 0, first.stdout
+    before = snapshot(out)
+
+    # Change every activity's title, so the next run rewrites thousands of pages; kill it while it writes.
+    for f in (records / "activities").rglob("*.yml"):
+        f.write_text(f.read_text(encoding="utf-8").replace("课堂教学研讨", "课堂教学交流"), encoding="utf-8")
+    run = subprocess.Popen([sys.executable, "-m", "generator", "build", "--records", str(records), "--out", str(out)],
+                           stdout=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    staged = []
+    while time.monotonic() < deadline and not staged and run.poll() is None:
+        staged = [p for p in out.rglob(".generator-staged-*")]
+        time.sleep(0.005)
+    assert staged, "the run finished before it could be killed midway"
+    os.kill(run.pid, signal.SIGKILL)
+    run.wait()
+
+    after = {k: v for k, v in snapshot(out).items() if ".generator-staged-" not in k}
+    assert ".generator-journal" not in after  # killed while staging, long before the commit
+    assert after == before  # every page as it was, not one half-written or new one among them
+
+    done = subprocess.run([sys.executable, "-m", "generator", "build", "--records", str(records), "--out", str(out)],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout
+    assert not list(out.rglob(".generator-staged-*"))
+    assert "课堂教学交流" in next(out.glob("activities/*/2*.md")).read_text(encoding="utf-8")
