@@ -5,14 +5,20 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+NODE   := node_modules/.installed
 
-.PHONY: site serve test check bench clean
+.PHONY: site serve test check bench archive clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(NODE)
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
+
+# The offline archive ships iframe-worker's shim instead of loading it from a CDN.
+$(NODE): package.json package-lock.json
+	npm ci --silent --no-audit --no-fund
+	touch $(NODE)
 
 ## Build the site from records/ into site/. It is built aside and swapped in
 ## whole, so a failed or interrupted build leaves the previous site/ as it was.
@@ -38,8 +44,12 @@ test: $(STAMP)
 	$(VENV)/bin/ruff check generator tests bench
 	$(PY) -m pytest
 
+## The offline archive (zip + .sha256) in archive/
+archive: $(STAMP)
+	$(PY) -m generator archive --out archive
+
 bench: $(STAMP)
 	$(PY) bench/check_speed.py
 
 clean:
-	rm -rf site .site-new .site-old .cache .venv
+	rm -rf site .site-new .site-old .cache .venv node_modules

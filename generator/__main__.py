@@ -8,7 +8,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from . import new
+from . import archive, new
 from .build import ConflictError, write_pages
 from .errors import BUG_BANNER, render_report
 from .link import BuildMode
@@ -51,9 +51,45 @@ def _parser() -> argparse.ArgumentParser:
     n.add_argument("--pub", help="issue 所属刊物的编号")
     n.add_argument("--year", type=int, help="issue、review 的年份（默认今年）")
     n.add_argument("--from", dest="origin", help="suggestion 提出者所属群体")
+    a = sub.add_parser("archive", help="生成离线存档（zip）", description="生成可在没有网络的电脑上双击打开的网站存档（含搜索）")
+    a.add_argument("--records", default="records", metavar="目录", help="记录文件夹（默认 records）")
+    a.add_argument("--internal", action="store_true", help="内部版：包含内部记录，每页有“内部资料”横幅")
+    a.add_argument("--out", default="archive", metavar="目录", help="存档放在哪里（默认 archive）")
+    a.add_argument("--config", default="mkdocs.yml", metavar="文件", help="MkDocs 配置（默认 mkdocs.yml）")
+    v = sub.add_parser("verify-archive", help="核对存档是否完好", description="按存档里的清单重新计算每个文件的 SHA-256")
+    v.add_argument("zip", metavar="存档.zip")
     sc = sub.add_parser("schema", help="生成每种记录的 JSON Schema", description="生成每种记录的 JSON Schema，供编辑器校验和补全")
     sc.add_argument("--out", default="schemas", metavar="目录", help="输出目录（默认 schemas）")
     return p
+
+
+def _archive(args) -> int:
+    config = Path(args.config).resolve()
+    if not config.is_file():
+        print(f"错误：找不到 MkDocs 配置 {args.config}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        made = archive.make_archive(Path(args.records), Path(args.out), config=config, internal=args.internal)
+    except archive.ArchiveError as e:
+        print(f"错误：{e}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"已生成存档 {made.zip_path.as_posix()}（{made.files} 个文件），校验值在 {made.sha256_path.as_posix()}。")
+    return EXIT_OK
+
+
+def _verify(args) -> int:
+    path = Path(args.zip)
+    if not path.is_file():
+        print(f"错误：找不到存档 {args.zip}", file=sys.stderr)
+        return EXIT_USAGE
+    checked, problems = archive.verify_archive(path)
+    for p in problems:
+        print(p)
+    if problems:
+        print(f"存档有问题：{len(problems)} 处与清单不符。")
+        return EXIT_PROBLEMS
+    print(f"存档完好：{checked} 个文件都与清单一致。")
+    return EXIT_OK
 
 
 def _schema(args) -> int:
@@ -108,7 +144,9 @@ def _check(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return {"check": _check, "build": _build, "new": _new, "schema": _schema}[args.command](args)
+        commands = {"check": _check, "build": _build, "new": _new, "schema": _schema,
+                    "archive": _archive, "verify-archive": _verify}
+        return commands[args.command](args)
     except KeyboardInterrupt:
         return 130
     except Exception:

@@ -28,6 +28,7 @@ from .pipeline import check_records
 log = logging.getLogger("mkdocs.plugins.dangjian")
 TEMPLATES = Path(__file__).parent / "templates"
 MEDIA = "media"
+SHIM = "assets/javascripts/iframe-worker-shim.js"
 
 
 class RecordsConfig(base.Config):
@@ -35,6 +36,7 @@ class RecordsConfig(base.Config):
     drafts = c.Type(bool, default=False)
     visibility = c.Choice(("public", "internal"), default="public")
     cache_dir = c.Type(str, default=".cache/photos")  # published photo copies, reused across builds
+    offline = c.Type(bool, default=False)  # for the archive: ship iframe-worker's shim, load nothing from a CDN
 
 
 class RecordsPlugin(BasePlugin[RecordsConfig]):
@@ -46,6 +48,13 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
 
     def _records_dir(self, config) -> Path:
         return self._project(config) / self.config.records_dir
+
+    def on_config(self, config):
+        config.extra["internal"] = self.config.visibility == "internal"  # the theme shows the 内部资料 banner
+        if self.config.offline:
+            # Listed before Material's offline plugin looks, so it adds no CDN address of its own.
+            config.extra["polyfills"] = [SHIM]
+        return config
 
     def on_files(self, files: Files, /, *, config) -> Files:
         records = self._records_dir(config)
@@ -72,6 +81,11 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
             f.edit_uri = os.path.relpath(records / page.source, docs_dir).replace(os.sep, "/") if page.source else None
             files.append(f)
         self._generated = {p.path for p in output.pages}
+        if self.config.offline:
+            shim = self._project(config) / "node_modules/iframe-worker/shim/index.js"
+            if not shim.is_file():
+                raise PluginError(f"缺少 {shim}：离线存档要用它代替网上的脚本。请先运行 make（它会执行 npm ci）。")
+            files.append(File.generated(config, SHIM, abs_src_path=str(shim)))
         publisher = PhotoPublisher(records / "assets", self._project(config) / self.config.cache_dir)
         for rel in output.media:
             published = publisher.publish(rel)  # upright, no metadata, resized; the original is only read

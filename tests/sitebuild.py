@@ -17,9 +17,12 @@ def config_for(records: Path, workdir: Path, **plugin_options) -> Path:
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     text = text.replace("docs_dir: docs", f"docs_dir: {ROOT / 'docs'}")
     text = text.replace("jieba_dict_user: docs/", f"jieba_dict_user: {ROOT / 'docs'}/")
+    text = text.replace("custom_dir: docs/overrides", f"custom_dir: {ROOT / 'docs/overrides'}")
     options = {"records_dir": str(records), **plugin_options}
-    text = re.sub(r"\n      drafts: [^\n]*", "", text)  # the options below decide
-    text = text.replace("      records_dir: records\n", "".join(f"      {k}: {str(v).lower() if isinstance(v, bool) else v}\n" for k, v in options.items()))
+    for key, value in options.items():  # the plugin's options, in place of their !ENV defaults
+        value = str(value).lower() if isinstance(value, bool) else value
+        text, n = re.subn(rf"\n      {key}: [^\n]*", f"\n      {key}: {value}", text, count=1)
+        assert n == 1, key
     config = workdir / "mkdocs.yml"
     config.write_text(text, encoding="utf-8")
     return config
