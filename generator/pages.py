@@ -100,12 +100,15 @@ class _Maker:
         self.s = ix.site.site.record
 
     def page(self, path: str, template: str, title: str, *, source: str | None = None, in_nav: bool = False,
-             tags: list[str] | None = None, **context) -> Page:
+             tags: list[str] | None = None, searchable: bool = True, **context) -> Page:
         body = render(
             template, L=Links(path, self.ix), ix=self.ix, s=self.s, site=self.site, page_title=title,
             place_kinds=PLACE_KINDS, states=STATES, grades=GRADES, percent=percent, **context,
         )
-        return Page(path, title, front_matter(title=title, tags=tags) + "\n" + body, source, in_nav)
+        # Listing pages repeat what the record pages say; kept out of the search index, which must stay
+        # small enough to load from file:// (see bench/RESULTS.md).
+        search = None if searchable else {"exclude": True}
+        return Page(path, title, front_matter(title=title, tags=tags, search=search) + "\n" + body, source, in_nav)
 
     def record_page(self, entry: Entry, template: str, *, in_nav: bool = False, **context) -> Page:
         return self.page(
@@ -128,7 +131,7 @@ class _Maker:
                          figures=figures, latest=self.ix.activities[:LATEST], current_year=current)
 
     def work(self) -> list[Page]:
-        pages = [self.page("work/index.md", "work.md.j2", "党建工作", in_nav=True)]
+        pages = [self.page("work/index.md", "work.md.j2", "党建工作", in_nav=True, searchable=False)]
         for pillar in self.s.pillars:
             pages.append(self.page(f"work/{pillar.id}.md", "pillar.md.j2", pillar.title, in_nav=True, pillar=pillar))
         for e in self.ix.programs:
@@ -137,22 +140,24 @@ class _Maker:
         return pages
 
     def places(self) -> list[Page]:
-        pages = [self.page("places/index.md", "places.md.j2", "阵地与基地", in_nav=True)]
+        pages = [self.page("places/index.md", "places.md.j2", "阵地与基地", in_nav=True, searchable=False)]
         for e in self.ix.places:
             pages.append(self.record_page(e, "place.md.j2", activities=self.ix.by_place.get(e.id, [])))
         return pages
 
     def activities(self) -> list[Page]:
         ix = self.ix
-        pages = [self.page("activities/index.md", "activities.md.j2", "党建活动", in_nav=True, latest=ix.activities[:LATEST])]
+        pages = [self.page("activities/index.md", "activities.md.j2", "党建活动", in_nav=True, searchable=False,
+                           latest=ix.activities[:LATEST])]
         for year, acts in ix.by_year.items():
             pages.append(self.page(f"activities/{year}/index.md", "activity_year.md.j2", f"{year}年党建活动",
-                                   in_nav=True, year=year, activities=acts))
+                                   in_nav=True, searchable=False, year=year, activities=acts))
         pages.append(self.page("activities/by-program.md", "activity_groups.md.j2", "按特色做法", in_nav=True,
+                               searchable=False,
                                groups=[(p, ix.by_program[p.id]) for p in ix.programs if p.id in ix.by_program]))
         branch_groups = [(b, ix.by_branch[b.id]) for b in self.s.branches if b.id in ix.by_branch]
         pages.append(self.page("activities/by-branch.md", "activity_groups.md.j2", "按支部", in_nav=True,
-                               groups=branch_groups))
+                               searchable=False, groups=branch_groups))
         for e in ix.activities:
             r = e.record
             pages.append(self.record_page(
@@ -165,7 +170,7 @@ class _Maker:
         return pages
 
     def members(self) -> list[Page]:
-        pages = [self.page("members/index.md", "members.md.j2", "党员风采", in_nav=True)]
+        pages = [self.page("members/index.md", "members.md.j2", "党员风采", in_nav=True, searchable=False)]
         for e in self.ix.members:
             branch = next((b for b in self.s.branches if b.id == e.record.branch), None)
             pages.append(self.record_page(e, "member.md.j2", branch=branch,
@@ -174,7 +179,7 @@ class _Maker:
         return pages
 
     def publications(self) -> list[Page]:
-        pages = [self.page("publications/index.md", "publications.md.j2", "刊物", in_nav=True)]
+        pages = [self.page("publications/index.md", "publications.md.j2", "刊物", in_nav=True, searchable=False)]
         for pub in self.ix.publications:
             issues = self.ix.issues.get(pub.id, [])
             pages.append(self.record_page(pub, "publication.md.j2", in_nav=True, issues=issues))
@@ -184,13 +189,13 @@ class _Maker:
 
     def forum(self) -> list[Page]:
         by_state = {state: [x for x in self.ix.suggestions if x.record.state == state] for state in STATES}
-        pages = [self.page("forum/index.md", "forum.md.j2", "党性论坛", in_nav=True, by_state=by_state)]
+        pages = [self.page("forum/index.md", "forum.md.j2", "党性论坛", in_nav=True, searchable=False, by_state=by_state)]
         for e in self.ix.suggestions:
             pages.append(self.record_page(e, "suggestion.md.j2"))
         return pages
 
     def reviews(self) -> list[Page]:
-        pages = [self.page("reviews/index.md", "reviews.md.j2", "述职评议", in_nav=True)]
+        pages = [self.page("reviews/index.md", "reviews.md.j2", "述职评议", in_nav=True, searchable=False)]
         for e in self.ix.reviews:
             highlights = [self.site.activities[a] for a in e.record.highlights]
             pages.append(self.record_page(e, "review.md.j2", in_nav=True, figures=self.ix.figures(e.ident.year),
@@ -198,7 +203,7 @@ class _Maker:
         return pages
 
     def tags(self) -> Page:
-        return self.page("tags.md", "tags.md.j2", "标签", in_nav=True)
+        return self.page("tags.md", "tags.md.j2", "标签", in_nav=True, searchable=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ Thin on purpose: the pipeline does the work; this only hands its pages to MkDocs
 from __future__ import annotations
 
 import html
+import json
 import logging
 import os
 import posixpath
@@ -15,7 +16,7 @@ from urllib.parse import urlsplit, urlunsplit
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import sanitize
@@ -109,6 +110,16 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
             parts = urlsplit(page.edit_url)
             page.edit_url = urlunsplit(parts._replace(path=posixpath.normpath(parts.path)))
         return markdown
+
+    @event_priority(-50)  # after the search plugin writes its index (0), before the offline plugin inlines it (-100)
+    def on_post_build(self, *, config):
+        # Material writes the index with \uXXXX escapes: six bytes for every Chinese character (and
+        # for every zero-width space jieba puts between words). As UTF-8 it is about half the size,
+        # which is what decides whether a large archive's search loads from file:// without a freeze.
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if index.is_file():
+            data = json.loads(index.read_text(encoding="utf-8"))
+            index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
     def on_serve(self, server, /, *, config, builder):
         server.watch(str(self._records_dir(config)))

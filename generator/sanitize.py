@@ -18,7 +18,7 @@ TAGS = {
     "tfoot", "th", "thead", "tr", "u", "ul",
 }
 ATTRIBUTES = {
-    "*": {"class", "id", "title", "lang"},
+    "*": {"class", "id", "title", "lang", "data-search-exclude"},  # the last keeps listings out of the search index
     "a": {"href"},
     "img": {"src", "alt", "width", "height", "loading"},
     "ol": {"start"},

@@ -198,3 +198,14 @@ def test_internal_build_includes_internal_records(tree, tmp_path):
     assert done.returncode == 0, done.stderr
     assert soup(site, "activities/2023/2023-05-01-neibu.md").h1.get_text() == "内部活动乙"
     assert "内部活动乙" in soup(site, "activities/2023/index.md").article.get_text()
+
+
+def test_search_index_holds_record_pages_not_listings_and_is_utf8(shipped):
+    raw = (shipped / "search/search_index.json").read_text(encoding="utf-8")
+    assert "三同三异" in raw and "\\u4e09" not in raw  # written as UTF-8: half the size of \\uXXXX escapes
+    locations = {d["location"].split("#")[0] for d in json.loads(raw)["docs"]}
+    assert "activities/2011/2011-03-16-tongke-yigou/" in locations
+    for listing in ("activities/", "activities/2011/", "activities/by-program/", "members/", "tags/", "forum/"):
+        assert listing not in locations, listing
+    program = [d for d in json.loads(raw)["docs"] if d["location"].startswith("programs/san-tong-san-yi/")]
+    assert program and not any("课堂教学研讨" in d["text"] for d in program)  # its list of activities is left out
