@@ -104,7 +104,10 @@ def test_photo_and_record_links_work(page, server):
     assert img.evaluate("i => i.complete && i.naturalWidth") == 1200
     assert page.locator("figure.dj-photo figcaption").inner_text() == "示例图片（请换成活动现场照片）"
     page.locator("figure.dj-photo a").click()
-    assert page.url == server + "media/2011/shili-huodong.jpg"
+    large = page.locator(".glightbox-container .gslide-image img")
+    large.wait_for(timeout=10_000)  # opened large in the lightbox
+    assert large.get_attribute("src").endswith("media/2011/shili-huodong.jpg")
+    assert large.evaluate("i => i.naturalWidth") == 1200
     page.goto(server + "activities/2011/2011-03-16-tongke-yigou/")
     page.get_by_role("link", name="党员活动室").click()
     assert page.locator("article h1").inner_text().rstrip("¶").strip() == "党员活动室"
