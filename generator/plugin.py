@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import sanitize
 from .errors import Severity, format_text, summary
+from .feeds import make_feeds
 from .link import BuildMode
 from .pages import make_pages, navigation
 from .photos import PhotoPublisher
@@ -92,6 +93,10 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
             published = publisher.publish(rel)  # upright, no metadata, resized; the original is only read
             files.append(File.generated(config, f"{MEDIA}/{rel}", abs_src_path=str(published.large)))
             files.append(File.generated(config, f"{MEDIA}/thumbs/{rel}", abs_src_path=str(published.thumb)))
+
+        if config.site_url:  # feeds need absolute addresses; an offline archive has none and needs no feeds
+            for path, xml in make_feeds(result.site, config.site_url).items():
+                files.append(File.generated(config, path, content=xml))
 
         if config.nav is None:
             generated = {p.path for p in output.pages}

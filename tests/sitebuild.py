@@ -28,8 +28,10 @@ def config_for(records: Path, workdir: Path, **plugin_options) -> Path:
     return config
 
 
-def mkdocs_build(config: Path, site_dir: Path, *, edit_uri: str | None = EDIT_URI) -> subprocess.CompletedProcess:
+def mkdocs_build(config: Path, site_dir: Path, *, edit_uri: str | None = EDIT_URI, site_url: str | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if site_url:
+        env["SITE_URL"] = site_url
     if edit_uri:
         env["SITE_EDIT_URI"] = edit_uri
     return subprocess.run(

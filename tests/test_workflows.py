@@ -88,7 +88,8 @@ def project_copy(tmp_path: Path) -> Path:
 def github_env(step: dict) -> dict:
     """The step's env with GitHub's ${{ … }} expressions given plausible values."""
     values = {"github.server_url": "https://github.com", "github.repository": "school/site",
-              "github.head_ref": "edit-branch", "github.ref_name": "main"}
+              "github.head_ref": "edit-branch", "github.ref_name": "main", "github.repository_owner": "school",
+              "github.event.repository.name": "site"}
     return {k: re.sub(r"\$\{\{\s*([\w.]+)\s*\}\}", lambda m: values[m[1]], str(v)) for k, v in step.get("env", {}).items()}
 
 

@@ -1,0 +1,63 @@
+"""RSS and Atom feeds of activities and of periodical issues: public, published records only."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from feedgen.feed import FeedGenerator
+
+from .load import Entry
+from .pages import path_of, title_of
+
+CHINA = dt.timezone(dt.timedelta(hours=8))
+LATEST = 50
+
+
+def page_url(site_url: str, md_path: str) -> str:
+    """The address MkDocs gives a page (directory URLs)."""
+    stem = md_path[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        return site_url + stem[: -len("index")]
+    return f"{site_url}{stem}/"
+
+
+def _public(entry: Entry) -> bool:
+    r = entry.record
+    return getattr(r, "visibility", "public") == "public" and getattr(r, "status", "published") == "published"
+
+
+def _feed(site, site_url: str, slug: str, title: str, entries: list[tuple[Entry, dt.date, str]]) -> dict[str, bytes]:
+    fg = FeedGenerator()
+    fg.id(site_url + f"feeds/{slug}.xml")
+    fg.title(f"{site.site.record.organization} · {title}")
+    fg.link(href=site_url + f"feeds/{slug}.xml", rel="self")
+    fg.link(href=site_url, rel="alternate")  # last: RSS takes its channel <link> from the last one given
+    fg.description(f"{site.site.record.school}党建工作：{title}")
+    fg.language("zh-CN")
+    for entry, day, summary in entries[:LATEST]:
+        url = page_url(site_url, path_of(entry))
+        when = dt.datetime.combine(day, dt.time(0, 0), CHINA)
+        fe = fg.add_entry(order="append")
+        fe.id(url)
+        fe.title(title_of(entry, site))
+        fe.link(href=url)
+        fe.published(when)
+        fe.updated(when)
+        fe.description(summary or title_of(entry, site))
+    return {f"feeds/{slug}.xml": fg.rss_str(pretty=True), f"feeds/{slug}.atom.xml": fg.atom_str(pretty=True)}
+
+
+def make_feeds(site, site_url: str) -> dict[str, bytes]:
+    """Path under the site -> feed document. Drafts and internal records never appear, whatever the build."""
+    site_url = site_url if site_url.endswith("/") else site_url + "/"
+    activities = sorted((a for a in site.activities.values() if _public(a)), key=lambda a: (a.record.date, a.id), reverse=True)
+    issues = [
+        (i, i.record.date or dt.date(i.ident.year, 1, 1), "、".join(a.title for a in i.record.articles))
+        for pub_id, by_id in site.issues.items() if pub_id in site.publications and _public(site.publications[pub_id])
+        for i in by_id.values() if _public(i)
+    ]
+    issues.sort(key=lambda t: (t[1], t[0].ident.year, t[0].ident.number), reverse=True)
+    return {
+        **_feed(site, site_url, "activities", "党建活动", [(a, a.record.date, a.record.summary or "") for a in activities]),
+        **_feed(site, site_url, "issues", "刊物", issues),
+    }
