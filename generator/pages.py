@@ -15,7 +15,7 @@ from .indexes import Index, build_index, percent
 from .link import Site
 from .load import Entry
 from .models import GRADES, PlaceKind, SuggestionState
-from .render import front_matter, relative, render, text
+from .render import cn_date, front_matter, relative, render, text
 
 PLACE_KINDS = labels(PlaceKind)
 STATES = labels(SuggestionState)
@@ -100,7 +100,7 @@ class _Maker:
         self.s = ix.site.site.record
 
     def page(self, path: str, template: str, title: str, *, source: str | None = None, in_nav: bool = False,
-             tags: list[str] | None = None, searchable: bool = True, **context) -> Page:
+             tags: list[str] | None = None, searchable: bool = True, meta: dict | None = None, **context) -> Page:
         body = render(
             template, L=Links(path, self.ix), ix=self.ix, s=self.s, site=self.site, page_title=title,
             place_kinds=PLACE_KINDS, states=STATES, grades=GRADES, percent=percent, **context,
@@ -108,7 +108,8 @@ class _Maker:
         # Listing pages repeat what the record pages say; kept out of the search index, which must stay
         # small enough to load from file:// (see bench/RESULTS.md).
         search = None if searchable else {"exclude": True}
-        return Page(path, title, front_matter(title=title, tags=tags, search=search) + "\n" + body, source, in_nav)
+        matter = front_matter(title=title, tags=tags, search=search, **(meta or {}))
+        return Page(path, title, matter + "\n" + body, source, in_nav)
 
     def record_page(self, entry: Entry, template: str, *, in_nav: bool = False, **context) -> Page:
         return self.page(
@@ -119,7 +120,6 @@ class _Maker:
     # -- sections
 
     def home(self) -> Page:
-        current = max(self.ix.by_year, default=None)
         figures = {
             "党员": self.s.member_count,
             "支部": len(self.s.branches),
@@ -127,8 +127,39 @@ class _Maker:
             "刊物期数": sum(len(v) for v in self.ix.issues.values()),
             "已回复建议": sum(1 for x in self.ix.suggestions if x.record.state != "open"),
         }
+        latest = self.ix.activities[:LATEST]
         return self.page("index.md", "home.md.j2", self.s.organization, in_nav=True,
-                         figures=figures, latest=self.ix.activities[:LATEST], current_year=current)
+                         meta={"template": "home.html", "hide": ["navigation", "toc"], "portal": self.portal(figures, latest)},
+                         figures=figures, latest=latest)
+
+    def portal(self, figures: dict, latest: list[Entry]) -> dict:
+        """What the home page template (docs/overrides/home.html) shows. Paths are docs paths; the plugin turns
+        them into links; every string is plain text (escaped when written as front matter)."""
+        def thumb(asset: str | None) -> str | None:
+            return f"media/thumbs/{asset}" if asset else None
+
+        replies = [x for x in self.ix.suggestions if x.record.state != "open"]
+        replies.sort(key=lambda x: (x.record.replied or x.record.date, x.id), reverse=True)
+        return {
+            "honors": [f"{h.title}（{h.year}年）" if h.year else h.title for h in self.s.honors],
+            "pillars": [{"title": p.short or p.title, "text": p.title, "url": f"work/{p.id}.md"} for p in self.s.pillars],
+            "figures": [{"label": k, "value": "—" if v is None else str(v)} for k, v in figures.items()],
+            "activities": [
+                {"title": title_of(a, self.site), "url": path_of(a), "date": cn_date(a.record.date),
+                 "summary": " ".join((a.record.summary or "").split()), "thumb": thumb(a.record.photos[0].src if a.record.photos else None)}
+                for a in latest[:6]
+            ],
+            "issues": [
+                {"title": title_of(i, self.site), "url": path_of(i), "date": cn_date(i.record.date), "cover": thumb(i.record.cover)}
+                for i in self.ix.latest_issues
+            ],
+            "replies": [
+                {"title": title_of(x, self.site), "url": path_of(x), "date": cn_date(x.record.replied or x.record.date),
+                 "from": x.record.from_, "state": STATES[x.record.state]}
+                for x in replies[:5]
+            ],
+            "more": {"activities": "activities/index.md", "publications": "publications/index.md", "forum": "forum/index.md"},
+        }
 
     def work(self) -> list[Page]:
         pages = [self.page("work/index.md", "work.md.j2", "党建工作", in_nav=True, searchable=False)]

@@ -18,6 +18,7 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import get_relative_url
 
 from . import sanitize
 from .errors import Severity, format_text, summary
@@ -39,6 +40,25 @@ class RecordsConfig(base.Config):
     visibility = c.Choice(("public", "internal"), default="public")
     cache_dir = c.Type(str, default=".cache/photos")  # published photo copies, reused across builds
     offline = c.Type(bool, default=False)  # for the archive: ship iframe-worker's shim, load nothing from a CDN
+
+
+_LINK_KEYS = ("url", "thumb", "cover")
+
+
+def _resolve_links(data, page, files: Files):
+    """Docs paths in the portal data -> links relative to the page (site or offline archive alike)."""
+    if isinstance(data, list):
+        return [_resolve_links(v, page, files) for v in data]
+    if not isinstance(data, dict):
+        return data
+    out = {}
+    for key, value in data.items():
+        if isinstance(value, str) and (key in _LINK_KEYS or key in ("activities", "publications", "forum")):
+            target = files.get_file_from_path(value)
+            out[key] = get_relative_url(target.url, page.url) if target else None
+        else:
+            out[key] = _resolve_links(value, page, files)
+    return out
 
 
 class RecordsPlugin(BasePlugin[RecordsConfig]):
@@ -83,6 +103,7 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
             f.edit_uri = os.path.relpath(records / page.source, docs_dir).replace(os.sep, "/") if page.source else None
             files.append(f)
         self._generated = {p.path for p in output.pages}
+        self._files = files
         if self.config.offline:
             shim = self._project(config) / "node_modules/iframe-worker/shim/index.js"
             if not shim.is_file():
@@ -107,6 +128,12 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
     def on_page_content(self, html, /, *, page, config, files):
         # Record Markdown may carry raw HTML; hand-written pages are the maintainers' own.
         return sanitize.clean(html) if page.file.src_uri in self._generated else html
+
+    def on_page_context(self, context, /, *, page, config, nav):
+        portal = page.meta.get("portal")
+        if portal and page.file.src_uri in self._generated:
+            page.meta["portal"] = _resolve_links(portal, page, self._files)
+        return context
 
     def on_page_markdown(self, markdown, /, *, page, config, files):
         # MkDocs joins edit_uri and the file's path as text; "docs/../records/x.yml" works

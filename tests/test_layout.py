@@ -42,8 +42,8 @@ def test_no_sideways_scrolling_no_broken_image_no_console_error(sized_page, serv
 def test_every_card_link_on_the_home_page_works(sized_page, server):  # noqa: F811
     page = sized_page
     page.goto(server)
-    hrefs = page.eval_on_selector_all(".grid.cards a", "links => links.map(a => a.href)")
-    assert len(hrefs) == 4
+    hrefs = page.eval_on_selector_all("a.dj-card", "links => links.map(a => a.href)")
+    assert len(hrefs) == 4 + 5 + 3 + 1  # pillars, latest activities, newest issue of each periodical, replies
     for href in hrefs:
         response = page.goto(href)
         assert response.ok, href

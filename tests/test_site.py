@@ -98,9 +98,15 @@ def test_photo_with_caption_opens_large(shipped):
 
 def test_review_shows_figures_and_the_evaluation_table(shipped):
     page = soup(shipped, "reviews/2011.md")
-    rows = [[c.get_text() for c in tr.find_all(["td", "th"])] for tr in page.find_all("table")[-1].find_all("tr")]
+    def rows_after(heading):
+        table = next(h for h in page.find_all("h2") if h.get_text() == heading).find_next("table")
+        return [[c.get_text() for c in tr.find_all(["td", "th"])] for tr in table.find_all("tr")]
+
+    rows = rows_after("测评表")
     assert rows[0] == ["测评项目", "好", "较好", "一般", "差"]
     assert rows[1] == ["学校党建融入教育教学", "90（87.4%）", "10（9.7%）", "3（2.9%）", "0（0.0%）"]
+    blank = rows_after("空白测评表")  # the same items, to fill in at the next meeting
+    assert [r[0] for r in blank] == [r[0] for r in rows] and blank[1][1:] == ["□"] * 4
     figures = {tr.td.get_text(): tr.find_all("td")[1].get_text() for tr in page.find_all("table")[0].find_all("tr")[1:]}
     assert figures == {"党建活动": "5", "刊物期数": "3", "党性论坛建议": "1", "已回复的建议": "1"}
 
