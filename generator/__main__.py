@@ -63,16 +63,20 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _fail(message: str, code: int) -> int:
+    """A command-level error (not a record's): one line on stderr, and the exit code."""
+    print(f"错误：{message}", file=sys.stderr)
+    return code
+
+
 def _archive(args) -> int:
     config = Path(args.config).resolve()
     if not config.is_file():
-        print(f"错误：找不到 MkDocs 配置 {args.config}", file=sys.stderr)
-        return EXIT_USAGE
+        return _fail(f"找不到 MkDocs 配置 {args.config}", EXIT_USAGE)
     try:
         made = archive.make_archive(Path(args.records), Path(args.out), config=config, internal=args.internal)
     except archive.ArchiveError as e:
-        print(f"错误：{e}", file=sys.stderr)
-        return EXIT_PROBLEMS
+        return _fail(str(e), EXIT_PROBLEMS)
     print(f"已生成存档 {made.zip_path.as_posix()}（{made.files} 个文件），校验值在 {made.sha256_path.as_posix()}。")
     return EXIT_OK
 
@@ -80,8 +84,7 @@ def _archive(args) -> int:
 def _verify(args) -> int:
     path = Path(args.zip)
     if not path.is_file():
-        print(f"错误：找不到存档 {args.zip}", file=sys.stderr)
-        return EXIT_USAGE
+        return _fail(f"找不到存档 {args.zip}", EXIT_USAGE)
     checked, problems = archive.verify_archive(path)
     for p in problems:
         print(p)
@@ -111,8 +114,7 @@ def _new(args) -> int:
     try:
         path = new.write(records, new.make(args.type, records, **options))
     except new.NewError as e:
-        print(f"错误：{e}", file=sys.stderr)
-        return EXIT_USAGE
+        return _fail(str(e), EXIT_USAGE)
     print(f"已新建 {path.as_posix()}。请编辑它，然后运行 python -m generator check 检查。")
     return EXIT_OK
 
