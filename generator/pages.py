@@ -127,14 +127,13 @@ class _Maker:
             "刊物期数": sum(len(v) for v in self.ix.issues.values()),
             "已回复建议": sum(1 for x in self.ix.suggestions if x.record.state != "open"),
         }
-        latest = self.ix.activities[:LATEST]
         return self.page("index.md", "home.md.j2", self.s.organization, in_nav=True,
-                         meta={"template": "home.html", "hide": ["navigation", "toc"], "portal": self.portal(figures, latest)},
-                         figures=figures, latest=latest)
+                         meta={"template": "home.html", "hide": ["navigation", "toc"],
+                               "portal": self.portal(figures, self.ix.activities[:LATEST])})
 
     def portal(self, figures: dict, latest: list[Entry]) -> dict:
-        """What the home page template (docs/overrides/home.html) shows. Paths are docs paths; the plugin turns
-        them into links; every string is plain text (escaped when written as front matter)."""
+        """What the home page template (docs/overrides/home.html) shows. Links are docs paths under keys named
+        `url` or `…_url`, which the plugin resolves; every string is plain text (escaped in front matter)."""
         def thumb(asset: str | None) -> str | None:
             return f"media/thumbs/{asset}" if asset else None
 
@@ -146,11 +145,11 @@ class _Maker:
             "figures": [{"label": k, "value": "—" if v is None else str(v)} for k, v in figures.items()],
             "activities": [
                 {"title": title_of(a, self.site), "url": path_of(a), "date": cn_date(a.record.date),
-                 "summary": " ".join((a.record.summary or "").split()), "thumb": thumb(a.record.photos[0].src if a.record.photos else None)}
+                 "summary": " ".join((a.record.summary or "").split()), "thumb_url": thumb(a.record.photos[0].src if a.record.photos else None)}
                 for a in latest[:6]
             ],
             "issues": [
-                {"title": title_of(i, self.site), "url": path_of(i), "date": cn_date(i.record.date), "cover": thumb(i.record.cover)}
+                {"title": title_of(i, self.site), "url": path_of(i), "date": cn_date(i.record.date), "cover_url": thumb(i.record.cover)}
                 for i in self.ix.latest_issues
             ],
             "replies": [
@@ -158,7 +157,8 @@ class _Maker:
                  "from": x.record.from_, "state": STATES[x.record.state]}
                 for x in replies[:5]
             ],
-            "more": {"activities": "activities/index.md", "publications": "publications/index.md", "forum": "forum/index.md"},
+            "more": {"activities_url": "activities/index.md", "publications_url": "publications/index.md",
+                     "forum_url": "forum/index.md"},
         }
 
     def work(self) -> list[Page]:

@@ -42,9 +42,6 @@ class RecordsConfig(base.Config):
     offline = c.Type(bool, default=False)  # for the archive: ship iframe-worker's shim, load nothing from a CDN
 
 
-_LINK_KEYS = ("url", "thumb", "cover")
-
-
 def _resolve_links(data, page, files: Files):
     """Docs paths in the portal data -> links relative to the page (site or offline archive alike)."""
     if isinstance(data, list):
@@ -53,7 +50,7 @@ def _resolve_links(data, page, files: Files):
         return data
     out = {}
     for key, value in data.items():
-        if isinstance(value, str) and (key in _LINK_KEYS or key in ("activities", "publications", "forum")):
+        if isinstance(value, str) and (key == "url" or key.endswith("_url")):
             target = files.get_file_from_path(value)
             out[key] = get_relative_url(target.url, page.url) if target else None
         else:
