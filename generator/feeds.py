@@ -6,6 +6,7 @@ import datetime as dt
 
 from feedgen.feed import FeedGenerator
 
+from .link import BuildMode
 from .load import Entry
 from .pages import path_of, title_of
 
@@ -21,9 +22,7 @@ def page_url(site_url: str, md_path: str) -> str:
     return f"{site_url}{stem}/"
 
 
-def _public(entry: Entry) -> bool:
-    r = entry.record
-    return getattr(r, "visibility", "public") == "public" and getattr(r, "status", "published") == "published"
+_public = BuildMode().shows  # the public build's rule, whatever build the feeds are made in
 
 
 def _feed(site, site_url: str, slug: str, title: str, entries: list[tuple[Entry, dt.date, str]]) -> dict[str, bytes]:

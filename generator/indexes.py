@@ -85,7 +85,7 @@ class Index:
             ),
             issues=sum(1 for issues in self.issues.values() for i in issues if _issue_year(i) == year),
             suggestions=len(sugg),
-            answered=sum(1 for s in sugg if s.record.state != "open"),
+            answered=sum(1 for s in sugg if s.record.answered),
         )
 
 

@@ -84,10 +84,6 @@ class Content(Record):
     def is_public(self) -> bool:
         return self.visibility == "public"
 
-    @property
-    def is_published(self) -> bool:
-        return self.status == "published"
-
 
 def _duplicates(items, loc: tuple, attr: str, what: str) -> Iterator[Finding]:
     seen: dict[str, int] = {}
@@ -298,6 +294,11 @@ class Suggestion(Content):
     state: SuggestionState = Field("open", description="open 待回复；replied 已回复；adopted 已采纳")
     reply: Markdown | None = Field(None, description="回复（Markdown）；state 不是 open 时必填")
     replied: Date | None = Field(None, description="回复日期，有回复时必填，不早于 date")
+
+    @property
+    def answered(self) -> bool:
+        """Replied or adopted: what the figures count as 已回复."""
+        return self.state != "open"
 
     def findings(self, ident: FileIdentity) -> Iterator[Finding]:
         if ident.date and self.date and self.date != ident.date:

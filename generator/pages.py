@@ -125,7 +125,7 @@ class _Maker:
             "支部": len(self.s.branches),
             "党建活动": len(self.ix.activities),
             "刊物期数": sum(len(v) for v in self.ix.issues.values()),
-            "已回复建议": sum(1 for x in self.ix.suggestions if x.record.state != "open"),
+            "已回复建议": sum(1 for x in self.ix.suggestions if x.record.answered),
         }
         return self.page("index.md", "home.md.j2", self.s.organization, in_nav=True,
                          meta={"template": "home.html", "hide": ["navigation", "toc"],
@@ -137,7 +137,7 @@ class _Maker:
         def thumb(asset: str | None) -> str | None:
             return f"media/thumbs/{asset}" if asset else None
 
-        replies = [x for x in self.ix.suggestions if x.record.state != "open"]
+        replies = [x for x in self.ix.suggestions if x.record.answered]
         replies.sort(key=lambda x: (x.record.replied or x.record.date, x.id), reverse=True)
         return {
             "honors": [f"{h.title}（{h.year}年）" if h.year else h.title for h in self.s.honors],
