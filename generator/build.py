@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import atomic
 from .pages import Output
 
 MANIFEST = ".generator-files"
@@ -43,25 +43,8 @@ class ConflictError(Exception):
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=STAGED)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
-
-
-def _stage(path: Path, data: bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=STAGED)
-    with os.fdopen(fd, "wb") as f:
-        f.write(data)
-    return Path(tmp)
+    # Journal and manifest: synced, and staged under our prefix so a kill mid-write is swept too.
+    atomic.write(path, data, prefix=STAGED, sync=True)
 
 
 def _read_manifest(out: Path) -> set[str]:
@@ -123,7 +106,7 @@ def write_pages(output: Output, out: Path) -> WriteReport:
     if not changed and not removed and set(wanted) == previous:
         return WriteReport([], unchanged, [])  # nothing changed: nothing is written, not even the manifest
 
-    moves = [(str(_stage(out / rel, wanted[rel])), rel) for rel in changed]
+    moves = [(str(atomic.stage(out / rel, wanted[rel], prefix=STAGED)), rel) for rel in changed]
     journal = {"moves": moves, "remove": removed, "manifest": sorted(wanted)}
     _atomic_write(out / JOURNAL, json.dumps(journal, ensure_ascii=False).encode("utf-8"))
     _commit(out, journal)

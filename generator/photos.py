@@ -7,12 +7,13 @@ hash of the original's bytes and of these settings, so a rebuild reuses it.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageOps
+
+from . import atomic
 
 MAX_PIXELS = 120_000_000  # a 108-megapixel phone photo passes; a decompression bomb does not
 LONG_EDGE = 1600  # published photo
@@ -36,14 +37,12 @@ class PhotoPublisher:
     def publish(self, rel: str) -> Published:
         data = (self.assets_dir / rel).read_bytes()
         digest = hashlib.sha256(_SETTINGS + data).hexdigest()[:32]
-        with Image.open(self.assets_dir / rel, formats=FORMATS) as probe:
-            fmt = probe.format
-        suffix = _SUFFIX[fmt]
-        out = Published(self.cache_dir / f"{digest}-large{suffix}", self.cache_dir / f"{digest}-thumb{suffix}")
-        if out.large.exists() and out.thumb.exists():
-            return out
-        self.cache_dir.mkdir(parents=True, exist_ok=True)
-        with Image.open(self.assets_dir / rel, formats=FORMATS) as img:
+        with Image.open(io.BytesIO(data), formats=FORMATS) as img:  # the header only, until load()
+            fmt = img.format
+            suffix = _SUFFIX[fmt]
+            out = Published(self.cache_dir / f"{digest}-large{suffix}", self.cache_dir / f"{digest}-thumb{suffix}")
+            if out.large.exists() and out.thumb.exists():
+                return out
             img.load()
             upright = ImageOps.exif_transpose(img)  # turns the pixels, drops the orientation tag
         for path, edge in ((out.large, LONG_EDGE), (out.thumb, THUMB_EDGE)):
@@ -59,11 +58,6 @@ def _save(img: Image.Image, fmt: str, path: Path) -> None:
         img = img.convert("RGB")
     options = {"JPEG": {"quality": 85, "optimize": True, "progressive": True}, "PNG": {"optimize": True},
                "WEBP": {"quality": 85}}[fmt]
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            img.save(f, fmt, **options)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+    buffer = io.BytesIO()
+    img.save(buffer, fmt, **options)
+    atomic.write(path, buffer.getvalue())

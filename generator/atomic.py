@@ -1,0 +1,28 @@
+"""Writing a file so that no reader, and no crash, ever sees it half-written."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def stage(path: Path, data: bytes, *, prefix: str = ".tmp-", sync: bool = False) -> Path:
+    """Write data beside path under a temporary name (starting with prefix) and return that name."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=path.suffix)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            if sync:
+                f.flush()
+                os.fsync(f.fileno())
+    except BaseException:
+        os.unlink(tmp)
+        raise
+    return Path(tmp)
+
+
+def write(path: Path, data: bytes, *, prefix: str = ".tmp-", sync: bool = False) -> None:
+    """Replace path with data in one step: before it, the old file; after it, the whole new one."""
+    os.replace(stage(path, data, prefix=prefix, sync=sync), path)
