@@ -16,7 +16,7 @@ def config_for(records: Path, workdir: Path, **plugin_options) -> Path:
     """The project's mkdocs.yml, pointed at another records tree (and the project's own docs/)."""
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     text = text.replace("docs_dir: docs", f"docs_dir: {ROOT / 'docs'}")
-    text = text.replace("jieba_dict_user: docs/", f"jieba_dict_user: {ROOT / 'docs'}/")
+    text = text.replace("search_words: docs/", f"search_words: {ROOT / 'docs'}/")
     text = text.replace("custom_dir: docs/overrides", f"custom_dir: {ROOT / 'docs/overrides'}")
     options = {"records_dir": str(records), **plugin_options}
     for key, value in options.items():  # the plugin's options, in place of their !ENV defaults
