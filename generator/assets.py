@@ -12,18 +12,23 @@ from .photos import FORMATS, MAX_PIXELS
 
 
 class AssetChecker:
-    """Checks each asset path once per run, however many records name it."""
+    """Checks each asset path once, however many records name it, and again only when the file changes
+    (one checker lives across `mkdocs serve` rebuilds)."""
 
     def __init__(self, assets_dir: Path):
         self.assets_dir = assets_dir
-        self._root = assets_dir.resolve() if assets_dir.exists() else None
-        self._cache: dict[str, str | None] = {}
+        self._cache: dict[tuple, str | None] = {}
 
     def problem(self, rel: str) -> str | None:
         """None when the path names a real JPEG/PNG/WebP inside records/assets/, else why not."""
-        if rel not in self._cache:
-            self._cache[rel] = self._check(rel)
-        return self._cache[rel]
+        try:
+            st = os.stat(self.assets_dir / rel)
+            key = (rel, st.st_mtime_ns, st.st_size, st.st_ino)
+        except (OSError, ValueError):
+            key = (rel,)
+        if key not in self._cache:
+            self._cache[key] = self._check(rel)
+        return self._cache[key]
 
     def _check(self, rel: str) -> str | None:
         if "\\" in rel:
@@ -33,13 +38,14 @@ class AssetChecker:
             return f"路径“{rel}”应相对于 records/assets/，不能以“/”或盘符开头"
         if ".." in pure.parts:
             return f"路径“{rel}”不能包含“..”：文件必须在 records/assets/ 里面"
-        if self._root is None:
+        root = self.assets_dir.resolve() if self.assets_dir.exists() else None
+        if root is None:
             return f"找不到文件“{rel}”：records/assets/ 文件夹不存在"
         path = self.assets_dir / pure
         if not os.path.lexists(path):
             return f"找不到文件 records/assets/{rel}"
         real = path.resolve()
-        if not real.is_relative_to(self._root):
+        if not real.is_relative_to(root):
             return f"“{rel}”是指向 records/assets/ 以外的链接，不允许"
         if not real.is_file():
             return f"records/assets/{rel} 不是文件"

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import hashlib
 import os
 import re
 import typing
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -18,7 +20,7 @@ from .errors import Problem, Severity, field_path
 from .fields import SLUG
 from .models import RECORD_TYPES, FileIdentity, Record, RecordType
 from .privacy import scan
-from .yamlio import Document, read_record
+from .yamlio import Document, parse_bytes, read_bytes
 
 _DATED = re.compile(r"(\d{4})-(\d{2})-(\d{2})-([a-z0-9][a-z0-9-]*)")
 _YEAR = re.compile(r"\d{4}")
@@ -207,14 +209,44 @@ def _validation_problems(err: ValidationError, model: type[Record], doc: Documen
 # ---------------------------------------------------------------- the whole tree
 
 
-def load(records_dir: Path) -> Loaded:
+class RecordCache:
+    """What each file's bytes gave last time, so that a rebuild under `mkdocs serve` reads again only the
+    files that changed. Keyed by a digest of the content, not by modification time: editors' tools and
+    git checkouts set times in ways that cannot be trusted. Entries are never changed after loading."""
+
+    def __init__(self):
+        self._files: dict[str, tuple[bytes, Entry | None, list[Problem]]] = {}
+        self._assets: dict[str, AssetChecker] = {}  # by assets folder
+        self.misses = 0  # files read anew by the last load (for tests and the benchmark)
+
+    def lookup(self, display: str, raw: bytes, read) -> tuple[Entry | None, list[Problem]]:
+        digest = hashlib.blake2b(raw, digest_size=16).digest()
+        found = self._files.get(display)
+        if found is None or found[0] != digest:
+            self.misses += 1
+            found = self._files[display] = (digest, *read())
+        return found[1], found[2]
+
+    def checker(self, assets_dir: Path) -> AssetChecker:
+        return self._assets.setdefault(str(assets_dir), AssetChecker(assets_dir))
+
+    def keep_only(self, displays: set[str]) -> None:
+        """Forget files that are gone."""
+        for gone in self._files.keys() - displays:
+            del self._files[gone]
+
+
+def load(records_dir: Path, cache: RecordCache | None = None) -> Loaded:
     records_dir = Path(records_dir)
     result = Loaded(records_dir)
     base = display_path(records_dir)
     if not records_dir.is_dir():
         result.problems.append(Problem(base, 0, 0, Severity.ERROR, "找不到记录文件夹"))
         return result
-    assets = AssetChecker(records_dir / "assets")
+    assets = cache.checker(records_dir / "assets") if cache is not None else AssetChecker(records_dir / "assets")
+    if cache is not None:
+        cache.misses = 0
+    seen: set[str] = set()
     root = str(records_dir)
 
     for rel in _walk(records_dir, base, result.problems):
@@ -227,12 +259,14 @@ def load(records_dir: Path) -> Loaded:
         rtype, ident = kind
         if rtype.name != "issue":  # issues are numbered per publication, never referred to
             result.known.add((rtype.name, ident.id))
-        doc, problems = read_record(os.path.join(root, rel), display)
-        result.problems.extend(problems)
-        if doc is None:
+        seen.add(display)
+        raw, problems = read_bytes(os.path.join(root, rel), display)
+        if raw is None:
+            result.problems.extend(problems)
             continue
-        entry = _validate(rtype, ident, rel, display, doc, result.problems)
-        _scan_private_data(doc, display, entry, result.problems)
+        read = partial(_read, rtype, ident, rel, display, raw)
+        entry, problems = cache.lookup(display, raw, read) if cache is not None else read()
+        result.problems.extend(problems)
         if entry is None:
             continue
         for loc, asset in entry.record.assets():
@@ -243,7 +277,19 @@ def load(records_dir: Path) -> Loaded:
 
     if not (records_dir / "site.yml").is_file():
         result.problems.append(Problem(f"{base}/site.yml", 0, 0, Severity.ERROR, "缺少 site.yml（组织概况），它必须有且只有一个"))
+    if cache is not None:
+        cache.keep_only(seen)
     return result
+
+
+def _read(rtype: RecordType, ident: FileIdentity, rel: str, display: str, raw: bytes) -> tuple[Entry | None, list[Problem]]:
+    """Everything one file's bytes say on their own: the record, and its reading, field and privacy problems."""
+    doc, problems = parse_bytes(raw, display)
+    if doc is None:
+        return None, problems
+    entry = _validate(rtype, ident, rel, display, doc, problems)
+    _scan_private_data(doc, display, entry, problems)
+    return entry, problems
 
 
 def _walk(records_dir: Path, base: str, problems: list[Problem]):

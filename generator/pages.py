@@ -7,15 +7,18 @@ pages make up the navigation and lead to them.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 from dataclasses import dataclass
+
+from pydantic import BaseModel
 
 from .fields import labels
 from .indexes import Index, build_index, percent
 from .link import Site
 from .load import Entry
 from .models import GRADES, PlaceKind, SuggestionState
-from .render import cn_date, front_matter, relative, render, text
+from .render import TEMPLATES, cn_date, front_matter, relative, render, text
 
 PLACE_KINDS = labels(PlaceKind)
 STATES = labels(SuggestionState)
@@ -93,11 +96,69 @@ class Links:
 # ---------------------------------------------------------------- page kinds
 
 
+class PageCache:
+    """Record pages of the last build, by everything their Markdown is made from, so that a rebuild under
+    `mkdocs serve` renders again only the pages an edit touched.
+
+    A record page is made from its template, its record and the records passed to it (compared by identity:
+    the loader's RecordCache hands back the same Entry for an unchanged file), plus what any page may look
+    up: site.yml, programs, places, members, publications, reviews and the templates themselves. A change
+    to any of those renders every page again. Listing pages are always rendered.
+    """
+
+    def __init__(self):
+        self._last: dict = {}
+        self._now: dict = {}
+        self.rendered: list[str] = []  # record pages the last make_pages rendered rather than reused
+
+    def start(self) -> None:
+        self._last, self._now, self.rendered = self._now or self._last, {}, []
+
+    def get(self, key):
+        page = self._last.get(key)
+        if page is not None:
+            self._now[key] = page
+        return page
+
+    def put(self, key, page: Page) -> None:
+        self._now[key] = page
+        self.rendered.append(page.path)
+
+
+class _Uncacheable(Exception):
+    pass
+
+
+def _fingerprint(value):
+    """A hashable stand-in for a template argument; records by identity, plain data by value."""
+    if value is None or isinstance(value, (str, int, float, bool, Entry)):
+        return value
+    if isinstance(value, (list, tuple)):
+        return tuple(_fingerprint(v) for v in value)
+    if isinstance(value, dict):
+        return tuple((k, _fingerprint(v)) for k, v in value.items())
+    if dataclasses.is_dataclass(value):
+        return (type(value).__name__, *(_fingerprint(getattr(value, f.name)) for f in dataclasses.fields(value)))
+    if isinstance(value, BaseModel):  # a branch or pillar of site.yml
+        return (type(value).__name__, value.model_dump_json())
+    raise _Uncacheable(type(value))
+
+
+def _templates_stamp() -> tuple:
+    return tuple(sorted((p.name, st.st_mtime_ns, st.st_size) for p in TEMPLATES.iterdir() if (st := p.stat())))
+
+
 class _Maker:
-    def __init__(self, ix: Index):
+    def __init__(self, ix: Index, cache: PageCache | None = None):
         self.ix = ix
         self.site = ix.site
         self.s = ix.site.site.record
+        self.cache = cache
+        if cache is not None:
+            site = self.site
+            shared = (site.site, site.programs, site.places, site.members, site.publications, site.reviews)
+            self.shared = (site.mode, _templates_stamp(), *(_fingerprint(list(v.values()) if isinstance(v, dict) else v)
+                                                           for v in shared))
 
     def page(self, path: str, template: str, title: str, *, source: str | None = None, in_nav: bool = False,
              tags: list[str] | None = None, searchable: bool = True, meta: dict | None = None, **context) -> Page:
@@ -112,10 +173,22 @@ class _Maker:
         return Page(path, title, matter + "\n" + body, source, in_nav)
 
     def record_page(self, entry: Entry, template: str, *, in_nav: bool = False, **context) -> Page:
-        return self.page(
+        key = None
+        if self.cache is not None:
+            try:
+                key = (self.shared, entry, template, in_nav, _fingerprint(context))
+            except _Uncacheable:
+                pass
+            page = self.cache.get(key) if key else None
+            if page is not None:
+                return page
+        page = self.page(
             path_of(entry), template, title_of(entry, self.site), source=entry.rel, in_nav=in_nav,
             tags=list(getattr(entry.record, "tags", [])), e=entry, r=entry.record, **context,
         )
+        if key:
+            self.cache.put(key, page)
+        return page
 
     # -- sections
 
@@ -243,10 +316,12 @@ class Output:
     media: list[str]  # asset paths under records/assets/ that the shown records use, published as media/<path>
 
 
-def make_pages(site: Site) -> Output:
+def make_pages(site: Site, cache: PageCache | None = None) -> Output:
     """Every page of one build, and the photos and files they show."""
     ix = build_index(site)
-    m = _Maker(ix)
+    if cache is not None:
+        cache.start()
+    m = _Maker(ix, cache)
     pages = [m.home(), *m.work(), *m.activities(), *m.members(), *m.publications(), *m.places(),
              *m.forum(), *m.reviews(), m.tags()]
     seen: set[str] = set()

@@ -33,8 +33,17 @@ class PhotoPublisher:
     def __init__(self, assets_dir: Path, cache_dir: Path):
         self.assets_dir = assets_dir
         self.cache_dir = cache_dir
+        self._done: dict[tuple, Published] = {}  # by the original's stat: serve rebuilds skip re-reading it
 
     def publish(self, rel: str) -> Published:
+        st = (self.assets_dir / rel).stat()
+        key = (rel, st.st_mtime_ns, st.st_size, st.st_ino)
+        done = self._done.get(key)
+        if done is None or not (done.large.exists() and done.thumb.exists()):
+            done = self._done[key] = self._publish(rel)
+        return done
+
+    def _publish(self, rel: str) -> Published:
         data = (self.assets_dir / rel).read_bytes()
         digest = hashlib.sha256(_SETTINGS + data).hexdigest()[:32]
         with Image.open(io.BytesIO(data), formats=FORMATS) as img:  # the header only, until load()

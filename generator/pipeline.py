@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .errors import Problem, has_errors
 from .link import BuildMode, Site, link
-from .load import load
+from .load import RecordCache, load
 
 
 @dataclass(slots=True)
@@ -21,8 +21,8 @@ class Checked:
         return not has_errors(self.problems)
 
 
-def check_records(records_dir: Path, mode: BuildMode = BuildMode()) -> Checked:
-    loaded = load(Path(records_dir))
+def check_records(records_dir: Path, mode: BuildMode = BuildMode(), cache: RecordCache | None = None) -> Checked:
+    loaded = load(Path(records_dir), cache)
     site, problems = link(loaded, mode)
     problems = loaded.problems + problems
     return Checked(site if not has_errors(problems) else None, problems, loaded.files_checked)

@@ -24,12 +24,14 @@ from . import sanitize
 from .errors import Severity, format_text, summary
 from .feeds import make_feeds
 from .link import BuildMode
-from .pages import make_pages, navigation
+from .load import RecordCache
+from .pages import PageCache, make_pages, navigation
 from .photos import PhotoPublisher
 from .pipeline import check_records
+from .render import TEMPLATES
+from .segment import Segmenter
 
 log = logging.getLogger("mkdocs.plugins.dangjian")
-TEMPLATES = Path(__file__).parent / "templates"
 MEDIA = "media"
 SHIM = "assets/javascripts/iframe-worker-shim.js"
 
@@ -40,6 +42,7 @@ class RecordsConfig(base.Config):
     visibility = c.Choice(("public", "internal"), default="public")
     cache_dir = c.Type(str, default=".cache/photos")  # published photo copies, reused across builds
     offline = c.Type(bool, default=False)  # for the archive: ship iframe-worker's shim, load nothing from a CDN
+    search_words = c.Optional(c.Type(str))  # words for the search index's segmenter (jieba's user-dictionary format)
 
 
 def _resolve_links(data, page, files: Files):
@@ -58,9 +61,36 @@ def _resolve_links(data, page, files: Files):
     return out
 
 
+def _material_segments() -> bool:
+    """Whether Material's search plugin segments Chinese itself (it does when jieba is installed)."""
+    from material.plugins.search import plugin as search
+
+    return getattr(search, "jieba", None) is not None
+
+
+class _GeneratedFile(File):
+    """A page or file made in memory. MkDocs counts every such file as modified, which makes
+    `mkdocs serve --dirty` rebuild all generated pages on every save; this one is modified only
+    when its content differs from the previous build's."""
+
+    modified = True
+
+    def is_modified(self) -> bool:
+        return self.modified
+
+
 class RecordsPlugin(BasePlugin[RecordsConfig]):
+    # MkDocs keeps a plugin that has on_startup across `mkdocs serve` rebuilds: so do these caches.
     def __init__(self):
         self._generated: set[str] = set()
+        self._records_cache = RecordCache()
+        self._page_cache = PageCache()
+        self._photos: dict[tuple[Path, Path], PhotoPublisher] = {}
+        self._previous: dict[str, str] = {}  # page path -> Markdown of the last build
+        self._segmenter: Segmenter | None = None
+
+    def on_startup(self, *, command, dirty):
+        pass  # its presence is what matters (see above)
 
     def _project(self, config) -> Path:
         return Path(config.config_file_path or ".").parent
@@ -70,6 +100,12 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
 
     def on_config(self, config):
         config.extra["internal"] = self.config.visibility == "internal"  # the theme shows the 内部资料 banner
+        if self._segmenter is None and not _material_segments():
+            words = self.config.search_words
+            path = self._project(config) / words if words else None
+            if path and not path.is_file():
+                raise PluginError(f"找不到搜索分词词典 {words}（dangjian 插件的 search_words 选项）")
+            self._segmenter = Segmenter(path)
         if self.config.offline:
             # Listed before Material's offline plugin looks, so it adds no CDN address of its own.
             config.extra["polyfills"] = [SHIM]
@@ -78,7 +114,7 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
     def on_files(self, files: Files, /, *, config) -> Files:
         records = self._records_dir(config)
         mode = BuildMode(drafts=self.config.drafts, internal=self.config.visibility == "internal")
-        result = check_records(records, mode)
+        result = check_records(records, mode, self._records_cache)
         for p in result.problems:
             if p.severity is Severity.WARNING:
                 log.info(format_text(p))  # a warning must not fail `mkdocs build --strict`
@@ -88,25 +124,28 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
 
         # site.yml's organization is the site title; themes print site_name raw, hence escaped.
         config.site_name = html.escape(result.site.site.record.organization, quote=False)
-        output = make_pages(result.site)
+        output = make_pages(result.site, self._page_cache)
         docs_dir = Path(config.docs_dir)
         for page in output.pages:
             existing = files.get_file_from_path(page.path)
             if existing is not None:
                 raise PluginError(f"docs/{page.path} 是手写页面，与记录生成的页面同名；请给手写页面换个名字。")
-            f = File.generated(config, page.path, content=page.markdown,
-                               inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV)
+            f = _GeneratedFile.generated(config, page.path, content=page.markdown,
+                                         inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV)
+            f.modified = self._previous.get(page.path) != page.markdown
             # "编辑此页" opens the record, not the generated Markdown.
             f.edit_uri = os.path.relpath(records / page.source, docs_dir).replace(os.sep, "/") if page.source else None
             files.append(f)
-        self._generated = {p.path for p in output.pages}
+        self._previous = {p.path: p.markdown for p in output.pages}
+        self._generated = set(self._previous)
         self._files = files
         if self.config.offline:
             shim = self._project(config) / "node_modules/iframe-worker/shim/index.js"
             if not shim.is_file():
                 raise PluginError(f"缺少 {shim}：离线存档要用它代替网上的脚本。请先运行 make（它会执行 npm ci）。")
             files.append(File.generated(config, SHIM, abs_src_path=str(shim)))
-        publisher = PhotoPublisher(records / "assets", self._project(config) / self.config.cache_dir)
+        key = (records / "assets", self._project(config) / self.config.cache_dir)
+        publisher = self._photos.setdefault(key, PhotoPublisher(*key))
         for rel in output.media:
             published = publisher.publish(rel)  # upright, no metadata, resized; the original is only read
             files.append(File.generated(config, f"{MEDIA}/{rel}", abs_src_path=str(published.large)))
@@ -148,6 +187,8 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
         index = Path(config.site_dir) / "search" / "search_index.json"
         if index.is_file():
             data = json.loads(index.read_text(encoding="utf-8"))
+            if self._segmenter is not None:
+                self._segmenter.segment_index(data)
             index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
     def on_serve(self, server, /, *, config, builder):

@@ -78,6 +78,14 @@ class _Reader:
 
 def read_record(path: str | Path, display: str) -> tuple[Document | None, list[Problem]]:
     """Read one record file. Returns the document (None if unusable) and every problem found."""
+    raw, problems = read_bytes(path, display)
+    if raw is None:
+        return None, problems
+    return parse_bytes(raw, display)
+
+
+def read_bytes(path: str | Path, display: str) -> tuple[bytes | None, list[Problem]]:
+    """A record file's bytes (None if it cannot be read or is too large), and the problem if so."""
     reader = _Reader(display)
     try:
         with open(path, "rb") as f:
@@ -89,11 +97,11 @@ def read_record(path: str | Path, display: str) -> tuple[Document | None, list[P
     if len(raw) > MAX_BYTES:
         reader.error(1, 1, f"文件太大：{max(size, len(raw)):,} 字节，上限是 {MAX_BYTES:,} 字节（1 MB）。照片请放在 records/assets/ 下。")
         return None, reader.problems
-    return parse_bytes(raw, display, reader)
+    return raw, []
 
 
-def parse_bytes(raw: bytes, display: str, reader: _Reader | None = None) -> tuple[Document | None, list[Problem]]:
-    reader = reader or _Reader(display)
+def parse_bytes(raw: bytes, display: str) -> tuple[Document | None, list[Problem]]:
+    reader = _Reader(display)
     text = _decode(raw, reader)
     if text is None:
         return None, reader.problems

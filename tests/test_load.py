@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
+from generator.errors import format_text
 from generator.link import BuildMode
+from generator.load import RecordCache
+from generator.pipeline import check_records
 
 ACT = "activities/2024/2024-03-12-tongke-yigou.yml"
 A = f"records/{ACT}"
@@ -273,3 +277,36 @@ def test_symlinked_assets_folder(tree, tmp_path):
     (tree.records / "assets").rename(tmp_path / "elsewhere")
     os.symlink(tmp_path / "elsewhere", tree.records / "assets")
     assert tree.lines() == ["records/assets:0:0: 错误：records/ 里的文件夹不能是符号链接"]
+
+
+# ---------------------------------------------------------------- the cache kept across `mkdocs serve` rebuilds
+
+
+def test_record_cache_reads_again_only_the_files_that_changed(tree):
+    cache = RecordCache()
+    first = check_records(Path("records"), cache=cache)
+    assert first.ok and cache.misses == first.files_checked == 9
+    again = check_records(Path("records"), cache=cache)
+    assert cache.misses == 0
+    assert all(a is b for a, b in zip(first.site.activities.values(), again.site.activities.values(), strict=True))
+
+    tree.write("members/zhang-hua.yml", "name: 张华\nbranch: di-san\nstory: 她的故事。\nconsent: true\n")
+    broken = check_records(Path("records"), cache=cache)
+    assert cache.misses == 1
+    assert [format_text(p) for p in broken.problems] == [format_text(p) for p in check_records(Path("records")).problems] == [
+        "records/members/zhang-hua.yml:2:9: 错误：字段 branch：找不到支部“di-san”（应有文件 site.yml 的 branches 中）"]
+    check_records(Path("records"), cache=cache)
+    assert cache.misses == 0  # the error is reported again from the cache
+    assert [format_text(p) for p in check_records(Path("records"), cache=cache).problems] == [format_text(p) for p in broken.problems]
+
+
+def test_record_cache_sees_a_replaced_photo_and_a_removed_file(tree):
+    cache = RecordCache()
+    assert check_records(Path("records"), cache=cache).ok
+    (tree.records / "assets/2024/a.jpg").write_bytes(b"not a picture, but bigger than the JPEG was" * 100)
+    assert [format_text(p) for p in check_records(Path("records"), cache=cache).problems] == [
+        "records/activities/2024/2024-03-12-tongke-yigou.yml:8:10: 错误：字段 photos[0].src：records/assets/2024/a.jpg 不是 JPEG、PNG 或 WebP 图片（按文件内容判断，与扩展名无关）"]
+    tree.remove("suggestions/2024/2024-05-20-jianyi.yml")
+    tree.image("2024/a.jpg")
+    result = check_records(Path("records"), cache=cache)
+    assert result.ok and result.files_checked == 8 and not result.site.suggestions

@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from generator.link import BuildMode
-from generator.pages import make_pages
+from generator.load import RecordCache
+from generator.pages import PageCache, make_pages
+from generator.pipeline import check_records
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -119,3 +121,43 @@ def test_a_hidden_publication_hides_its_issues(tree):
     tree.write("publications/dangxing-riji/2024-02.yml", "articles:\n  - {title: 文, author: 甲, body: 正文}\n")
     paths = {p.path for p in pages_of(tree).pages}
     assert not any(p.startswith("publications/dangxing-riji/") for p in paths)
+
+
+# ---------------------------------------------------------------- rendering only what changed (mkdocs serve)
+
+EDITS = {
+    "activity title": ("activities/2024/2024-03-12-tongke-yigou.yml", "title: 同课异构研讨", "title: 同课异构研讨（改）"),
+    "member name": ("members/zhang-hua.yml", "name: 张华", "name: 张华华"),
+    "program title": ("programs/san-tong-san-yi.yml", "title: 三同三异", "title: 三同三异（改）"),
+    "publication title": ("publications/dangxing-riji/index.yml", "title: 党性日记", "title: 党性日记（改）"),
+    "site organization": ("site.yml", "organization: 中共测试小学总支部委员会", "organization: 中共测试小学总支部"),
+    "branch name": ("site.yml", "name: 第一党支部", "name: 第一支部"),
+    "suggestion reply": ("suggestions/2024/2024-05-20-jianyi.yml", "reply: 回复内容。", "reply: 新的回复。"),
+    "review report": ("reviews/2024.yml", "report: 述职报告。", "report: 新的报告。"),
+}
+
+
+@pytest.mark.parametrize("edit", sorted(EDITS))
+def test_cached_rendering_after_an_edit_equals_a_fresh_one(tree, edit):
+    rel, old, new = EDITS[edit]
+    records, cache = RecordCache(), PageCache()
+    for mode in (BuildMode(), BuildMode(drafts=True)):
+        make_pages(check_records(Path("records"), mode, records).site, cache)
+        path = tree.records / rel
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+        cached = make_pages(check_records(Path("records"), mode, records).site, cache)
+        assert cached == make_pages(check_records(Path("records"), mode).site)
+        assert any(new.split(": ")[1] in p.markdown for p in cached.pages)
+        path.write_text(path.read_text(encoding="utf-8").replace(new, old), encoding="utf-8")
+
+
+def test_an_activity_edit_renders_again_only_the_record_pages_that_show_it(tree):
+    tree.write("activities/2024/2024-04-01-other.yml", "title: 另一次活动\ndate: 2024-04-01\nprogram: san-tong-san-yi\n")
+    records, cache = RecordCache(), PageCache()
+    make_pages(check_records(Path("records"), cache=records).site, cache)
+    assert len(cache.rendered) == 9  # every record page, the first time
+    make_pages(check_records(Path("records"), cache=records).site, cache)
+    assert cache.rendered == []
+    tree.write("activities/2024/2024-04-01-other.yml", "title: 另一次活动（改）\ndate: 2024-04-01\nprogram: san-tong-san-yi\n")
+    make_pages(check_records(Path("records"), cache=records).site, cache)
+    assert sorted(cache.rendered) == ["activities/2024/2024-04-01-other.md", "programs/san-tong-san-yi.md"]

@@ -10,7 +10,7 @@ import sys
 import time
 import urllib.request
 
-from sitebuild import ROOT
+from sitebuild import ROOT, config_for
 
 
 def free_port() -> int:
@@ -45,7 +45,7 @@ def test_a_record_edit_is_served_without_restart(tmp_path):
     docs_before = sorted(p.relative_to(project).as_posix() for p in (project / "docs").rglob("*"))
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "-a", f"127.0.0.1:{port}"],  # as `make serve`
         cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     url = f"http://127.0.0.1:{port}/activities/2011/2011-03-16-tongke-yigou/"
@@ -59,3 +59,53 @@ def test_a_record_edit_is_served_without_restart(tmp_path):
         output = server.communicate(timeout=20)[0].decode("utf-8", "replace")
     assert "Traceback" not in output
     assert sorted(p.relative_to(project).as_posix() for p in (project / "docs").rglob("*")) == docs_before
+
+
+def html_times(site) -> dict[str, int]:
+    """When each page was written (404.html is the theme's, rendered by MkDocs on every build)."""
+    return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("*.html") if p.name != "404.html"}
+
+
+def test_a_dirty_rebuild_writes_only_the_pages_whose_markdown_changed(tmp_path, monkeypatch):
+    """What `make serve` (mkdocs serve --dirty) does on a save, run in-process with one plugin instance."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    records = tmp_path / "records"
+    shutil.copytree(ROOT / "records", records)
+    config_file = config_for(records, tmp_path)
+    site = tmp_path / "site"
+
+    def rebuild():
+        config = load_config(str(config_file), site_dir=str(site), strict=False)
+        config.plugins.on_startup(command="serve", dirty=True)
+        build(config, dirty=True)
+
+    rebuild()
+    before = html_times(site)
+    assert len(before) > 40
+    rebuild()
+    assert html_times(site) == before  # nothing changed: nothing rendered again
+
+    record = records / "activities/2011/2011-03-16-tongke-yigou.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace("课堂教学研讨（示例）", "课堂教学研讨（已修改）"), encoding="utf-8")
+    rebuild()
+    after = html_times(site)
+    changed = sorted(p for p in after if after[p] != before[p])
+    # The activity, and every page that names it: listings, the portal's latest, its program, place and
+    # member, and the review that highlights it. The other pages of the site are not written again.
+    assert changed == [
+        "activities/2011/2011-03-16-tongke-yigou/index.html",
+        "activities/2011/index.html",
+        "activities/by-branch/index.html",
+        "activities/by-program/index.html",
+        "activities/index.html",
+        "index.html",
+        "members/zhang-hua/index.html",
+        "places/dangyuan-huodongshi/index.html",
+        "programs/san-tong-san-yi/index.html",
+        "reviews/2011/index.html",
+    ]
+    assert len(after) > 4 * len(changed)
+    assert "课堂教学研讨（已修改）" in (site / changed[0]).read_text(encoding="utf-8")
