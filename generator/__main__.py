@@ -8,13 +8,11 @@ import sys
 import traceback
 from pathlib import Path
 
-from . import archive, new
-from .build import ConflictError, write_pages
+from . import build, new
 from .errors import BUG_BANNER, render_report
-from .link import BuildMode
-from .pages import make_pages
-from .pipeline import check_records
-from .schema import write_schemas
+
+# The rest is imported by the commands that need it: `build` with nothing to do must not spend
+# most of its second importing pydantic, Jinja and Pillow.
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 
@@ -70,6 +68,8 @@ def _fail(message: str, code: int) -> int:
 
 
 def _archive(args) -> int:
+    from . import archive
+
     config = Path(args.config).resolve()
     if not config.is_file():
         return _fail(f"找不到 MkDocs 配置 {args.config}", EXIT_USAGE)
@@ -82,6 +82,8 @@ def _archive(args) -> int:
 
 
 def _verify(args) -> int:
+    from . import archive
+
     path = Path(args.zip)
     if not path.is_file():
         return _fail(f"找不到存档 {args.zip}", EXIT_USAGE)
@@ -96,6 +98,8 @@ def _verify(args) -> int:
 
 
 def _schema(args) -> int:
+    from .schema import write_schemas
+
     written = write_schemas(Path(args.out))
     print(f"已更新 {len(written)} 个 JSON Schema 文件。" if written else "JSON Schema 都是最新的，没有改动。")
     return EXIT_OK
@@ -120,16 +124,23 @@ def _new(args) -> int:
 
 
 def _build(args) -> int:
-    result = check_records(Path(args.records), BuildMode(drafts=args.drafts, internal=args.internal))
+    out = Path(args.out)
+    digest = build.inputs_digest(Path(args.records), f"drafts={args.drafts} internal={args.internal}")
+    if build.up_to_date(out, digest):
+        print("记录和生成器都没有变化，页面都是最新的：没有写入任何文件。")
+        return EXIT_OK
+    from .pages import make_pages
+
+    result = _checked(args)
     if not result.ok:
         print(render_report(result.problems, result.files_checked, "text"))
         print("有错误，没有写入任何文件。")
         return EXIT_PROBLEMS
     try:
-        report = write_pages(make_pages(result.site), Path(args.out))
-    except ConflictError as e:
+        report = build.write_pages(make_pages(result.site), out, digest)
+    except build.ConflictError as e:
         for path in e.paths:
-            print(f"{Path(args.out) / path}: 错误：这个文件不是生成器写的，不会覆盖它。请换一个输出目录，或先移走它。")
+            print(f"{out / path}: 错误：这个文件不是生成器写的，不会覆盖它。请换一个输出目录，或先移走它。")
         print("没有写入任何文件。")
         return EXIT_PROBLEMS
     print(f"已生成 {len(report.written) + report.unchanged} 个页面：写入 {len(report.written)} 个，"
@@ -137,8 +148,15 @@ def _build(args) -> int:
     return EXIT_OK
 
 
+def _checked(args):
+    from .link import BuildMode
+    from .pipeline import check_records
+
+    return check_records(Path(args.records), BuildMode(drafts=args.drafts, internal=args.internal))
+
+
 def _check(args) -> int:
-    result = check_records(Path(args.records), BuildMode(drafts=args.drafts, internal=args.internal))
+    result = _checked(args)
     print(render_report(result.problems, result.files_checked, args.format))
     return EXIT_OK if result.ok else EXIT_PROBLEMS
 

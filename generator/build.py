@@ -5,6 +5,13 @@ this one no longer makes are removed; anything else in DIR is never touched.
 What this command wrote is listed in DIR/.generator-files, so it never mistakes
 a hand-written file for its own.
 
+DIR/.generator-stamp holds a digest of everything the pages are made from (the
+records' bytes, the photos' sizes and times, the generator's own code and
+templates, the build mode) and the size and time of each page written. When
+both still hold, nothing can have changed and the run stops there, before
+reading a record: a run with nothing to do writes nothing and takes well under
+a second at 5,000 activities (bench/RESULTS.md).
+
 A run is all or nothing. Every changed page is first staged beside its target
 under a temporary name; only when all are staged is a journal written, and then
 the staged files are renamed into place. Killed before the journal, DIR holds
@@ -14,16 +21,23 @@ it, the next run finishes the journal first.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import atomic
-from .pages import Output
+
+if TYPE_CHECKING:  # the check for "nothing changed" must not pay for importing the whole generator
+    from .pages import Output
 
 MANIFEST = ".generator-files"
 JOURNAL = ".generator-journal"
+STAMP = ".generator-stamp"
+GENERATOR = Path(__file__).parent
 STAGED = ".generator-staged-"  # prefix of staged files; no other file is named so
 
 
@@ -84,7 +98,59 @@ def recover(out: Path) -> None:
                 os.unlink(os.path.join(dirpath, name))
 
 
-def write_pages(output: Output, out: Path) -> WriteReport:
+def inputs_digest(records: Path, mode: str) -> str:
+    """A digest of everything `build` reads: record files by content, assets by size and time, our code."""
+    h = hashlib.blake2b(mode.encode(), digest_size=20)
+    for root, prefix in ((GENERATOR, "generator"), (Path(records), "records")):
+        for dirpath, dirnames, files in os.walk(root):
+            dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
+            rel_dir = os.path.relpath(dirpath, root)
+            is_asset = rel_dir.split(os.sep)[0] == "assets"
+            for name in sorted(files):
+                path = os.path.join(dirpath, name)
+                st = os.lstat(path)
+                h.update(f"\0{prefix}/{rel_dir}/{name}\0{stat.S_IFMT(st.st_mode)}\0".encode())
+                if is_asset and prefix == "records":
+                    h.update(f"{st.st_size}:{st.st_mtime_ns}".encode())
+                elif stat.S_ISREG(st.st_mode):
+                    with open(path, "rb") as f:
+                        h.update(f.read())
+    return h.hexdigest()
+
+
+def up_to_date(out: Path, digest: str) -> bool:
+    """Whether the last run made DIR from exactly these inputs and every page it wrote is still as it left it."""
+    try:
+        saved = json.loads((out / STAMP).read_text(encoding="utf-8"))
+        if saved["inputs"] != digest or (out / JOURNAL).exists():
+            return False
+        for rel, (size, mtime) in saved["files"].items():
+            st = os.stat(out / rel)
+            if (st.st_size, st.st_mtime_ns) != (size, mtime):
+                return False
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+    return True
+
+
+def _write_stamp(out: Path, digest: str | None, pages) -> None:
+    if digest is None:
+        (out / STAMP).unlink(missing_ok=True)
+        return
+    files = {}
+    for rel in sorted(pages):
+        st = os.stat(out / rel)
+        files[rel] = [st.st_size, st.st_mtime_ns]
+    data = json.dumps({"inputs": digest, "files": files}, ensure_ascii=False).encode("utf-8")
+    try:
+        if (out / STAMP).read_bytes() == data:
+            return
+    except FileNotFoundError:
+        pass
+    _atomic_write(out / STAMP, data)
+
+
+def write_pages(output: Output, out: Path, digest: str | None = None) -> WriteReport:
     if out.exists():
         recover(out)
     previous = _read_manifest(out)
@@ -104,10 +170,12 @@ def write_pages(output: Output, out: Path) -> WriteReport:
         changed.append(rel)
     removed = sorted(previous - wanted.keys())
     if not changed and not removed and set(wanted) == previous:
-        return WriteReport([], unchanged, [])  # nothing changed: nothing is written, not even the manifest
+        _write_stamp(out, digest, wanted)  # pages as they were; the stamp only if the inputs' digest moved
+        return WriteReport([], unchanged, [])  # nothing changed: no page is written, not even the manifest
 
     moves = [(str(atomic.stage(out / rel, wanted[rel], prefix=STAGED)), rel) for rel in changed]
     journal = {"moves": moves, "remove": removed, "manifest": sorted(wanted)}
     _atomic_write(out / JOURNAL, json.dumps(journal, ensure_ascii=False).encode("utf-8"))
     _commit(out, journal)
+    _write_stamp(out, digest, wanted)
     return WriteReport(changed, unchanged, removed)

@@ -15,10 +15,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pypinyin import lazy_pinyin
-
-from .fields import labels
-from .models import PlaceKind, SuggestionFrom
 from .yamlio import read_record
 
 MAX_SLUG = 40
@@ -37,6 +33,8 @@ class NewRecord:
 
 def slug(title: str) -> str:
     """The pinyin of a title as an id part: lower-case syllables joined by '-', at most MAX_SLUG long."""
+    from pypinyin import lazy_pinyin  # a quarter of a second to import; only `new` needs it
+
     words = [w for syllable in lazy_pinyin(title) for w in re.findall(r"[a-z0-9]+", syllable.lower())]
     out = ""
     for w in words:
@@ -106,6 +104,9 @@ DRAFT = "status: draft   # 草稿：只在预览中显示。写好、检查通�
 
 def make(kind: str, records: Path, *, title=None, date=None, program=None, pillar=None, kind_of_place=None,
          name=None, pub=None, year=None, origin=None, today: dt.date | None = None) -> NewRecord:
+    from .fields import labels  # pydantic: imported only when a record is made (see __main__)
+    from .models import PlaceKind, SuggestionFrom
+
     today = today or dt.date.today()
     ex = _Existing(records)
     if kind == "activity":

@@ -6,7 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.build import MANIFEST
+from generator.build import MANIFEST, STAMP
+
+UP_TO_DATE = "记录和生成器都没有变化，页面都是最新的：没有写入任何文件。\n"
 
 
 def build(tree, out="out", *extra):
@@ -29,7 +31,7 @@ def test_writes_every_page_then_nothing_when_nothing_changed(tree):
 
     before = snapshot(out)
     again = build(tree)
-    assert again.stdout == f"已生成 {len(pages)} 个页面：写入 0 个，未变 {len(pages)} 个，删除过时的 0 个。\n"
+    assert again.stdout == UP_TO_DATE
     assert snapshot(out) == before  # not one file rewritten, mtimes included
 
 
@@ -51,6 +53,7 @@ def test_only_changed_pages_are_rewritten_and_stale_ones_removed(tree):
     # exactly the pages that show the activity's title or count the suggestions
     assert changed == [
         MANIFEST,  # the removed page is no longer listed
+        STAMP,
         "activities/2024/2024-03-12-tongke-yigou.md",
         "activities/2024/index.md",
         "activities/by-branch.md",
@@ -63,6 +66,32 @@ def test_only_changed_pages_are_rewritten_and_stale_ones_removed(tree):
         "programs/san-tong-san-yi.md",
         "reviews/2024.md",
     ]
+
+
+def test_a_page_changed_or_removed_in_the_folder_is_made_again(tree):
+    build(tree)
+    out = tree.root / "out"
+    (out / "index.md").write_text("改坏了", encoding="utf-8")
+    (out / "tags.md").unlink()
+    done = build(tree)
+    pages = len((out / MANIFEST).read_text(encoding="utf-8").split())
+    assert done.stdout == f"已生成 {pages} 个页面：写入 2 个，未变 {pages - 2} 个，删除过时的 0 个。\n"
+    assert (out / "index.md").read_text(encoding="utf-8").startswith("---\ntitle: 中共测试小学总支部委员会\n")
+    assert build(tree).stdout == UP_TO_DATE
+
+
+def test_an_edit_that_changes_no_page_renews_only_the_stamp(tree):
+    build(tree)
+    out = tree.root / "out"
+    before = snapshot(out)
+    path = tree.records / "members/zhang-hua.yml"
+    path.write_text("# 只加一行注释\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    done = build(tree)
+    assert "写入 0 个" in done.stdout
+    after = snapshot(out)
+    assert sorted(p for p in after if after[p] != before[p]) == [STAMP]
+    assert build(tree).stdout == UP_TO_DATE
+    assert "写入 0 个" in build(tree, "out", "--drafts").stdout  # another mode: checked again, not taken on trust
 
 
 def test_a_failed_run_leaves_the_folder_as_it_was(tree):

@@ -108,7 +108,7 @@ def test_a_bug_is_reported_as_a_bug(tree, monkeypatch, capsys):
     def explode(*a, **k):
         raise ZeroDivisionError("boom")
 
-    monkeypatch.setattr(cli, "check_records", explode)
+    monkeypatch.setattr("generator.pipeline.check_records", explode)
     assert cli.main(["check"]) == cli.EXIT_BUG
     err = capsys.readouterr().err
     assert err.startswith("内部错误：这是生成器程序的缺陷，不是记录写错了。请把下面的全部信息发给网站维护者。\nTraceback")
