@@ -1,0 +1,299 @@
+"""Speed and memory of the whole pipeline on synthetic records trees.
+
+    .venv/bin/python bench/speed.py [N ...] [--runs R] [--skip STEP ...]
+
+Default: N = 1000 5000, R = 3 (the median is reported). Steps, in order:
+
+  check     `python -m generator check` as a command; and in-process against the
+            floor of parsing the same files with PyYAML's C loader (bench/check_speed.py)
+  out       `python -m generator build --out DIR`: cold (empty DIR), then again with
+            nothing changed (and how many files that second run wrote: must be 0)
+  build     the full `mkdocs build` with the project's mkdocs.yml; peak memory
+  profile   one in-process build, timing our plugin's hooks and the search index's
+            Chinese word segmentation
+  floor     plain `mkdocs build` of the same Markdown (exported by the generator,
+            with the hand-written docs/ and the photos) without our plugin
+  zensical  Zensical building that same exported Markdown, when it is installed
+  serve     `mkdocs serve --dirty --no-strict` (what `make serve` runs): from saving one record to
+            the rebuilt page being served, polled over HTTP
+
+Trees come from bench/make_tree.py (bench/out/records-N, made again only when missing).
+Every command runs as its own process with the warm file cache of the runs before it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+OUT = HERE / "out"
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+import yaml  # noqa: E402
+from check_speed import check as check_in_process  # noqa: E402
+from check_speed import floor as parse_floor  # noqa: E402
+from make_tree import make_tree  # noqa: E402
+
+from generator.pages import make_pages, navigation  # noqa: E402
+from generator.pipeline import check_records  # noqa: E402
+
+PY = sys.executable
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+STEPS = ("check", "out", "build", "profile", "floor", "zensical", "serve")
+
+
+# ---------------------------------------------------------------- running and timing
+
+
+def timed(cmd: list[str], *, env=None, cwd=ROOT) -> tuple[float, int]:
+    """Wall-clock seconds and peak resident memory (MB) of one command; fails loudly."""
+    t = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env or ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    out = proc.stdout.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - t
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        sys.exit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{out.decode('utf-8', 'replace')[-4000:]}")
+    return elapsed, usage.ru_maxrss // 1024  # Linux reports kilobytes
+
+
+def median_of(runs: int, fn) -> tuple[float, list[float]]:
+    times = [fn() for _ in range(runs)]
+    return statistics.median(times), times
+
+
+def in_process(runs: int, fn, *args) -> float:
+    def once():
+        t = time.perf_counter()
+        fn(*args)
+        return time.perf_counter() - t
+    return median_of(runs, once)[0]
+
+
+def fmt(times: list[float]) -> str:
+    return " / ".join(f"{t:.2f}" for t in times)
+
+
+def tree(n: int) -> Path:
+    path = OUT / f"records-{n}"
+    if not (path / "site.yml").is_file():
+        make_tree(path, n)
+    return path
+
+
+def yml_count(records: Path) -> int:
+    return sum(name.endswith(".yml") for _, _, fs in os.walk(records) for name in fs)
+
+
+def snapshot(folder: Path) -> dict[str, int]:
+    return {os.path.join(d, f): os.stat(os.path.join(d, f)).st_mtime_ns for d, _, fs in os.walk(folder) for f in fs}
+
+
+# ---------------------------------------------------------------- the steps
+
+
+def step_check(n: int, records: Path, runs: int, work: Path) -> dict:
+    wall, times = median_of(runs, lambda: timed([PY, "-m", "generator", "check", "--records", str(records)])[0])
+    floor = in_process(runs, parse_floor, records)
+    check = in_process(runs, check_in_process, records)
+    return {"check command (s)": wall, "check runs": fmt(times), "parse floor (s)": floor,
+            "check in-process (s)": check, "check / floor": check / floor}
+
+
+def step_out(n: int, records: Path, runs: int, work: Path) -> dict:
+    out = work / "out"
+    cmd = [PY, "-m", "generator", "build", "--records", str(records), "--out", str(out)]
+
+    def cold():
+        shutil.rmtree(out, ignore_errors=True)
+        return timed(cmd)[0]
+
+    cold_median, cold_times = median_of(runs, cold)
+    before = snapshot(out)
+    warm_median, warm_times = median_of(runs, lambda: timed(cmd)[0])
+    after = snapshot(out)
+    written = sum(before.get(p) != m for p, m in after.items()) + len(before.keys() - after.keys())
+    return {"build --out cold (s)": cold_median, "cold runs": fmt(cold_times),
+            "build --out unchanged (s)": warm_median, "unchanged runs": fmt(warm_times),
+            "files written when unchanged": written, "pages": len(after) - 1}
+
+
+def mkdocs_build(config: Path, site: Path, records: Path | None = None) -> tuple[float, int]:
+    env = {**ENV, "SITE_RECORDS": str(records)} if records else ENV
+    shutil.rmtree(site, ignore_errors=True)
+    return timed([PY, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)], env=env)
+
+
+def step_build(n: int, records: Path, runs: int, work: Path) -> dict:
+    results = [mkdocs_build(ROOT / "mkdocs.yml", work / "site", records) for _ in range(runs)]
+    times = [t for t, _ in results]
+    pages = sum(1 for _ in (work / "site").rglob("*.html"))
+    return {"full mkdocs build (s)": statistics.median(times), "build runs": fmt(times),
+            "peak memory (MB)": max(m for _, m in results), "HTML pages": pages}
+
+
+def step_profile(n: int, records: Path, runs: int, work: Path) -> dict:
+    done = subprocess.run([PY, str(HERE / "profile_build.py"), str(records), str(work / "site-profile")],
+                          cwd=ROOT, env=ENV, capture_output=True, text=True, encoding="utf-8")
+    if done.returncode:
+        sys.exit(done.stdout + done.stderr)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def export(records: Path, work: Path) -> Path:
+    """The floor's input: the generated Markdown, docs/ and the photos in one docs folder, and a config without our plugin."""
+    docs = work / "floor-docs"
+    shutil.rmtree(docs, ignore_errors=True)
+    shutil.copytree(ROOT / "docs", docs)
+    result = check_records(records)
+    output = make_pages(result.site)
+    for page in output.pages:
+        (docs / page.path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / page.path).write_text(page.markdown, encoding="utf-8")
+    for rel in output.media:
+        for target in (docs / "media" / rel, docs / "media/thumbs" / rel):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(records / "assets" / rel, target)
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("docs_dir: docs", f"docs_dir: {docs}")
+    text = text.replace("docs/", f"{docs}/")
+    text, removed = re.subn(r"\n  - dangjian:.*?\n(?=  - )", "\n", text, flags=re.S)
+    assert removed == 1, "the dangjian plugin block was not found in mkdocs.yml"
+    text = text.replace("strict: true", "strict: false")  # media of feeds/links the plugin would add
+    handwritten = sorted(str(p.relative_to(docs)) for p in docs.rglob("*.md")
+                         if not str(p.relative_to(docs)).startswith(("search/", "overrides/")) and
+                         str(p.relative_to(docs)) not in {pg.path for pg in output.pages})
+    nav = navigation(output.pages) + handwritten
+    text += "\n" + yaml.safe_dump({"nav": nav}, allow_unicode=True)
+    config = work / "floor.yml"
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
+def step_floor(n: int, records: Path, runs: int, work: Path) -> dict:
+    config = export(records, work)
+    results = [mkdocs_build(config, work / "site-floor") for _ in range(runs)]
+    times = [t for t, _ in results]
+    return {"floor: plain mkdocs build (s)": statistics.median(times), "floor runs": fmt(times),
+            "floor peak memory (MB)": max(m for _, m in results)}
+
+
+def step_zensical(n: int, records: Path, runs: int, work: Path) -> dict:
+    zensical = shutil.which("zensical", path=str(Path(PY).parent))
+    if not zensical:
+        return {"zensical": "not installed (pip install zensical)"}
+    config = work / "floor.yml"
+    if not config.is_file():
+        config = export(records, work)
+    version = subprocess.run([zensical, "--version"], capture_output=True, text=True).stdout.strip()
+
+    def once():
+        shutil.rmtree(work / "site", ignore_errors=True)
+        shutil.rmtree(work / ".cache", ignore_errors=True)  # Zensical caches under the project; a cold build each time
+        return timed([zensical, "build", "-f", str(config)], cwd=work)[0]
+
+    median, times = median_of(runs, once)
+    return {"zensical version": version, "zensical build (s)": median, "zensical runs": fmt(times)}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as r:
+            return r.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, marker: str, timeout: float) -> float:
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        if marker in fetch(url):
+            return time.perf_counter()
+        time.sleep(0.02)
+    raise SystemExit(f"{url} did not show {marker!r} within {timeout:.0f} s")
+
+
+def step_serve(n: int, records: Path, runs: int, work: Path) -> dict:
+    copy = work / "serve-records"  # edited, so a copy
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(records, copy)
+    port = free_port()
+    log = open(work / "serve.log", "wb")
+    proc = subprocess.Popen([PY, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "-a", f"127.0.0.1:{port}"],
+                            cwd=ROOT, env={**ENV, "SITE_RECORDS": str(copy)}, stdout=log, stderr=subprocess.STDOUT,
+                            start_new_session=True)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        t = time.perf_counter()
+        first = wait_for(base, "</html>", 1800) - t
+        edits = []
+        for k, path in enumerate(sorted((copy / "activities").rglob("*.yml"))[:: max(1, n // (runs + 1))][:runs]):
+            url = base + str(path.relative_to(copy).with_suffix("")).replace(os.sep, "/") + "/"
+            wait_for(url, "</html>", 60)
+            marker = f"修改标记{k}号"
+            text = path.read_text(encoding="utf-8")
+            text = re.sub(r"^(title: .*)$", rf"\g<1>{marker}", text, count=1, flags=re.M)
+            time.sleep(1.5)  # let the watcher settle after the previous rebuild
+            saved = time.perf_counter()
+            path.write_text(text, encoding="utf-8")
+            edits.append(wait_for(url, marker, 600) - saved)
+        return {"serve: first build (s)": first, "serve: save → page served (s)": statistics.median(edits),
+                "serve edits": fmt(edits)}
+    finally:
+        os.killpg(proc.pid, signal.SIGINT)
+        proc.wait(30)
+        log.close()
+
+
+# ---------------------------------------------------------------- main
+
+
+def machine() -> str:
+    import material
+    import mkdocs
+    return (f"{platform.node()}: {os.cpu_count()} cores, Python {platform.python_version()}, MkDocs {mkdocs.__version__}, "
+            f"Material {material.__version__}, PyYAML {yaml.__version__} (libyaml {yaml.__with_libyaml__})")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("sizes", nargs="*", type=int, default=[1000, 5000])
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--skip", nargs="*", default=[], choices=STEPS)
+    args = ap.parse_args()
+    print(f"# {machine()}", flush=True)
+    steps = {name: globals()[f"step_{name}"] for name in STEPS if name not in args.skip}
+    for n in args.sizes:
+        records = tree(n)
+        print(f"\n## {n} activities ({yml_count(records)} record files)", flush=True)
+        with tempfile.TemporaryDirectory(prefix=f"bench-{n}-") as tmp:
+            for step in steps.values():
+                for key, value in step(n, records, args.runs, Path(tmp)).items():
+                    print(f"- {key}: {value:.2f}" if isinstance(value, float) else f"- {key}: {value}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
