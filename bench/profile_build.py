@@ -28,7 +28,7 @@ PARTS = {  # label: (module, attribute path)
     "our plugin: portal links (on_page_context)": ("generator.plugin", "RecordsPlugin.on_page_context"),
     "our plugin: edit links (on_page_markdown)": ("generator.plugin", "RecordsPlugin.on_page_markdown"),
     "our plugin: search index (on_post_build)": ("generator.plugin", "RecordsPlugin.on_post_build"),
-    "word segmentation (ours)": ("generator.segment", "Segmenter.segment_index"),
+    "word segmentation (ours)": ("generator.segment", "Segmenter.segment_entry"),
     "word segmentation (Material with jieba)": ("material.plugins.search.plugin", "SearchIndex._segment_chinese"),
     "MkDocs: pages read (Markdown → HTML)": ("mkdocs.commands.build", "_populate_page"),
     "MkDocs: pages built (theme, search)": ("mkdocs.commands.build", "_build_page"),

@@ -17,12 +17,13 @@ class AssetChecker:
 
     def __init__(self, assets_dir: Path):
         self.assets_dir = assets_dir
+        self._base = str(assets_dir)
         self._cache: dict[tuple, str | None] = {}
 
     def problem(self, rel: str) -> str | None:
         """None when the path names a real JPEG/PNG/WebP inside records/assets/, else why not."""
         try:
-            st = os.stat(self.assets_dir / rel)
+            st = os.stat(os.path.join(self._base, rel))  # not pathlib: this runs for every photo of every record
             key = (rel, st.st_mtime_ns, st.st_size, st.st_ino)
         except (OSError, ValueError):
             key = (rel,)

@@ -210,22 +210,37 @@ def _validation_problems(err: ValidationError, model: type[Record], doc: Documen
 
 
 class RecordCache:
-    """What each file's bytes gave last time, so that a rebuild under `mkdocs serve` reads again only the
-    files that changed. Keyed by a digest of the content, not by modification time: editors' tools and
-    git checkouts set times in ways that cannot be trusted. Entries are never changed after loading."""
+    """What each file gave last time, so that a rebuild under `mkdocs serve` reads again only the files
+    that changed. Like git's index: a file whose size, time and inode are as they were is not opened; one
+    whose stat changed is read and compared by a digest of its content, and parsed again only if that
+    differs. Entries are never changed after loading, so handing the same one back is safe."""
 
     def __init__(self):
-        self._files: dict[str, tuple[bytes, Entry | None, list[Problem]]] = {}
+        self._files: dict[str, tuple[tuple, bytes, Entry | None, list[Problem]]] = {}
         self._assets: dict[str, AssetChecker] = {}  # by assets folder
-        self.misses = 0  # files read anew by the last load (for tests and the benchmark)
+        self.misses = 0  # files parsed anew by the last load (for tests and the benchmark)
 
-    def lookup(self, display: str, raw: bytes, read) -> tuple[Entry | None, list[Problem]]:
-        digest = hashlib.blake2b(raw, digest_size=16).digest()
+    def lookup(self, display: str, path: str, parse) -> tuple[Entry | None, list[Problem]]:
         found = self._files.get(display)
-        if found is None or found[0] != digest:
-            self.misses += 1
-            found = self._files[display] = (digest, *read())
-        return found[1], found[2]
+        try:
+            st = os.stat(path)
+            stat = (st.st_mtime_ns, st.st_size, st.st_ino)
+        except OSError:
+            stat = None
+        if found and stat and found[0] == stat:
+            return found[2], found[3]
+        raw, problems = read_bytes(path, display)
+        if raw is None:
+            self._files.pop(display, None)
+            return None, problems
+        digest = hashlib.blake2b(raw, digest_size=16).digest()
+        if found and found[1] == digest:
+            self._files[display] = (stat, *found[1:])
+            return found[2], found[3]
+        self.misses += 1
+        entry, problems = parse(raw)
+        self._files[display] = (stat, digest, entry, problems)
+        return entry, problems
 
     def checker(self, assets_dir: Path) -> AssetChecker:
         return self._assets.setdefault(str(assets_dir), AssetChecker(assets_dir))
@@ -260,12 +275,13 @@ def load(records_dir: Path, cache: RecordCache | None = None) -> Loaded:
         if rtype.name != "issue":  # issues are numbered per publication, never referred to
             result.known.add((rtype.name, ident.id))
         seen.add(display)
-        raw, problems = read_bytes(os.path.join(root, rel), display)
-        if raw is None:
-            result.problems.extend(problems)
-            continue
-        read = partial(_read, rtype, ident, rel, display, raw)
-        entry, problems = cache.lookup(display, raw, read) if cache is not None else read()
+        path = os.path.join(root, rel)
+        parse = partial(_read, rtype, ident, rel, display)
+        if cache is not None:
+            entry, problems = cache.lookup(display, path, parse)
+        else:
+            raw, problems = read_bytes(path, display)
+            entry, problems = parse(raw) if raw is not None else (None, problems)
         result.problems.extend(problems)
         if entry is None:
             continue

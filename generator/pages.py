@@ -18,7 +18,7 @@ from .indexes import Index, build_index, percent
 from .link import Site
 from .load import Entry
 from .models import GRADES, PlaceKind, SuggestionState
-from .render import TEMPLATES, cn_date, front_matter, relative, render, text
+from .render import TEMPLATES, cn_date, front_matter, reads, relative, render, text
 
 PLACE_KINDS = labels(PlaceKind)
 STATES = labels(SuggestionState)
@@ -97,19 +97,20 @@ class Links:
 
 
 class PageCache:
-    """Record pages of the last build, by everything their Markdown is made from, so that a rebuild under
+    """Pages of the last build, by everything their Markdown is made from, so that a rebuild under
     `mkdocs serve` renders again only the pages an edit touched.
 
-    A record page is made from its template, its record and the records passed to it (compared by identity:
-    the loader's RecordCache hands back the same Entry for an unchanged file), plus what any page may look
-    up: site.yml, programs, places, members, publications, reviews and the templates themselves. A change
-    to any of those renders every page again. Listing pages are always rendered.
+    A page is made from its template and the arguments passed to it: records compared by identity (the
+    loader's RecordCache hands back the same Entry for an unchanged file), other values by value. Any page
+    may also look up site.yml, programs, places, members, publications and reviews, and the templates
+    themselves: a change to any of those renders every page again. A page whose template reads the whole
+    index (`ix`) is always rendered.
     """
 
     def __init__(self):
         self._last: dict = {}
         self._now: dict = {}
-        self.rendered: list[str] = []  # record pages the last make_pages rendered rather than reused
+        self.rendered: list[str] = []  # pages the last make_pages rendered rather than reused
 
     def start(self) -> None:
         self._last, self._now, self.rendered = self._now or self._last, {}, []
@@ -134,6 +135,8 @@ def _fingerprint(value):
     if value is None or isinstance(value, (str, int, float, bool, Entry)):
         return value
     if isinstance(value, (list, tuple)):
+        if all(type(v) is Entry for v in value):  # the common case, and long lists: thousands of activities
+            return tuple(value)
         return tuple(_fingerprint(v) for v in value)
     if isinstance(value, dict):
         return tuple((k, _fingerprint(v)) for k, v in value.items())
@@ -154,6 +157,7 @@ class _Maker:
         self.site = ix.site
         self.s = ix.site.site.record
         self.cache = cache
+        self._reads_index: dict[str, bool] = {}
         if cache is not None:
             site = self.site
             shared = (site.site, site.programs, site.places, site.members, site.publications, site.reviews)
@@ -162,6 +166,20 @@ class _Maker:
 
     def page(self, path: str, template: str, title: str, *, source: str | None = None, in_nav: bool = False,
              tags: list[str] | None = None, searchable: bool = True, meta: dict | None = None, **context) -> Page:
+        key = None
+        if template not in self._reads_index:
+            self._reads_index[template] = reads(template, "ix")
+        if self.cache is not None and not self._reads_index[template]:
+            try:
+                key = (self.shared, path, template, title, source, in_nav, _fingerprint(tags), searchable,
+                       _fingerprint(meta), _fingerprint(context))
+            except _Uncacheable:
+                pass
+            page = self.cache.get(key) if key else None
+            if page is not None:
+                return page
+        if "e" in context:
+            context["r"] = context["e"].record
         body = render(
             template, L=Links(path, self.ix), ix=self.ix, s=self.s, site=self.site, page_title=title,
             place_kinds=PLACE_KINDS, states=STATES, grades=GRADES, percent=percent, **context,
@@ -170,25 +188,16 @@ class _Maker:
         # small enough to load from file:// (see bench/RESULTS.md).
         search = None if searchable else {"exclude": True}
         matter = front_matter(title=title, tags=tags, search=search, **(meta or {}))
-        return Page(path, title, matter + "\n" + body, source, in_nav)
-
-    def record_page(self, entry: Entry, template: str, *, in_nav: bool = False, **context) -> Page:
-        key = None
-        if self.cache is not None:
-            try:
-                key = (self.shared, entry, template, in_nav, _fingerprint(context))
-            except _Uncacheable:
-                pass
-            page = self.cache.get(key) if key else None
-            if page is not None:
-                return page
-        page = self.page(
-            path_of(entry), template, title_of(entry, self.site), source=entry.rel, in_nav=in_nav,
-            tags=list(getattr(entry.record, "tags", [])), e=entry, r=entry.record, **context,
-        )
+        page = Page(path, title, matter + "\n" + body, source, in_nav)
         if key:
             self.cache.put(key, page)
         return page
+
+    def record_page(self, entry: Entry, template: str, *, in_nav: bool = False, **context) -> Page:
+        return self.page(
+            path_of(entry), template, title_of(entry, self.site), source=entry.rel, in_nav=in_nav,
+            tags=list(getattr(entry.record, "tags", [])), e=entry, **context,
+        )
 
     # -- sections
 

@@ -88,9 +88,11 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
         self._photos: dict[tuple[Path, Path], PhotoPublisher] = {}
         self._previous: dict[str, str] = {}  # page path -> Markdown of the last build
         self._segmenter: Segmenter | None = None
+        self._dirty = False
+        self._indexed: tuple[list, int] = ([], 0)  # the search plugin's entries, and how many are segmented
 
     def on_startup(self, *, command, dirty):
-        pass  # its presence is what matters (see above)
+        self._dirty = dirty  # `mkdocs serve --dirty`: the preview is rebuilt in place, page by page
 
     def _project(self, config) -> Path:
         return Path(config.config_file_path or ".").parent
@@ -125,16 +127,16 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
         # site.yml's organization is the site title; themes print site_name raw, hence escaped.
         config.site_name = html.escape(result.site.site.record.organization, quote=False)
         output = make_pages(result.site, self._page_cache)
-        docs_dir = Path(config.docs_dir)
+        to_records = os.path.relpath(records, config.docs_dir).replace(os.sep, "/")
+        taken = {f.src_uri for f in files}
         for page in output.pages:
-            existing = files.get_file_from_path(page.path)
-            if existing is not None:
+            if page.path in taken:
                 raise PluginError(f"docs/{page.path} 是手写页面，与记录生成的页面同名；请给手写页面换个名字。")
             f = _GeneratedFile.generated(config, page.path, content=page.markdown,
                                          inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV)
             f.modified = self._previous.get(page.path) != page.markdown
             # "编辑此页" opens the record, not the generated Markdown.
-            f.edit_uri = os.path.relpath(records / page.source, docs_dir).replace(os.sep, "/") if page.source else None
+            f.edit_uri = f"{to_records}/{page.source}" if page.source else None
             files.append(f)
         self._previous = {p.path: p.markdown for p in output.pages}
         self._generated = set(self._previous)
@@ -165,7 +167,10 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
         # Record Markdown may carry raw HTML; hand-written pages are the maintainers' own.
         return sanitize.clean(html) if page.file.src_uri in self._generated else html
 
+    @event_priority(-10)  # after the search plugin (0) has indexed the page
     def on_page_context(self, context, /, *, page, config, nav):
+        if self._segmenter is not None:
+            self._segment_new_entries(config)
         portal = page.meta.get("portal")
         if portal and page.file.src_uri in self._generated:
             page.meta["portal"] = _resolve_links(portal, page, self._files)
@@ -179,16 +184,29 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
             page.edit_url = urlunsplit(parts._replace(path=posixpath.normpath(parts.path)))
         return markdown
 
+    def _segment_new_entries(self, config) -> None:
+        """Segment the search entries of the page just indexed, in memory, before the index is written:
+        a rebuild under `mkdocs serve --dirty` then never reads the whole index back."""
+        search = next((p for p in config.plugins.values() if hasattr(p, "search_index")), None)
+        if search is None:
+            return
+        entries = search.search_index.entries  # Material's SearchIndex; a new one for every build
+        done_list, done = self._indexed
+        if done_list is not entries:
+            done = 0
+        for entry in entries[done:]:
+            self._segmenter.segment_entry(entry)
+        self._indexed = (entries, len(entries))
+
     @event_priority(-50)  # after the search plugin writes its index (0), before the offline plugin inlines it (-100)
     def on_post_build(self, *, config):
         # Material writes the index with \uXXXX escapes: six bytes for every Chinese character (and
-        # for every zero-width space jieba puts between words). As UTF-8 it is about half the size,
-        # which is what decides whether a large archive's search loads from file:// without a freeze.
+        # for every zero-width space between words). As UTF-8 it is about half the size, which is what
+        # decides whether a large archive's search loads from file:// without a freeze. Not for a dirty
+        # preview: there, reading the whole index back would cost more than the page that changed.
         index = Path(config.site_dir) / "search" / "search_index.json"
-        if index.is_file():
+        if index.is_file() and not self._dirty:
             data = json.loads(index.read_text(encoding="utf-8"))
-            if self._segmenter is not None:
-                self._segmenter.segment_index(data)
             index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
     def on_serve(self, server, /, *, config, builder):

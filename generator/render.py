@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 import jinja2
+import jinja2.meta
 import markdown
 import yaml
 
@@ -110,6 +111,15 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(text=text, paragraphs=paragraphs, oneline=oneline, cn_date=cn_date, md=markdown_field)
     return env
+
+
+def reads(template: str, variable: str) -> bool:
+    """Whether a template, or one it imports or includes, reads this variable of the page's context."""
+    env = environment()
+    ast = env.parse(env.loader.get_source(env, template)[0])
+    if variable in jinja2.meta.find_undeclared_variables(ast):
+        return True
+    return any(reads(t, variable) for t in jinja2.meta.find_referenced_templates(ast) if t)
 
 
 def render(template: str, **context) -> str:
