@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 
 from .errors import Problem
 from .load import Entry, Loaded
-from .models import RECORD_TYPES
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +83,7 @@ def link(loaded: Loaded, mode: BuildMode = BuildMode()) -> tuple[Site | None, li
     The Site is only fit to render when no problem is an error (see pipeline).
     """
     ln = _Linker(loaded, mode)
-    by_type = {name: loaded.of(name) for name in RECORD_TYPES}
+    by_type = loaded.by_type()
     site_entry = by_type["site"].get("site")
     site_record = site_entry.record if site_entry else None
     # With site.yml unreadable, branch and pillar ids cannot be checked: leave them be.

@@ -58,10 +58,13 @@ class Loaded:
     # file with a syntax error is not also reported as a reference to nothing.
     known: set[tuple[str, str]] = field(default_factory=set)
 
-    def of(self, type_name: str) -> dict[str, Entry | None]:
-        """Records of one type by id; None for a file that could not be read."""
-        found: dict[str, Entry | None] = {i: None for t, i in sorted(self.known) if t == type_name}
-        found.update({e.id: e for e in self.entries if e.type.name == type_name})
+    def by_type(self) -> dict[str, dict[str, Entry | None]]:
+        """Records of each type by id; None for a file that could not be read."""
+        found: dict[str, dict[str, Entry | None]] = {name: {} for name in RECORD_TYPES}
+        for t, i in sorted(self.known):
+            found[t][i] = None
+        for e in self.entries:
+            found[e.type.name][e.id] = e
         return found
 
 

@@ -110,10 +110,24 @@ class PageCache:
     def __init__(self):
         self._last: dict = {}
         self._now: dict = {}
+        self._listed_last: dict[int, tuple] = {}
+        self._listed_now: dict[int, tuple] = {}
         self.rendered: list[str] = []  # pages the last make_pages rendered rather than reused
 
     def start(self) -> None:
         self._last, self._now, self.rendered = self._now or self._last, {}, []
+        self._listed_last, self._listed_now = self._listed_now or self._listed_last, {}
+
+    def listed(self, entry: Entry) -> tuple:
+        """A record as a list of records shows it: everything but its body, which only its own page
+        shows. So a typo fixed in one activity's text renders again its page, not every listing of it."""
+        found = self._listed_now.get(id(entry))
+        if found is None:
+            found = self._listed_last.get(id(entry))
+            if found is None or found[0] is not entry:
+                found = (entry, (entry.rel, entry.record.model_dump_json(exclude={"body"})))
+            self._listed_now[id(entry)] = found
+        return found[1]
 
     def get(self, key):
         page = self._last.get(key)
@@ -130,25 +144,46 @@ class _Uncacheable(Exception):
     pass
 
 
-def _fingerprint(value):
-    """A hashable stand-in for a template argument; records by identity, plain data by value."""
+def _fingerprint(value, listed=None):
+    """A hashable stand-in for a template argument: a record by identity, or in a list of records by
+    `listed`; plain data by value."""
     if value is None or isinstance(value, (str, int, float, bool, Entry)):
         return value
     if isinstance(value, (list, tuple)):
-        if all(type(v) is Entry for v in value):  # the common case, and long lists: thousands of activities
+        if all(type(v) is Entry for v in value):  # the common case, and long: thousands of activities
+            return tuple(map(listed, value)) if listed else tuple(value)
+        if all(type(v) is str for v in value):  # tags
             return tuple(value)
-        return tuple(_fingerprint(v) for v in value)
+        return tuple(_fingerprint(v, listed) for v in value)
     if isinstance(value, dict):
-        return tuple((k, _fingerprint(v)) for k, v in value.items())
+        return tuple((k, _fingerprint(v, listed)) for k, v in value.items())
     if dataclasses.is_dataclass(value):
-        return (type(value).__name__, *(_fingerprint(getattr(value, f.name)) for f in dataclasses.fields(value)))
-    if isinstance(value, BaseModel):  # a branch or pillar of site.yml
-        return (type(value).__name__, value.model_dump_json())
+        return (type(value).__name__, *(_fingerprint(getattr(value, f.name), listed) for f in dataclasses.fields(value)))
+    if isinstance(value, BaseModel):  # a branch or pillar of site.yml: the site entry in the key decides
+        return _Same(value)
     raise _Uncacheable(type(value))
+
+
+class _Same:
+    """Compares by identity, and holds the object so its id is never reused while the key lives."""
+
+    __slots__ = ("obj",)
+
+    def __init__(self, obj):
+        self.obj = obj
+
+    def __hash__(self):
+        return id(self.obj)
+
+    def __eq__(self, other):
+        return isinstance(other, _Same) and other.obj is self.obj
 
 
 def _templates_stamp() -> tuple:
     return tuple(sorted((p.name, st.st_mtime_ns, st.st_size) for p in TEMPLATES.iterdir() if (st := p.stat())))
+
+
+_READS_INDEX: dict[tuple, bool] = {}
 
 
 class _Maker:
@@ -157,22 +192,25 @@ class _Maker:
         self.site = ix.site
         self.s = ix.site.site.record
         self.cache = cache
-        self._reads_index: dict[str, bool] = {}
         if cache is not None:
             site = self.site
             shared = (site.site, site.programs, site.places, site.members, site.publications, site.reviews)
             self.shared = (site.mode, _templates_stamp(), *(_fingerprint(list(v.values()) if isinstance(v, dict) else v)
                                                            for v in shared))
 
+    def _reads_index(self, template: str) -> bool:
+        key = (self.shared[1], template)  # the templates as they are now
+        if key not in _READS_INDEX:
+            _READS_INDEX[key] = reads(template, "ix")
+        return _READS_INDEX[key]
+
     def page(self, path: str, template: str, title: str, *, source: str | None = None, in_nav: bool = False,
              tags: list[str] | None = None, searchable: bool = True, meta: dict | None = None, **context) -> Page:
         key = None
-        if template not in self._reads_index:
-            self._reads_index[template] = reads(template, "ix")
-        if self.cache is not None and not self._reads_index[template]:
+        if self.cache is not None and not self._reads_index(template):
             try:
                 key = (self.shared, path, template, title, source, in_nav, _fingerprint(tags), searchable,
-                       _fingerprint(meta), _fingerprint(context))
+                       _fingerprint(meta), _fingerprint(context, self.cache.listed))
             except _Uncacheable:
                 pass
             page = self.cache.get(key) if key else None

@@ -166,3 +166,16 @@ def test_an_activity_edit_renders_again_only_the_pages_that_show_it(tree):
     # It has no branch, place or member: the by-branch archive and those pages are not rendered again.
     assert sorted(cache.rendered) == ["activities/2024/2024-04-01-other.md", "activities/2024/index.md",
                                       "activities/by-program.md", "index.md", "programs/san-tong-san-yi.md"]
+
+
+def test_a_body_edit_renders_again_only_the_records_own_page(tree):
+    rel = "activities/2024/2024-03-12-tongke-yigou.yml"
+    text = (tree.records / rel).read_text(encoding="utf-8")
+    tree.write(rel, text + "body: 第一稿。\n")
+    records, cache = RecordCache(), PageCache()
+    make_pages(check_records(Path("records"), cache=records).site, cache)
+    tree.write(rel, text + "body: 第二稿，改了错字。\n")
+    cached = make_pages(check_records(Path("records"), cache=records).site, cache)
+    assert cache.rendered == ["activities/2024/2024-03-12-tongke-yigou.md"]
+    assert cached == make_pages(check_records(Path("records")).site)
+    assert "第二稿，改了错字。" in {p.path: p for p in cached.pages}[cache.rendered[0]].markdown
