@@ -37,18 +37,20 @@ class Page:
 # ---------------------------------------------------------------- paths and titles
 
 
+_PATHS = {
+    "program": "programs/{i.id}.md",
+    "place": "places/{i.id}.md",
+    "activity": "activities/{i.year}/{i.id}.md",
+    "member": "members/{i.id}.md",
+    "publication": "publications/{i.id}/index.md",
+    "issue": "publications/{i.publication}/{i.id}.md",
+    "suggestion": "forum/{i.year}/{i.id}.md",
+    "review": "reviews/{i.year}.md",
+}
+
+
 def path_of(entry: Entry) -> str:
-    kind, i = entry.type.name, entry.ident
-    return {
-        "program": lambda: f"programs/{i.id}.md",
-        "place": lambda: f"places/{i.id}.md",
-        "activity": lambda: f"activities/{i.year}/{i.id}.md",
-        "member": lambda: f"members/{i.id}.md",
-        "publication": lambda: f"publications/{i.id}/index.md",
-        "issue": lambda: f"publications/{i.publication}/{i.id}.md",
-        "suggestion": lambda: f"forum/{i.year}/{i.id}.md",
-        "review": lambda: f"reviews/{i.year}.md",
-    }[kind]()
+    return _PATHS[entry.type.name].format(i=entry.ident)
 
 
 def title_of(entry: Entry, site: Site) -> str:

@@ -83,8 +83,8 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
     # MkDocs keeps a plugin that has on_startup across `mkdocs serve` rebuilds: so do these caches.
     def __init__(self):
         self._generated: set[str] = set()
-        self._records_cache = RecordCache()
-        self._page_cache = PageCache()
+        self._records_cache: RecordCache | None = RecordCache()
+        self._page_cache: PageCache | None = PageCache()
         self._photos: dict[tuple[Path, Path], PhotoPublisher] = {}
         self._previous: dict[str, str] = {}  # page path -> Markdown of the last build
         self._segmenter: Segmenter | None = None
@@ -93,6 +93,10 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
 
     def on_startup(self, *, command, dirty):
         self._dirty = dirty  # `mkdocs serve --dirty`: the preview is rebuilt in place, page by page
+        if command != "serve":  # one build: nothing to reuse, so no keys to compute
+            self._records_cache, self._page_cache = None, None
+        elif self._page_cache is None:
+            self._records_cache, self._page_cache = RecordCache(), PageCache()
 
     def _project(self, config) -> Path:
         return Path(config.config_file_path or ".").parent
