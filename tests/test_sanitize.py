@@ -8,7 +8,7 @@ import textwrap
 
 import markdown
 from bs4 import BeautifulSoup
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sitebuild import config_for, mkdocs_build
 
@@ -183,6 +183,7 @@ def test_random_markdown_rendered_then_cleaned_has_nothing_live(text):
 
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@example(body="", title="¶")  # found by CI: a title that is the permalink sign itself
 @given(body=RANDOM_MD, title=st.text(min_size=1, max_size=30).filter(lambda t: t.strip() and "\n" not in t))
 def test_random_records_through_the_real_build(tree, tmp_path_factory, body, title):
     tree.write("activities/2024/2024-03-12-tongke-yigou.yml",
@@ -199,4 +200,7 @@ def test_random_records_through_the_real_build(tree, tmp_path_factory, body, tit
     learn_theme_scripts(site)
     page = (site / "activities/2024/2024-03-12-tongke-yigou/index.html").read_text(encoding="utf-8")
     assert_no_live_script(page, "activity")
-    assert BeautifulSoup(page, "html.parser").select_one("article h1").get_text().replace("¶", "") == title.strip()
+    h1 = BeautifulSoup(page, "html.parser").select_one("article h1")
+    for anchor in h1.select("a.headerlink"):  # the permalink "¶"; a title may itself be "¶"
+        anchor.decompose()
+    assert h1.get_text() == title.strip()
