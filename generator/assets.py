@@ -8,6 +8,7 @@ from pathlib import Path, PurePosixPath
 
 from PIL import Image, UnidentifiedImageError
 
+from .filestat import signature
 from .photos import FORMATS, MAX_PIXELS
 
 
@@ -22,11 +23,7 @@ class AssetChecker:
 
     def problem(self, rel: str) -> str | None:
         """None when the path names a real JPEG/PNG/WebP inside records/assets/, else why not."""
-        try:
-            st = os.stat(os.path.join(self._base, rel))  # not pathlib: this runs for every photo of every record
-            key = (rel, st.st_mtime_ns, st.st_size, st.st_ino)
-        except (OSError, ValueError):
-            key = (rel,)
+        key = (rel, signature(os.path.join(self._base, rel)))  # not pathlib: this runs for every photo of every record
         if key not in self._cache:
             self._cache[key] = self._check(rel)
         return self._cache[key]

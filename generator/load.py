@@ -18,6 +18,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from .assets import AssetChecker
 from .errors import Problem, Severity, field_path
 from .fields import SLUG
+from .filestat import signature
 from .models import RECORD_TYPES, FileIdentity, Record, RecordType
 from .privacy import scan
 from .yamlio import Document, parse_bytes, read_bytes
@@ -225,11 +226,7 @@ class RecordCache:
 
     def lookup(self, display: str, path: str, parse) -> tuple[Entry | None, list[Problem]]:
         found = self._files.get(display)
-        try:
-            st = os.stat(path)
-            stat = (st.st_mtime_ns, st.st_size, st.st_ino)
-        except OSError:
-            stat = None
+        stat = signature(path)
         if found and stat and found[0] == stat:
             return found[2], found[3]
         raw, problems = read_bytes(path, display)

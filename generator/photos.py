@@ -14,6 +14,7 @@ from pathlib import Path
 from PIL import Image, ImageOps
 
 from . import atomic
+from .filestat import signature
 
 MAX_PIXELS = 120_000_000  # a 108-megapixel phone photo passes; a decompression bomb does not
 LONG_EDGE = 1600  # published photo
@@ -36,8 +37,7 @@ class PhotoPublisher:
         self._done: dict[tuple, Published] = {}  # by the original's stat: serve rebuilds skip re-reading it
 
     def publish(self, rel: str) -> Published:
-        st = (self.assets_dir / rel).stat()
-        key = (rel, st.st_mtime_ns, st.st_size, st.st_ino)
+        key = (rel, signature(self.assets_dir / rel))
         done = self._done.get(key)
         if done is None or not (done.large.exists() and done.thumb.exists()):
             done = self._done[key] = self._publish(rel)
