@@ -13,6 +13,7 @@ import posixpath
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from material.plugins.search import plugin as search
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
@@ -63,8 +64,6 @@ def _resolve_links(data, page, files: Files):
 
 def _material_segments() -> bool:
     """Whether Material's search plugin segments Chinese itself (it does when jieba is installed)."""
-    from material.plugins.search import plugin as search
-
     return getattr(search, "jieba", None) is not None
 
 
@@ -82,11 +81,11 @@ class _GeneratedFile(File):
 class RecordsPlugin(BasePlugin[RecordsConfig]):
     # MkDocs keeps a plugin that has on_startup across `mkdocs serve` rebuilds: so do these caches.
     def __init__(self):
-        self._generated: set[str] = set()
         self._records_cache: RecordCache | None = RecordCache()
         self._page_cache: PageCache | None = PageCache()
         self._photos: dict[tuple[Path, Path], PhotoPublisher] = {}
-        self._previous: dict[str, str] = {}  # page path -> Markdown of the last build
+        self._previous: dict[str, str] = {}  # generated page path -> Markdown of the last build
+        self._search = None  # Material's search plugin, whose index entries are segmented
         self._segmenter: Segmenter | None = None
         self._dirty = False
         self._indexed: tuple[list, int] = ([], 0)  # the search plugin's entries, and how many are segmented
@@ -112,6 +111,7 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
             if path and not path.is_file():
                 raise PluginError(f"找不到搜索分词词典 {words}（dangjian 插件的 search_words 选项）")
             self._segmenter = Segmenter(path)
+        self._search = next((p for p in config.plugins.values() if isinstance(p, search.SearchPlugin)), None)
         if self.config.offline:
             # Listed before Material's offline plugin looks, so it adds no CDN address of its own.
             config.extra["polyfills"] = [SHIM]
@@ -143,7 +143,6 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
             f.edit_uri = f"{to_records}/{page.source}" if page.source else None
             files.append(f)
         self._previous = {p.path: p.markdown for p in output.pages}
-        self._generated = set(self._previous)
         self._files = files
         if self.config.offline:
             shim = self._project(config) / "node_modules/iframe-worker/shim/index.js"
@@ -169,14 +168,14 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
 
     def on_page_content(self, html, /, *, page, config, files):
         # Record Markdown may carry raw HTML; hand-written pages are the maintainers' own.
-        return sanitize.clean(html) if page.file.src_uri in self._generated else html
+        return sanitize.clean(html) if page.file.src_uri in self._previous else html
 
     @event_priority(-10)  # after the search plugin (0) has indexed the page
     def on_page_context(self, context, /, *, page, config, nav):
         if self._segmenter is not None:
-            self._segment_new_entries(config)
+            self._segment_new_entries()
         portal = page.meta.get("portal")
-        if portal and page.file.src_uri in self._generated:
+        if portal and page.file.src_uri in self._previous:
             page.meta["portal"] = _resolve_links(portal, page, self._files)
         return context
 
@@ -188,13 +187,12 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
             page.edit_url = urlunsplit(parts._replace(path=posixpath.normpath(parts.path)))
         return markdown
 
-    def _segment_new_entries(self, config) -> None:
+    def _segment_new_entries(self) -> None:
         """Segment the search entries of the page just indexed, in memory, before the index is written:
         a rebuild under `mkdocs serve --dirty` then never reads the whole index back."""
-        search = next((p for p in config.plugins.values() if hasattr(p, "search_index")), None)
-        if search is None:
+        if self._search is None or not self._search.config.enabled:
             return
-        entries = search.search_index.entries  # Material's SearchIndex; a new one for every build
+        entries = self._search.search_index.entries  # Material's SearchIndex; a new one for every build
         done_list, done = self._indexed
         if done_list is not entries:
             done = 0

@@ -24,9 +24,9 @@ class Segmenter:
         self._jieba = rjieba.Jieba()
         self._seen: dict[str, str] = {}  # text -> segmented; serve rebuilds re-segment only what changed
         if user_dict:
-            for line in user_dict.read_text(encoding="utf-8").splitlines():
-                word, *rest = line.split()  or [""]
-                if word and not word.startswith("#"):
+            for line in user_dict.read_text(encoding="utf-8").splitlines():  # "word [freq [tag]]", as jieba's
+                word, *rest = line.split() or ["#"]
+                if not word.startswith("#"):
                     freq = int(rest[0]) if rest and rest[0].isdigit() else None
                     self._jieba.add_word(word, freq, rest[1] if len(rest) > 1 else None)
 
