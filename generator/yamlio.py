@@ -171,6 +171,17 @@ def _replace_bad_chars(text: str, reader: _Reader) -> str:
     return _BAD_CHARS.sub(" ", text)
 
 
+def _escaped_bad_chars(ev, reader: _Reader, line: int, col: int) -> str:
+    """A scalar's value, with what a double-quoted escape (\\x03, \\u202e …) made of an invisible
+    character reported and blanked, as _replace_bad_chars does for those typed in the text."""
+    value = ev.value
+    if ev.style != '"' or not _BAD_CHARS.search(value):
+        return value
+    for m in _BAD_CHARS.finditer(value):
+        reader.error(line, col, f"双引号里的转义写出了一个看不见的{_describe_char(m.group())}。请删除这个转义。", blocking=False)
+    return _BAD_CHARS.sub(" ", value)
+
+
 # ---------------------------------------------------------------- text to tree
 
 
@@ -280,7 +291,7 @@ def _walk_events(loader, doc: Document, reader: _Reader, block_lines: list | Non
                 if kind is not E.ScalarEvent:
                     reader.error(line, col, "键必须是简单的文字，不能是列表或映射。")
                     raise _Stop
-                key = ev.value
+                key = _escaped_bad_chars(ev, reader, line, col)
                 if key == "<<" and not ev.style:
                     reader.error(line, col, "不允许使用合并键“<<”：请把内容直接写出来。")
                 path = frame[1] + (key,)
@@ -305,7 +316,7 @@ def _walk_events(loader, doc: Document, reader: _Reader, block_lines: list | Non
                 path = ()
 
             if kind is E.ScalarEvent or kind is E.AliasEvent:
-                value = ev.value if kind is E.ScalarEvent else ""
+                value = _escaped_bad_chars(ev, reader, line, col) if kind is E.ScalarEvent else ""
                 if kind is E.ScalarEvent and block_lines is not None and ev.style in ("|", ">"):
                     block_lines.append((line + 1, ev.end_mark.line + 1))
                 if path is None:

@@ -129,6 +129,15 @@ def test_control_and_bidi_characters(char, name):
     assert doc.value_at[("body",)] == (3, 7)
 
 
+def test_invisible_characters_written_as_escapes():
+    doc, problems = read(b'title: "\\x03"\nsummary: "ab\\u202Ecd"\nbody: \'\\x03\'\n')
+    assert problems == [
+        "x.yml:1:8: 错误：双引号里的转义写出了一个看不见的控制字符（U+0003）。请删除这个转义。",
+        "x.yml:2:10: 错误：双引号里的转义写出了一个看不见的文字方向控制符（U+202E）。请删除这个转义。",
+    ]
+    assert doc.data == {"title": " ", "summary": "ab cd", "body": "\\x03"}  # single quotes: no escapes, plain text
+
+
 def test_depth_cap():
     ok = b"a: " + b"[" * 19 + b"]" * 19 + b"\n"
     assert read(ok)[1] == []
