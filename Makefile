@@ -1,31 +1,41 @@
 # Two entry points for a fresh machine: `make site` and `make test`.
-# Each creates .venv and installs the project into it on first use (and again
-# whenever pyproject.toml changes).
+# Each creates .venv and installs exactly the locked, hashed versions in requirements/ (again whenever a
+# lock changes). The ranges stay in pyproject.toml; `make lock` turns them into new locks, a reviewed change.
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
-STAMP  := $(VENV)/.installed
+PIP    := $(PY) -m pip install --quiet --disable-pip-version-check
+SITE_STAMP := $(VENV)/.site-installed
+TEST_STAMP := $(VENV)/.test-installed
 NODE   := node_modules/.installed
+export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check bench archive clean
+.PHONY: site serve test test-newest check new verify-archive bench archive lock system-packages clean
 
-$(STAMP): pyproject.toml $(NODE)
+$(PY):
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
-	touch $(STAMP)
 
-# The offline archive ships iframe-worker's shim instead of loading it from a CDN.
+# --no-deps and --no-build-isolation: the project itself brings nothing that is not in the lock.
+$(SITE_STAMP): requirements/site.txt pyproject.toml | $(PY)
+	$(PIP) --require-hashes --no-deps -r requirements/site.txt
+	$(PIP) --no-deps --no-build-isolation -e .
+	touch $@
+
+$(TEST_STAMP): requirements/test.txt $(SITE_STAMP)
+	$(PIP) --require-hashes --no-deps -r requirements/test.txt
+	touch $@
+
+# Only the offline archive needs Node: it ships iframe-worker's shim instead of loading it from a CDN.
 $(NODE): package.json package-lock.json
 	npm ci --silent --no-audit --no-fund
-	touch $(NODE)
+	touch $@
 
 ## Build the site from records/ into site/. It is built aside and swapped in
 ## whole, so a failed or interrupted build leaves the previous site/ as it was.
-site: $(STAMP)
+site: $(SITE_STAMP)
 	$(PY) -m generator check
 	rm -rf .site-new
-	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict --site-dir .site-new
+	$(VENV)/bin/mkdocs build --strict --site-dir .site-new
 	rm -rf .site-old
 	if [ -d site ]; then mv site .site-old; fi
 	mv .site-new site
@@ -33,27 +43,62 @@ site: $(STAMP)
 
 ## Preview at http://127.0.0.1:8000 with live reload. --dirty: a save rebuilds only the pages
 ## whose Markdown changed (the plugin tells MkDocs which); MkDocs warns about every dirty build,
-## so strict mode is off here (a record error still stops the preview with its message).
-serve: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs serve --dirty --no-strict
+## so strict mode is off here. A record error shows as an error page until the next good save.
+serve: $(SITE_STAMP)
+	$(VENV)/bin/mkdocs serve --dirty --no-strict
 
 ## Check the records only
-check: $(STAMP)
+check: $(SITE_STAMP)
 	$(PY) -m generator check
 
-## The whole test suite
-test: $(STAMP)
+## A new record: make new ARGS='activity --title 标题 --program 做法编号'
+new: $(SITE_STAMP)
+	$(PY) -m generator new $(ARGS)
+
+## Check an archive against its manifest: make verify-archive ARCHIVE=archive/名称.zip
+verify-archive: $(SITE_STAMP)
+	$(PY) -m generator verify-archive "$(ARCHIVE)"
+
+## The whole test suite. The browser tests need Debian's Chromium and CJK fonts, the archive tests Node.
+test: $(TEST_STAMP) $(NODE) system-packages
 	$(VENV)/bin/ruff check generator tests bench
 	$(PY) -m pytest
 
+system-packages:
+	@sh scripts/system-packages.sh
+
+## The suite on the newest versions pyproject.toml's ranges allow, in a venv of its own (.venv-newest):
+## what the next `make lock` would bring, tried before it is locked.
+test-newest: $(NODE) system-packages
+	rm -rf .venv-newest
+	$(PYTHON) -m venv .venv-newest
+	.venv-newest/bin/python -m pip install --quiet --disable-pip-version-check --upgrade -e '.[test]'
+	.venv-newest/bin/python -m pip list --format=freeze | grep -iE '^(pyyaml|mkdocs|mkdocs-material|pydantic|jinja2|nh3|pillow)=='
+	.venv-newest/bin/ruff check generator tests bench
+	.venv-newest/bin/python -m pytest
+
 ## The offline archive (zip + .sha256) in archive/
-archive: $(STAMP)
+archive: $(SITE_STAMP) $(NODE)
 	$(PY) -m generator archive --out archive
 
-## Speed and memory on synthetic trees (bench/RESULTS.md); needs the bench extra
-bench: $(STAMP)
-	$(PY) -m pip install --quiet -e '.[test,bench]'
+## Speed and memory on synthetic trees (bench/RESULTS.md)
+bench: $(TEST_STAMP) $(NODE)
+	$(PIP) --require-hashes --no-deps -r requirements/bench.txt
 	$(PY) bench/speed.py
 
+## Write the locks anew from pyproject.toml's ranges (newest allowed versions, every platform, hashed).
+## Review the diff, run `make test`, commit requirements/.
+lock:
+	rm -rf .venv-lock
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/tools.txt
+	cd requirements && ../.venv-lock/bin/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes --upgrade \
+	  ../pyproject.toml build.in -o site.txt
+	cd requirements && ../.venv-lock/bin/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes --upgrade \
+	  ../pyproject.toml build.in --extra test -c site.txt -o test.txt
+	cd requirements && ../.venv-lock/bin/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes --upgrade \
+	  ../pyproject.toml build.in --extra test --extra bench -c test.txt -o bench.txt
+	rm -rf .venv-lock
+
 clean:
-	rm -rf site .site-new .site-old .cache .venv node_modules
+	rm -rf site .site-new .site-old .cache .venv .venv-newest .venv-lock node_modules

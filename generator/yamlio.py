@@ -205,6 +205,11 @@ _PARSER_HINTS = [
 ]
 
 
+# libyaml 0.2.5 (in PyYAML 6.0.4's wheels) has a depth limit of its own, 1000, which it can reach while looking
+# ahead through "[[[[…" before the events reach MAX_DEPTH; older releases have none. Its message, in any version.
+_LIBYAML_DEPTH = ("nesting depth", "nesting level", "too deep")
+
+
 def _parser_message(problem: str) -> str:
     for needle, message in _PARSER_HINTS:
         if needle in problem:
@@ -212,17 +217,24 @@ def _parser_message(problem: str) -> str:
     return "YAML 格式有误：请检查这一行和上一行的缩进、冒号和引号。"
 
 
-def _build(text: str, reader: _Reader) -> Document | None:
+def _build(text: str, reader: _Reader, loader_class=_Loader) -> Document | None:
+    found_before = len(reader.problems)
     tab_lines = [_line_col(text, m.start(1)) for m in _TAB_INDENT.finditer(text)] if "\t" in text else []
     block_lines: list[tuple[int, int]] = []  # (first, last) content lines of block scalars
     doc = Document(data={}, text=text)
-    loader = _Loader(text)
+    loader = loader_class(text)
     try:
         root = _walk_events(loader, doc, reader, block_lines if tab_lines else None)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         earlier_tabs = [t for t in tab_lines if t[0] <= line]
+        if any(needle in (e.problem or "") for needle in _LIBYAML_DEPTH) and loader_class is not yaml.SafeLoader:
+            # Read again by PyYAML's own parser, which has no such limit and looks ahead at most 1024
+            # characters: the events then stop at MAX_DEPTH, where the project's rule says.
+            del reader.problems[found_before:]
+            reader.blocking = False
+            return _build(text, reader, yaml.SafeLoader)
         if earlier_tabs:
             for tl, tc in earlier_tabs:
                 reader.error(tl, tc, "缩进里不能有制表符（Tab），请改用空格。")

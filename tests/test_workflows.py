@@ -19,7 +19,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))
 BIN = Path(sys.executable).parent
-INSTALL = "python -m pip install -e ."
+INSTALL = ("python -m pip install --require-hashes --no-deps -r requirements/site.txt"
+           " && python -m pip install --no-deps --no-build-isolation -e .")
+NEWEST = "make test-newest"  # the suite itself, on the newest versions the ranges allow
 CHECK = "python -m generator check --format github"
 BUILD = "python -m mkdocs build --strict"
 
@@ -42,7 +44,7 @@ def test_workflows_are_valid_github_workflows():
     done = subprocess.run([str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows", *map(str, WORKFLOWS)],
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert [p.name for p in WORKFLOWS] == ["publish.yml", "pull-request.yml"]
+    assert [p.name for p in WORKFLOWS] == ["newest.yml", "publish.yml", "pull-request.yml"]
 
 
 def test_pull_request_checks_builds_and_uploads_a_preview():
@@ -69,7 +71,32 @@ def test_main_is_built_and_published_to_pages():
 
 
 def test_every_workflow_command_is_one_this_suite_runs():
-    assert {step["run"] for _, step in steps() if "run" in step} == {INSTALL, CHECK, BUILD}
+    assert {step["run"] for _, step in steps() if "run" in step} == {INSTALL, CHECK, BUILD, NEWEST}
+
+
+def test_newest_versions_are_tried_every_week():
+    wf = workflow(ROOT / ".github/workflows/newest.yml")
+    assert wf["on"]["schedule"] and [s["run"] for s in wf["jobs"]["test-newest"]["steps"] if "run" in s] == [NEWEST]
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = re.search(r"^test-newest:.*\n((?:\t.*\n)+)", makefile, re.M)[1]
+    assert "--upgrade -e '.[test]'" in recipe and "requirements/" not in recipe and "pytest" in recipe
+
+
+def test_installs_are_locked_and_hashed():
+    """Every package a site build installs is pinned to one version with its hashes, and the lock covers
+    every dependency pyproject.toml names."""
+    import tomllib
+
+    lock = (ROOT / "requirements/site.txt").read_text(encoding="utf-8")
+    pins = re.findall(r"^([A-Za-z0-9_.-]+)==([^ ;\\]+)", lock, re.M)
+    assert pins and all(f"{name}=={version}" in lock for name, version in pins)
+    for block in re.split(r"\n(?=[A-Za-z])", lock.split("\n", 2)[2]):
+        if "==" in block:
+            assert "--hash=sha256:" in block, block
+    names = {n.lower().replace("_", "-") for n, _ in pins}
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    for requirement in project["dependencies"]:
+        assert re.match(r"[A-Za-z0-9_.-]+", requirement)[0].lower() in names, requirement
 
 
 def shell(command: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:

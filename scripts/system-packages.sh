@@ -1,0 +1,28 @@
+#!/bin/sh
+# The system packages the browser tests drive: Debian's Chromium (never a downloaded browser) and CJK fonts
+# (screenshots and layout need real Chinese glyphs). Installed here when this user can (root, or sudo without
+# a password); otherwise stop at once with the one command to run, not deep inside pytest.
+set -eu
+need=""
+[ -x /usr/bin/chromium ] || need="$need chromium"
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need="$need fonts-noto-cjk"
+[ -z "$need" ] && exit 0
+
+if [ "$(id -u)" = 0 ]; then
+  sudo=""
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+  sudo="sudo"
+else
+  echo "测试需要系统软件包：$need" >&2
+  echo "请先运行（需要管理员权限）：sudo apt-get install -y$need" >&2
+  exit 1
+fi
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "测试需要系统软件包：$need。这台机器没有 apt-get，请用系统的软件包管理器安装它们。" >&2
+  exit 1
+fi
+echo "正在安装测试所需的系统软件包：$need"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+# shellcheck disable=SC2086
+$sudo apt-get install -y -qq $need >/dev/null
