@@ -25,11 +25,16 @@ def page_url(site_url: str, md_path: str) -> str:
 _public = BuildMode().shows  # the public build's rule, whatever build the feeds are made in
 
 
+def feed_path(slug: str, atom: bool = False) -> str:
+    """At the site root: Material fetches sitemap.xml next to every `link rel=alternate`, which only exists there."""
+    return f"feed-{slug}.atom.xml" if atom else f"feed-{slug}.xml"
+
+
 def _feed(site, site_url: str, slug: str, title: str, entries: list[tuple[Entry, dt.date, str]]) -> dict[str, bytes]:
     fg = FeedGenerator()
-    fg.id(site_url + f"feeds/{slug}.xml")
+    fg.id(site_url + feed_path(slug))
     fg.title(f"{site.site.record.organization} · {title}")
-    fg.link(href=site_url + f"feeds/{slug}.xml", rel="self")
+    fg.link(href=site_url + feed_path(slug), rel="self")
     fg.link(href=site_url, rel="alternate")  # last: RSS takes its channel <link> from the last one given
     fg.description(f"{site.site.record.school}党建工作：{title}")
     fg.language("zh-CN")
@@ -43,7 +48,7 @@ def _feed(site, site_url: str, slug: str, title: str, entries: list[tuple[Entry,
         fe.published(when)
         fe.updated(when)
         fe.description(summary or title_of(entry, site))
-    return {f"feeds/{slug}.xml": fg.rss_str(pretty=True), f"feeds/{slug}.atom.xml": fg.atom_str(pretty=True)}
+    return {feed_path(slug): fg.rss_str(pretty=True), feed_path(slug, atom=True): fg.atom_str(pretty=True)}
 
 
 def make_feeds(site, site_url: str) -> dict[str, bytes]:

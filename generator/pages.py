@@ -10,7 +10,9 @@ from __future__ import annotations
 import dataclasses
 import html
 from dataclasses import dataclass
+from urllib.parse import quote
 
+from markupsafe import Markup
 from pydantic import BaseModel
 
 from .fields import labels
@@ -80,19 +82,20 @@ class Links:
         self.page = page
         self.ix = ix
 
-    def url(self, target: str) -> str:
-        return relative(target, self.page)
+    def url(self, target: str) -> Markup:
+        """A relative link, percent-encoded: a space, bracket or quote in a file name cannot end the link."""
+        return Markup(quote(relative(target, self.page)))
 
-    def title(self, entry: Entry) -> str:
+    def title(self, entry: Entry) -> Markup:
         return text(title_of(entry, self.ix.site))
 
-    def to(self, entry: Entry | None, fallback: str = "") -> str:
+    def to(self, entry: Entry | None, fallback: str = "") -> Markup:
         """A Markdown link to the record's page, or just its name if this build has no page for it."""
         if entry is None:
             return text(fallback)
         if not self.ix.shown(entry):
             return self.title(entry)
-        return f"[{self.title(entry)}]({self.url(path_of(entry))})"
+        return Markup(f"[{self.title(entry)}]({self.url(path_of(entry))})")
 
 
 # ---------------------------------------------------------------- page kinds
@@ -387,7 +390,7 @@ def navigation(pages: list[Page]) -> list:
     titles = {p.path: p.title for p in pages if p.in_nav}
 
     def item(path: str, title: str | None = None):
-        return {html.escape(title or titles[path], quote=False): path}
+        return {html.escape(title or titles[path]): path}
 
     def section(title: str, index: str, children: list[str]):
         return {title: [index] + [item(c) for c in children]}

@@ -5,13 +5,14 @@ Thin on purpose: the pipeline does the work; this only hands its pages to MkDocs
 
 from __future__ import annotations
 
-import html
 import json
 import logging
 import os
 import posixpath
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import quote, urlsplit, urlunsplit
+
+from markupsafe import Markup
 
 from material.plugins.search import plugin as search
 from mkdocs.config import base
@@ -46,6 +47,18 @@ class RecordsConfig(base.Config):
     search_words = c.Optional(c.Type(str))  # words for the search index's segmenter (jieba's user-dictionary format)
 
 
+def _escaped(data):
+    """Front matter strings of a generated page are HTML-escaped already (render.front_matter): marked so,
+    a theme's `| e` leaves them as they are and the overrides' autoescape does not escape them twice."""
+    if isinstance(data, str):
+        return Markup(data)
+    if isinstance(data, list):
+        return [_escaped(v) for v in data]
+    if isinstance(data, dict):
+        return {k: _escaped(v) for k, v in data.items()}
+    return data
+
+
 def _resolve_links(data, page, files: Files):
     """Docs paths in the portal data -> links relative to the page (site or offline archive alike)."""
     if isinstance(data, list):
@@ -56,10 +69,25 @@ def _resolve_links(data, page, files: Files):
     for key, value in data.items():
         if isinstance(value, str) and (key == "url" or key.endswith("_url")):
             target = files.get_file_from_path(value)
-            out[key] = get_relative_url(target.url, page.url) if target else None
+            out[key] = Markup.escape(quote(get_relative_url(target.url, page.url))) if target else None
         else:
             out[key] = _resolve_links(value, page, files)
     return out
+
+
+# An edit link is the maintainers' SITE_EDIT_URI plus a record's path, printed raw in an href by the theme.
+# A branch name is part of it in a pull-request preview, so nothing in it may end the attribute.
+_URL_SAFE = ":/?#@!$()*+,;=%~"
+
+
+def _edit_link(url: str | None) -> Markup | None:
+    if not url:
+        return None
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        return None
+    url = urlunsplit(parts._replace(path=posixpath.normpath(parts.path) if "/../" in parts.path else parts.path))
+    return Markup(quote(url, safe=_URL_SAFE))
 
 
 def _material_segments() -> bool:
@@ -89,6 +117,7 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
         self._segmenter: Segmenter | None = None
         self._dirty = False
         self._indexed: tuple[list, int] = ([], 0)  # the search plugin's entries, and how many are segmented
+        self._own_nav = False
 
     def on_startup(self, *, command, dirty):
         self._dirty = dirty  # `mkdocs serve --dirty`: the preview is rebuilt in place, page by page
@@ -128,8 +157,9 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
             errors = [format_text(p) for p in result.problems if p.severity is Severity.ERROR]
             raise PluginError("记录有错误，网站没有构建：\n" + "\n".join(errors) + "\n" + summary(result.problems, result.files_checked))
 
-        # site.yml's organization is the site title; themes print site_name raw, hence escaped.
-        config.site_name = html.escape(result.site.site.record.organization, quote=False)
+        # site.yml's organization is the site title. Themes print site_name raw (also in attributes) and
+        # sometimes with `| e`: escaped and marked so, it is right in both.
+        config.site_name = Markup.escape(result.site.site.record.organization)
         output = make_pages(result.site, self._page_cache)
         to_records = os.path.relpath(records, config.docs_dir).replace(os.sep, "/")
         taken = {f.src_uri for f in files}
@@ -160,7 +190,8 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
             for path, xml in make_feeds(result.site, config.site_url).items():
                 files.append(File.generated(config, path, content=xml))
 
-        if config.nav is None:
+        self._own_nav = config.nav is None
+        if self._own_nav:
             generated = {p.path for p in output.pages}
             handwritten = [f.src_uri for f in files.documentation_pages() if f.src_uri not in generated]
             config.nav = navigation(output.pages) + sorted(handwritten)
@@ -179,12 +210,26 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
             page.meta["portal"] = _resolve_links(portal, page, self._files)
         return context
 
+    def on_nav(self, nav, /, *, config, files):
+        if self._own_nav:  # titles in our navigation are escaped text (pages.navigation)
+            def mark(items):
+                for item in items:
+                    if item.is_section:
+                        item.title = Markup(item.title)
+                        mark(item.children)
+                    elif item.is_page and item.__dict__.get("title") is not None:
+                        item.title = Markup(item.title)
+            mark(nav.items)
+        return nav
+
     def on_page_markdown(self, markdown, /, *, page, config, files):
-        # MkDocs joins edit_uri and the file's path as text; "docs/../records/x.yml" works
-        # in a browser but reads badly on hover and in the HTML, so resolve it.
-        if page.edit_url and "/../" in page.edit_url:
-            parts = urlsplit(page.edit_url)
-            page.edit_url = urlunsplit(parts._replace(path=posixpath.normpath(parts.path)))
+        # MkDocs joins edit_uri and the file's path as text; "docs/../records/x.yml" works in a browser
+        # but reads badly on hover and in the HTML, so it is resolved; and it is made safe in an attribute.
+        page.edit_url = _edit_link(page.edit_url)
+        if page.file.src_uri in self._previous:
+            for key in ("title", "portal"):
+                if key in page.meta:
+                    page.meta[key] = _escaped(page.meta[key])
         return markdown
 
     def _segment_new_entries(self) -> None:

@@ -1,10 +1,13 @@
 """The Jinja2 environment that turns page contexts into Markdown.
 
 Record text only ever arrives as template *variables*, never as template
-source, so `{{ … }}` typed by an editor is shown as typed. Plain-text fields go
-through `text`, which turns every character Markdown or HTML could act on into
-a numeric character reference: the browser shows it as typed, and no
-Markdown extension can see syntax in it.
+source, so `{{ … }}` typed by an editor is shown as typed. Every value a
+template prints is escaped unless it is `Markup` — made by this module's
+filters (sanitised Markdown, paragraphs) or by the generator's own link
+builders — so a forgotten filter shows text, never markup. Escaping is `text`:
+every character Markdown or HTML could act on becomes a numeric character
+reference, which the browser shows as typed and no Markdown extension reads
+as syntax.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import jinja2
 import jinja2.meta
 import markdown
 import yaml
+from markupsafe import Markup
 
 from . import sanitize
 
@@ -28,22 +32,27 @@ _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _ACTIVE = re.compile(r"[\\`*_{}\[\]()<>#+\-.!|~^=&$:\"']")
 
 
-def text(value) -> str:
+def text(value) -> Markup:
     """One line of plain text, safe anywhere in Markdown or HTML (also inside attributes)."""
-    return _ACTIVE.sub(lambda m: f"&#{ord(m.group())};", str(value))
+    return Markup(_ACTIVE.sub(lambda m: f"&#{ord(m.group())};", str(value)))
 
 
-def paragraphs(value: str) -> str:
+def _finalize(value):
+    """What `{{ value }}` prints: Markup as it is, anything else as text."""
+    return value if hasattr(value, "__html__") else text(value)
+
+
+def paragraphs(value: str) -> Markup:
     """Plain text of several lines: paragraphs at blank lines, line breaks kept, nothing interpreted."""
     paras = re.split(r"\n\s*\n", str(value).strip())
-    return "\n\n".join("<br>\n".join(text(line.strip()) for line in p.splitlines()) for p in paras)
+    return Markup("\n\n".join("<br>\n".join(text(line.strip()) for line in p.splitlines()) for p in paras))
 
 
 # As in mkdocs.yml: a record's Markdown rendered alone must come out as the page would render it.
 MARKDOWN_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "footnotes", "toc"]
 
 
-def markdown_field(value: str) -> str:
+def markdown_field(value: str) -> Markup:
     """A Markdown field of a record, made safe to place inside a page.
 
     Raw HTML is where a record could reach beyond its field: an unclosed
@@ -53,27 +62,31 @@ def markdown_field(value: str) -> str:
     any (almost all of them) stays Markdown, keeping headings in the page's
     table of contents. The whole page is sanitised again after MkDocs renders it.
     """
+    # Marked safe: Markdown is this field's format, and the page it lands in is sanitised as a whole.
     if "<" not in value:
-        return value
+        return Markup(value)
     md = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS)
     html_out = md.convert(value)
     if not md.htmlStash.rawHtmlBlocks:
-        return value
-    return f'<div class="dj-html">\n{sanitize.clean(html_out)}\n</div>\n'
+        return Markup(value)
+    return Markup(f'<div class="dj-html">\n{sanitize.clean(html_out)}\n</div>\n')
 
 
-def oneline(value: str) -> str:
+def oneline(value: str) -> Markup:
     """Plain text of several lines, run together for a list item or a table cell."""
     return text(" ".join(line.strip() for line in str(value).splitlines() if line.strip()))
 
 
 def front_matter(**meta) -> str:
-    """YAML front matter made by a YAML dumper; strings are HTML-escaped because themes print them raw."""
+    """YAML front matter made by a YAML dumper. Every string, at any depth, is HTML-escaped with its quotes:
+    themes print front matter raw, in text and in attributes alike (the plugin then marks them as escaped)."""
     def clean(v):
         if isinstance(v, str):
-            return html.escape(v, quote=False)
+            return html.escape(str(v), quote=True)
         if isinstance(v, list):
             return [clean(x) for x in v]
+        if isinstance(v, dict):
+            return {k: clean(x) for k, x in v.items()}
         return v
 
     data = {k: clean(v) for k, v in meta.items() if v not in (None, [], "")}
@@ -104,7 +117,8 @@ def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator", "templates"),
         undefined=jinja2.StrictUndefined,
-        autoescape=False,  # the output is Markdown; escaping is explicit, per field kind
+        autoescape=True,  # with _finalize: every value is text unless it is Markup
+        finalize=_finalize,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,

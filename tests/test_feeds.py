@@ -18,7 +18,7 @@ def test_feeds_list_public_published_records_newest_first(tree, tmp_path):
     done = mkdocs_build(config_for(tree.records, tmp_path, drafts=True), site, site_url="https://example.org/dj/")
     assert done.returncode == 0, done.stderr
 
-    rss = ET.parse(site / "feeds/activities.xml").getroot().find("channel")
+    rss = ET.parse(site / "feed-activities.xml").getroot().find("channel")
     assert rss.findtext("link") == "https://example.org/dj/"
     assert rss.findtext("language") == "zh-CN"
     items = [(i.findtext("title"), i.findtext("link"), i.findtext("pubDate")) for i in rss.findall("item")]
@@ -28,15 +28,15 @@ def test_feeds_list_public_published_records_newest_first(tree, tmp_path):
     ]
     assert rss.findall("item")[0].findtext("description") == "摘要 & 说明"
 
-    atom = ET.parse(site / "feeds/activities.atom.xml").getroot()
+    atom = ET.parse(site / "feed-activities.atom.xml").getroot()
     assert [e.findtext(f"{ATOM}title") for e in atom.findall(f"{ATOM}entry")] == ["新<活动>", "同课异构研讨"]
 
-    issues = ET.parse(site / "feeds/issues.xml").getroot().find("channel")
+    issues = ET.parse(site / "feed-issues.xml").getroot().find("channel")
     assert [(i.findtext("title"), i.findtext("link")) for i in issues.findall("item")] == [
         ("《党性日记》2024年第1期", "https://example.org/dj/publications/dangxing-riji/2024-01/"),
     ]
     home = (site / "index.html").read_text(encoding="utf-8")
-    assert '<link rel="alternate" type="application/rss+xml" title="党建活动" href="feeds/activities.xml">' in home
+    assert '<link rel="alternate" type="application/rss+xml" title="党建活动" href="feed-activities.xml">' in home
 
 
 def test_a_hidden_publication_has_no_issues_in_the_feed(tree, tmp_path):
@@ -44,11 +44,12 @@ def test_a_hidden_publication_has_no_issues_in_the_feed(tree, tmp_path):
     site = tmp_path / "site"
     done = mkdocs_build(config_for(tree.records, tmp_path), site, site_url="https://example.org/dj/")
     assert done.returncode == 0, done.stderr
-    assert ET.parse(site / "feeds/issues.xml").getroot().find("channel").findall("item") == []
+    assert ET.parse(site / "feed-issues.xml").getroot().find("channel").findall("item") == []
 
 
 def test_no_site_url_no_feeds(tree, tmp_path):
     site = tmp_path / "site"
     done = mkdocs_build(config_for(tree.records, tmp_path), site)
     assert done.returncode == 0, done.stderr
-    assert not (site / "feeds").exists()
+    assert not list(site.glob("feed-*"))
+    assert "rel=\"alternate\"" not in (site / "index.html").read_text(encoding="utf-8")
