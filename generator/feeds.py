@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 from feedgen.feed import FeedGenerator
 
@@ -36,7 +37,7 @@ def _feed(site, site_url: str, slug: str, title: str, entries: list[tuple[Entry,
     fg.title(f"{site.site.record.organization} · {title}")
     fg.link(href=site_url + feed_path(slug), rel="self")
     fg.link(href=site_url, rel="alternate")  # last: RSS takes its channel <link> from the last one given
-    fg.description(f"{site.site.record.school}党建工作：{title}")
+    fg.description(html.escape(f"{site.site.record.school}党建工作：{title}"))  # HTML to a reader, like an item's
     fg.language("zh-CN")
     for entry, day, summary in entries[:LATEST]:
         url = page_url(site_url, path_of(entry))
@@ -47,7 +48,11 @@ def _feed(site, site_url: str, slug: str, title: str, entries: list[tuple[Entry,
         fe.link(href=url)
         fe.published(when)
         fe.updated(when)
-        fe.description(summary or title_of(entry, site))
+        # Readers show an RSS description, and Atom content of type html, as HTML: the record's plain text
+        # is escaped once more to stay text there.
+        shown = html.escape(summary or title_of(entry, site))
+        fe.description(shown)
+        fe.content(shown, type="html")
     return {feed_path(slug): fg.rss_str(pretty=True), feed_path(slug, atom=True): fg.atom_str(pretty=True)}
 
 

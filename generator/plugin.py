@@ -13,7 +13,6 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit, urlunsplit
 
 from markupsafe import Markup
-
 from material.plugins.search import plugin as search
 from mkdocs.config import base
 from mkdocs.config import config_options as c

@@ -26,10 +26,13 @@ def test_feeds_list_public_published_records_newest_first(tree, tmp_path):
         ("新<活动>", "https://example.org/dj/activities/2024/2024-06-01-xin/", "Sat, 01 Jun 2024 00:00:00 +0800"),
         ("同课异构研讨", "https://example.org/dj/activities/2024/2024-03-12-tongke-yigou/", "Tue, 12 Mar 2024 00:00:00 +0800"),
     ]
-    assert rss.findall("item")[0].findtext("description") == "摘要 & 说明"
+    # A description is HTML to a reader: the plain-text summary arrives escaped, and shows as typed.
+    assert rss.findall("item")[0].findtext("description") == "摘要 &amp; 说明"
 
     atom = ET.parse(site / "feed-activities.atom.xml").getroot()
     assert [e.findtext(f"{ATOM}title") for e in atom.findall(f"{ATOM}entry")] == ["新<活动>", "同课异构研讨"]
+    content = atom.find(f"{ATOM}entry/{ATOM}content")
+    assert (content.get("type"), content.text) == ("html", "摘要 &amp; 说明")
 
     issues = ET.parse(site / "feed-issues.xml").getroot().find("channel")
     assert [(i.findtext("title"), i.findtext("link")) for i in issues.findall("item")] == [
