@@ -10,7 +10,7 @@ TEST_STAMP := $(VENV)/.test-installed
 NODE   := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test test-newest check new verify-archive bench archive lock system-packages clean
+.PHONY: site serve test test-newest check new schema verify-archive bench archive lock system-packages clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -55,12 +55,17 @@ check: $(SITE_STAMP)
 new: $(SITE_STAMP)
 	$(PY) -m generator new $(ARGS)
 
+## The JSON Schemas in schemas/, from the models
+schema: $(SITE_STAMP)
+	$(PY) -m generator schema
+
 ## Check an archive against its manifest: make verify-archive ARCHIVE=archive/名称.zip
 verify-archive: $(SITE_STAMP)
 	$(PY) -m generator verify-archive "$(ARCHIVE)"
 
-## The whole test suite. The browser tests need Debian's Chromium and CJK fonts, the archive tests Node.
-test: $(TEST_STAMP) $(NODE) system-packages
+## The whole test suite. The browser tests need Debian's Chromium and CJK fonts, the archive tests Node:
+## scripts/system-packages.sh installs them first, or stops at once with the command to run.
+test: system-packages $(TEST_STAMP) $(NODE)
 	$(VENV)/bin/ruff check generator tests bench
 	$(PY) -m pytest
 
@@ -69,7 +74,7 @@ system-packages:
 
 ## The suite on the newest versions pyproject.toml's ranges allow, in a venv of its own (.venv-newest):
 ## what the next `make lock` would bring, tried before it is locked.
-test-newest: $(NODE) system-packages
+test-newest: system-packages $(NODE)
 	rm -rf .venv-newest
 	$(PYTHON) -m venv .venv-newest
 	.venv-newest/bin/python -m pip install --quiet --disable-pip-version-check --upgrade -e '.[test]'

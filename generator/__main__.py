@@ -119,7 +119,7 @@ def _new(args) -> int:
         path = new.write(records, new.make(args.type, records, **options))
     except new.NewError as e:
         return _fail(str(e), EXIT_USAGE)
-    print(f"已新建 {path.as_posix()}。请编辑它，然后运行 python -m generator check 检查。")
+    print(f"已新建 {path.as_posix()}。请编辑它，然后运行 make check 检查。")
     return EXIT_OK
 
 

@@ -66,7 +66,7 @@ def make_archive(records: Path, out: Path, *, config: Path, internal: bool = Fal
     now = now or dt.datetime.now().astimezone()
     checked = check_records(records, BuildMode(internal=internal))
     if not checked.ok:
-        raise ArchiveError("记录有错误，没有生成存档。请先运行 python -m generator check 查看。")
+        raise ArchiveError("记录有错误，没有生成存档。请先运行 make check 查看。")
     s = checked.site.site.record
     name = f"{s.short_name or s.school}-党建存档-{now:%Y%m%d}" + ("-内部" if internal else "")
     out.mkdir(parents=True, exist_ok=True)
@@ -84,7 +84,7 @@ def make_archive(records: Path, out: Path, *, config: Path, internal: bool = Fal
         (site / README).write_text(
             f"{s.organization}\n党建工作存档（{'内部资料，请勿外传' if internal else '公开版'}）\n\n"
             "打开方法：双击本文件夹里的 index.html，用浏览器查看。不需要联网，搜索也可以使用。\n"
-            f"核对文件是否完好：python -m generator verify-archive {name}.zip\n",
+            f"核对文件是否完好：在项目文件夹里运行 make verify-archive ARCHIVE={name}.zip\n",
             encoding="utf-8",
         )
         files = {p.relative_to(site).as_posix(): _sha256(p.read_bytes()) for p in sorted(site.rglob("*")) if p.is_file()}

@@ -119,6 +119,20 @@ def render_report(problems: list[Problem], files_checked: int, fmt: str) -> str:
     return "\n".join(out)
 
 
+def serve_error_page(problems: list[Problem], files_checked: int) -> str:
+    """What the preview shows, at every address, while a record has an error: the same list `check` prints."""
+    from .render import html_page  # the one HTML environment, which escapes everything
+
+    errors = sorted((p for p in problems if p.severity is Severity.ERROR), key=lambda p: p.sort_key)
+    return html_page(
+        "serve_errors.html.j2",
+        heading="记录有错误，预览没有更新",
+        lead="请按下面的提示改正。改好并保存后，这一页会自动换回网站。",
+        problems=[{"where": f"{p.file}:{p.line}:{p.col}", "label": p.severity.label, "message": p.text} for p in errors],
+        total=summary(problems, files_checked),
+    )
+
+
 BUG_BANNER = (
     "内部错误：这是生成器程序的缺陷，不是记录写错了。"
     "请把下面的全部信息发给网站维护者。"

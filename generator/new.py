@@ -116,7 +116,7 @@ def make(kind: str, records: Path, *, title=None, date=None, program=None, pilla
         folder = f"activities/{day.year}"
         rid = ex.free(folder, f"{day.isoformat()}-{slug(title)}")
         text = f"""\
-# 党建活动。字段说明见 records/README.md；写好后运行 python -m generator check 检查。
+# 党建活动。字段说明见 records/README.md；写好后运行 make check 检查。
 title: {q(title)}
 date: {day.isoformat()}   # 日期，须与文件名中的日期相同
 program: {program}   # 所属特色做法：records/programs/ 里的编号

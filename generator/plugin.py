@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from . import sanitize
-from .errors import Severity, format_text, summary
+from .errors import Severity, format_text, serve_error_page, summary
 from .feeds import make_feeds
 from .link import BuildMode
 from .load import RecordCache
@@ -117,9 +117,13 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
         self._dirty = False
         self._indexed: tuple[list, int] = ([], 0)  # the search plugin's entries, and how many are segmented
         self._own_nav = False
+        self._serving = False
+        self._error_page: str | None = None  # under `mkdocs serve`, while a record has an error
+        self._shown: list[str] = []  # site files of the last good build's generated pages
 
     def on_startup(self, *, command, dirty):
         self._dirty = dirty  # `mkdocs serve --dirty`: the preview is rebuilt in place, page by page
+        self._serving = command == "serve"
         if command != "serve":  # one build: nothing to reuse, so no keys to compute
             self._records_cache, self._page_cache = None, None
         elif self._page_cache is None:
@@ -152,9 +156,20 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
         for p in result.problems:
             if p.severity is Severity.WARNING:
                 log.info(format_text(p))  # a warning must not fail `mkdocs build --strict`
+        self._error_page = None
         if not result.ok:
             errors = [format_text(p) for p in result.problems if p.severity is Severity.ERROR]
-            raise PluginError("记录有错误，网站没有构建：\n" + "\n".join(errors) + "\n" + summary(result.problems, result.files_checked))
+            report = "\n".join(errors) + "\n" + summary(result.problems, result.files_checked)
+            if not self._serving:
+                raise PluginError("记录有错误，网站没有构建：\n" + report)
+            # A failed rebuild would leave the preview waiting for ever (MkDocs serves nothing until a build
+            # succeeds). Instead this build succeeds with no generated page, and every page of the preview
+            # becomes the list of errors (on_post_build); the next good save builds every page again.
+            log.error("记录有错误，预览显示错误列表：\n" + report)
+            self._error_page = serve_error_page(result.problems, result.files_checked)
+            self._previous = {}
+            config.nav = []
+            return files
 
         # site.yml's organization is the site title. Themes print site_name raw (also in attributes) and
         # sometimes with `| e`: escaped and marked so, it is right in both.
@@ -172,6 +187,8 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
             f.edit_uri = f"{to_records}/{page.source}" if page.source else None
             files.append(f)
         self._previous = {p.path: p.markdown for p in output.pages}
+        generated = set(self._previous)
+        self._shown = [f.dest_uri for f in files if f.src_uri in generated]
         self._files = files
         if self.config.offline:
             shim = self._project(config) / "node_modules/iframe-worker/shim/index.js"
@@ -246,6 +263,13 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
 
     @event_priority(-50)  # after the search plugin writes its index (0), before the offline plugin inlines it (-100)
     def on_post_build(self, *, config):
+        if self._error_page is not None:
+            site = Path(config.site_dir)
+            for dest in {*self._shown, "index.html", "404.html"}:  # 404.html: what the preview serves elsewhere
+                path = site / dest
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(self._error_page, encoding="utf-8")
+            return
         # Material writes the index with \uXXXX escapes: six bytes for every Chinese character (and
         # for every zero-width space between words). As UTF-8 it is about half the size, which is what
         # decides whether a large archive's search loads from file:// without a freeze. Not for a dirty

@@ -127,6 +127,17 @@ def environment() -> jinja2.Environment:
     return env
 
 
+@cache
+def _html_environment() -> jinja2.Environment:
+    """For the few pages made as HTML rather than Markdown: Jinja's own HTML escaping of every value."""
+    return jinja2.Environment(loader=jinja2.PackageLoader("generator", "templates"), undefined=jinja2.StrictUndefined,
+                              autoescape=True, trim_blocks=True, lstrip_blocks=True)
+
+
+def html_page(template: str, **context) -> str:
+    return _html_environment().get_template(template).render(**context)
+
+
 def reads(template: str, variable: str) -> bool:
     """Whether a template, or one it imports or includes, reads this variable of the page's context."""
     env = environment()

@@ -1,12 +1,14 @@
 #!/bin/sh
-# The system packages the browser tests drive: Debian's Chromium (never a downloaded browser) and CJK fonts
-# (screenshots and layout need real Chinese glyphs). Installed here when this user can (root, or sudo without
+# The system packages the tests need: Debian's Chromium (never a downloaded browser), CJK fonts (screenshots
+# and layout need real Chinese glyphs) and Node.js with npm (the offline archive ships an npm package). Installed here when this user can (root, or sudo without
 # a password); otherwise stop at once with the one command to run, not deep inside pytest.
 set -eu
 need=""
-[ -x /usr/bin/chromium ] || need="$need chromium"
+[ -x "${CHROMIUM:-/usr/bin/chromium}" ] || need="$need chromium"
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need="$need fonts-noto-cjk"
+command -v npm >/dev/null 2>&1 || need="$need nodejs npm"
 [ -z "$need" ] && exit 0
+need=${need# }
 
 if [ "$(id -u)" = 0 ]; then
   sudo=""
@@ -14,7 +16,7 @@ elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
   sudo="sudo"
 else
   echo "测试需要系统软件包：$need" >&2
-  echo "请先运行（需要管理员权限）：sudo apt-get install -y$need" >&2
+  echo "请先运行（需要管理员权限）：sudo apt-get install -y $need" >&2
   exit 1
 fi
 if ! command -v apt-get >/dev/null 2>&1; then

@@ -6,6 +6,7 @@ import zlib
 from pathlib import Path
 
 import pytest
+from chromium import chromium
 from PIL import Image
 
 from generator.errors import format_text
@@ -130,6 +131,13 @@ class Tree:
 
     def lines(self, mode: BuildMode = BuildMode()) -> list[str]:
         return [format_text(p) for p in sorted(self.check(mode).problems, key=lambda p: p.sort_key)]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Debian Chromium for every browser test."""
+    with chromium() as b:
+        yield b
 
 
 @pytest.fixture

@@ -9,14 +9,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 from sitebuild import ROOT
 
 from generator.archive import MANIFEST, verify_archive
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-quic"]
 
 
 def archive(records: Path, out: Path, *extra) -> subprocess.CompletedProcess:
@@ -115,46 +110,44 @@ def test_a_bad_record_makes_no_archive(tree, tmp_path):
     tree.write("programs/san-tong-san-yi.yml", "title: x\n")
     done = archive(tree.records, tmp_path / "out")
     assert done.returncode == 1
-    assert done.stderr == "错误：记录有错误，没有生成存档。请先运行 python -m generator check 查看。\n"
+    assert done.stderr == "错误：记录有错误，没有生成存档。请先运行 make check 查看。\n"
     assert not (tmp_path / "out").exists()  # checked before anything is made
 
 
-def test_archive_works_from_file_urls_in_chromium(shipped_archive, tmp_path):
+def test_archive_works_from_file_urls_in_chromium(shipped_archive, tmp_path, browser):
     with zipfile.ZipFile(shipped_archive) as z:
         z.extractall(tmp_path)
     root = tmp_path / shipped_archive.name[:-4]
     home = (root / "index.html").as_uri()
     requests: list[str] = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.on("request", lambda r: requests.append(r.url))
-        errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.on("request", lambda r: requests.append(r.url))
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
 
-        page.goto(home)
-        assert page.locator("article h1").inner_text().rstrip("¶").strip() == "中共姜堰市实验小学总支部委员会"
-        page.locator(".md-tabs__link", has_text="党建活动").click()
-        assert page.url.endswith("/activities/index.html")
-        assert page.locator("article h1").inner_text().rstrip("¶").strip() == "党建活动"
+    page.goto(home)
+    assert page.locator("article h1").inner_text().rstrip("¶").strip() == "中共姜堰市实验小学总支部委员会"
+    page.locator(".md-tabs__link", has_text="党建活动").click()
+    assert page.url.endswith("/activities/index.html")
+    assert page.locator("article h1").inner_text().rstrip("¶").strip() == "党建活动"
 
-        page.locator(".md-search__input").click()
-        box = page.locator("input.md-search__input")
-        box.fill("教学思路")
-        box.press("End")  # Material searches on keyup
-        results = page.locator(".md-search-result__item a")
-        results.first.wait_for(timeout=15_000)
-        hits = [a for a in results.all() if "activities/2011/2011-03-16-tongke-yigou.html" in a.get_attribute("href")]
-        assert hits, [a.get_attribute("href") for a in results.all()]
-        hits[0].click()
-        assert page.locator("article h1").inner_text().rstrip("¶").strip() == "党员教师“同课异构”课堂教学研讨（示例）"
+    page.locator(".md-search__input").click()
+    box = page.locator("input.md-search__input")
+    box.fill("教学思路")
+    box.press("End")  # Material searches on keyup
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=15_000)
+    hits = [a for a in results.all() if "activities/2011/2011-03-16-tongke-yigou.html" in a.get_attribute("href")]
+    assert hits, [a.get_attribute("href") for a in results.all()]
+    hits[0].click()
+    assert page.locator("article h1").inner_text().rstrip("¶").strip() == "党员教师“同课异构”课堂教学研讨（示例）"
 
-        page.locator("figure.dj-photo a").click()
-        large = page.locator(".glightbox-container .gslide-image img")
-        large.wait_for(timeout=10_000)  # the photo opens large, from file:// too
-        assert large.get_attribute("src").endswith("media/2011/shili-huodong.jpg")
-        assert large.evaluate("i => i.naturalWidth") == 1200
-        browser.close()
+    page.locator("figure.dj-photo a").click()
+    large = page.locator(".glightbox-container .gslide-image img")
+    large.wait_for(timeout=10_000)  # the photo opens large, from file:// too
+    assert large.get_attribute("src").endswith("media/2011/shili-huodong.jpg")
+    assert large.evaluate("i => i.naturalWidth") == 1200
+    page.close()
     assert errors == []
     assert len(requests) > 10
     assert [u for u in requests if not u.startswith("file://")] == []

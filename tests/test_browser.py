@@ -2,19 +2,9 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from pathlib import Path
-
 import pytest
-from playwright.sync_api import sync_playwright
-from sitebuild import ROOT, mkdocs_build
-
-CHROMIUM = "/usr/bin/chromium"
-# As root in CI, and without background traffic to Google's hosts (the machine has no network).
-ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-quic"]
+from chromium import watched_page
+from sitebuild import ROOT, http_server, mkdocs_build
 
 PAGES = {
     "": "中共姜堰市实验小学总支部委员会",
@@ -42,30 +32,13 @@ PAGES = {
 TABS = ["首页", "党建工作", "党建活动", "党员风采", "刊物", "阵地与基地", "党性论坛", "述职评议", "标签"]
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     site = tmp_path_factory.mktemp("browser") / "site"
     done = mkdocs_build(ROOT / "mkdocs.yml", site)
     assert done.returncode == 0, done.stderr
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    assert Path(CHROMIUM).exists(), "Debian's chromium is missing: .ci/run installs it with apt-get"
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
+    with http_server(site) as url:
+        yield url
 
 
 @pytest.fixture
@@ -125,3 +98,33 @@ def test_chinese_search_finds_an_activity_by_a_word_of_its_body(page, server):
     hrefs = [a.get_attribute("href") for a in results.all()]
     assert any("activities/2011/2011-03-16-tongke-yigou/" in h for h in hrefs), hrefs
     assert [u for u in page.requests if not u.startswith(server)] == []
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    """The shipped records built as the publishing workflow builds them: with SITE_URL (so with feeds and
+    their `link rel=alternate`, and a sitemap), served at that very address."""
+    site = tmp_path_factory.mktemp("published") / "site"
+    site.mkdir()
+    with http_server(site) as url:
+        done = mkdocs_build(ROOT / "mkdocs.yml", site, site_url=url)
+        assert done.returncode == 0, done.stderr
+        yield site, url
+
+
+def test_no_page_logs_anything_to_the_console(browser, published):
+    """Every page of every kind, the 404 page and a search: no error, no warning, no failed request."""
+    site, url = published
+    paths = sorted(p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("*.html"))
+    with watched_page(browser, url) as (pg, watch):
+        for path in paths:
+            pg.goto(url + path, wait_until="load")
+            pg.wait_for_load_state("networkidle")  # Material fetches the sitemap (and more) after load
+        pg.goto(url)
+        pg.locator("label.md-search__icon, .md-search__input").first.click()
+        pg.locator("input.md-search__input").fill("党性")
+        pg.locator("input.md-search__input").press("End")  # Material searches on keyup
+        pg.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    assert len(paths) > 50 and set(PAGES) <= set(paths) and "404.html" in paths
+    assert "sitemap.xml" in watch.requested  # Material looked for the feeds' sitemap, and found it
+    assert (watch.console, watch.failed, watch.outside, watch.dialogs) == ([], [], [], [])

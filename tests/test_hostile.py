@@ -9,30 +9,22 @@ Chromium, which must show the payloads as text, fire no dialog and log no error.
 from __future__ import annotations
 
 import functools
-import http.server
 import re
 import subprocess
 import sys
-import threading
 import zipfile
 from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
 from bs4 import BeautifulSoup
+from chromium import watched_page
 from hostile import EDIT_BRANCH, EDIT_URI, PAYLOAD, PHOTO, live_in_feed, live_in_html, live_in_search_index, write_tree
 from PIL import Image
-from playwright.sync_api import sync_playwright
-from sitebuild import config_for, mkdocs_build
-from test_browser import ARGS, CHROMIUM
+from sitebuild import config_for, http_server, mkdocs_build
 
 from generator.link import BuildMode
 from generator.pipeline import check_records
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def _image(records: Path, rel: str) -> None:
@@ -55,14 +47,10 @@ def served(records, tmp_path_factory):
     work = tmp_path_factory.mktemp("hostile-site")
     site = work / "site"
     site.mkdir()
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    url = f"http://127.0.0.1:{httpd.server_address[1]}/"
-    done = mkdocs_build(config_for(records, work), site, edit_uri=EDIT_URI, site_url=url)
-    assert done.returncode == 0, done.stderr
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield site, url
-    httpd.shutdown()
+    with http_server(site) as url:
+        done = mkdocs_build(config_for(records, work), site, edit_uri=EDIT_URI, site_url=url)
+        assert done.returncode == 0, done.stderr
+        yield site, url
 
 
 def test_the_hostile_records_are_valid_records(records):
@@ -130,15 +118,6 @@ def test_feeds_carry_the_payloads_as_text(served):
     assert description.get_text() == PAYLOAD and description.find(True) is None
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    assert Path(CHROMIUM).exists(), "Debian's chromium is missing: make test installs it (scripts/system-packages.sh)"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
-
-
 _DOM_LIVE = """() => {
   const found = [];
   for (const el of document.querySelectorAll('*')) {
@@ -152,41 +131,29 @@ _DOM_LIVE = """() => {
 }"""
 
 
-def test_every_page_in_chromium_runs_nothing_and_logs_nothing(served, chromium):
+def test_every_page_in_chromium_runs_nothing_and_logs_nothing(served, browser):
     site, url = served
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
-    outside: list[str] = []
-    context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(url) else (outside.append(r.request.url), r.abort()))
-    page = context.new_page()
-    dialogs: list[str] = []
-    console: list[str] = []
-    failed: set[str] = set()
-    page.on("response", lambda r: failed.add(r.url.removeprefix(url)) if r.status >= 400 else None)
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    page.on("console", lambda m: console.append(f"{page.url} {m.type}: {m.text}")
-            if m.type in ("error", "warning") and not m.text.startswith("Failed to load resource") else None)
-    page.on("pageerror", lambda e: console.append(f"{page.url} pageerror: {e}"))
     paths = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
     live = []
-    for rel in paths:
-        page.goto(url + rel, wait_until="load")
-        page.wait_for_timeout(50)  # Material's scripts run after load
-        live += [f"{rel}: {x}" for x in page.evaluate(_DOM_LIVE)]
-        page.mouse.move(640, 300)  # onmouseover payloads would fire here
-        page.keyboard.press("Tab")  # and onfocus ones here
-    # Search renders the index's titles and texts as HTML.
-    page.goto(url)
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    box = page.locator("input.md-search__input")
-    box.fill("alert")
-    box.press("End")
-    page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
-    live += [f"search: {x}" for x in page.evaluate(_DOM_LIVE)]
-    context.close()
+    with watched_page(browser, url) as (page, watch):
+        for rel in paths:
+            page.goto(url + rel, wait_until="load")
+            page.wait_for_timeout(50)  # Material's scripts run after load
+            live += [f"{rel}: {x}" for x in page.evaluate(_DOM_LIVE)]
+            page.mouse.move(640, 300)  # onmouseover payloads would fire here
+            page.keyboard.press("Tab")  # and onfocus ones here
+        # Search renders the index's titles and texts as HTML.
+        page.goto(url)
+        page.locator("label.md-search__icon, .md-search__input").first.click()
+        box = page.locator("input.md-search__input")
+        box.fill("alert")
+        box.press("End")
+        page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+        live += [f"search: {x}" for x in page.evaluate(_DOM_LIVE)]
     assert len(paths) == 22
-    assert (dialogs, live, console, outside) == ([], [], [], [])
+    assert (watch.dialogs, live, watch.console, watch.outside) == ([], [], [], [])
     # The one request that fails is the payloads' own <img src=x>, kept inert (issue: no remote images).
-    assert {u.rsplit("/", 1)[-1] for u in failed} == {"x"}
+    assert {u.rsplit("/", 1)[-1] for u in watch.failed} == {"x"}
 
 
 def test_the_offline_archive_carries_no_live_payload(records, tmp_path):

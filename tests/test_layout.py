@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from sitebuild import ROOT
-from test_browser import PAGES, browser, server  # noqa: F401 - fixtures shared with the browser tests
+from test_browser import PAGES, server  # noqa: F401 - a fixture shared with the browser tests
 
 from generator.indexes import build_index
 from generator.pipeline import check_records

@@ -20,10 +20,10 @@ def test_new_activity_writes_a_commented_draft_that_passes_check(tree):
     done = run_new(tree, "activity", "--title", "党员教师“同课异构”课堂教学研讨", "--date", "2024-04-02", "--program", "san-tong-san-yi")
     assert done.returncode == 0, done.stderr
     rel = "records/activities/2024/2024-04-02-dang-yuan-jiao-shi-tong-ke-yi-gou-ke.yml"  # pinyin capped at 40
-    assert done.stdout == f"已新建 {rel}。请编辑它，然后运行 python -m generator check 检查。\n"
+    assert done.stdout == f"已新建 {rel}。请编辑它，然后运行 make check 检查。\n"
     text = (tree.root / rel).read_text(encoding="utf-8")
     assert text.splitlines()[:4] == [
-        "# 党建活动。字段说明见 records/README.md；写好后运行 python -m generator check 检查。",
+        "# 党建活动。字段说明见 records/README.md；写好后运行 make check 检查。",
         'title: "党员教师“同课异构”课堂教学研讨"',
         "date: 2024-04-02   # 日期，须与文件名中的日期相同",
         "program: san-tong-san-yi   # 所属特色做法：records/programs/ 里的编号",

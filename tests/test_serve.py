@@ -109,3 +109,52 @@ def test_a_dirty_rebuild_writes_only_the_pages_whose_markdown_changed(tmp_path, 
     ]
     assert len(after) > 4 * len(changed)
     assert "课堂教学研讨（已修改）" in (site / changed[0]).read_text(encoding="utf-8")
+
+
+def test_a_record_error_shows_in_the_preview_until_the_next_good_save(tmp_path):
+    """As `make serve` runs: a save with a mistake turns every page into the list of errors (instead of a
+    request that waits until the file is fixed); the next good save brings the site back."""
+    project = tmp_path / "project"
+    for part in ("docs", "records"):
+        shutil.copytree(ROOT / part, project / part)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "-a", f"127.0.0.1:{port}"],
+        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    base = f"http://127.0.0.1:{port}/"
+    page = base + "activities/2011/2011-03-16-tongke-yigou/"
+    record = project / "records/activities/2011/2011-03-16-tongke-yigou.yml"
+    good = record.read_text(encoding="utf-8")
+    expected = ("records/activities/2011/2011-03-16-tongke-yigou.yml:3:10</code></span> 错误：字段 program："
+                "找不到特色做法“san-tong”（应有文件 records/programs/san-tong.yml），是不是想写“san-tong-san-yi”？")
+    try:
+        assert wait_for(page, "课堂教学研讨（示例）", 60), "the first build was not served"
+        record.write_text(good.replace("program: san-tong-san-yi", "program: san-tong"), encoding="utf-8")
+        assert wait_for(page, "记录有错误，预览没有更新", 60), "the error was not shown"
+        body = fetch(page)
+        assert expected in body
+        assert "<script>" in body and "livereload" in body  # the preview reloads it on the next save
+        assert "检查未通过：35 个文件中有 1 个错误、0 个警告。" in body
+        for other in ("", "members/zhang-hua/", "no/such/page/"):
+            assert expected in urllib_body(base + other), other
+        record.write_text(good.replace("课堂教学研讨（示例）", "课堂教学研讨（改好了）"), encoding="utf-8")
+        assert wait_for(page, "课堂教学研讨（改好了）", 60), "the site did not come back"
+        assert "记录有错误" not in fetch(base + "members/zhang-hua/")
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=20)[0].decode("utf-8", "replace")
+    assert "Traceback" not in output
+    assert "记录有错误，预览显示错误列表" in output
+
+
+def urllib_body(url: str) -> str:
+    """The body also of an error response (the preview answers an unknown address with 404 and its 404.html)."""
+    import urllib.error
+
+    try:
+        with urllib.request.urlopen(url, timeout=5) as r:
+            return r.read().decode("utf-8")
+    except urllib.error.HTTPError as e:
+        return e.read().decode("utf-8")

@@ -199,3 +199,27 @@ def test_contributing_example_passes_check(tree):
     tree.write("activities/2024/2024-03-12-tongke-yigou.yml", example)
     tree.image("2024/tongke-1.jpg")
     assert tree.lines() == []
+
+
+def test_make_test_stops_at_once_with_the_command_to_run_when_it_cannot_install():
+    """Without root or sudo, a missing browser is one clear message and exit 1, before any test runs."""
+    def as_nobody(env: str) -> subprocess.CompletedProcess:
+        with open(ROOT / "scripts/system-packages.sh", "rb") as script:  # on stdin: nobody may not read this checkout
+            return subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "sh", "-c", f"{env} sh -s"],
+                                  stdin=script, capture_output=True, text=True, encoding="utf-8")
+
+    path = f"PATH='{os.environ['PATH']}'"
+    done = as_nobody(f"CHROMIUM=/nonexistent/chromium {path}")
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == "测试需要系统软件包：chromium\n请先运行（需要管理员权限）：sudo apt-get install -y chromium\n"
+    present = as_nobody(path)
+    assert (present.returncode, present.stderr) == (0, "")  # all there (make test installed them): nothing to do
+
+
+@pytest.mark.parametrize("target", ["site", "serve", "check", "new", "schema"])
+def test_building_and_checking_need_no_node(target):
+    """From nothing (-B: as if no venv existed), these install and run with Python and make only."""
+    done = subprocess.run(["make", "-n", "-B", target], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "--require-hashes --no-deps -r requirements/site.txt" in done.stdout
+    assert "npm" not in done.stdout and "node_modules" not in done.stdout and "requirements/test.txt" not in done.stdout
