@@ -55,6 +55,14 @@ def _markdown(value: Any) -> str:
     text = _need_text(value)
     if not text.strip():
         raise fail("不能为空")
+    if "//" in text or "\\\\" in text:  # the only way an image can come from elsewhere
+        from .render import remote_images_in
+
+        remote = remote_images_in(text)
+        if remote:
+            raise fail(f"这里有一张来自互联网的图片（{remote[0]}）：网站和离线存档不从互联网加载任何东西，"
+                       "它还会让别的网站知道谁在看这一页。请把图片保存下来放进 records/assets/，写在 photos 里；"
+                       "普通的链接 [文字](网址) 可以保留")
     return text.rstrip() + "\n"
 
 

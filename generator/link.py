@@ -68,13 +68,28 @@ class _Linker:
         return target if isinstance(target, Entry) else None
 
     def refs(self, entry: Entry, name: str, values: list[str] | None, targets, what: str, where: str = "") -> None:
+        """A list of references; each must also be shown wherever the record naming it is."""
         for i, value in enumerate(values or ()):
-            self.ref(entry, (name, i), value, targets, what, where)
+            self.hidden_target(entry, (name, i), self.ref(entry, (name, i), value, targets, what, where), what)
 
-    def hidden_target(self, entry: Entry, loc: tuple, target: Entry | None, what: str) -> None:
-        """A shown record must not depend on one the same build hides."""
-        if target is not None and self.mode.shows(entry) and not self.mode.shows(target):
-            self.problems.append(entry.problem(loc, f"{what}“{target.id}”是草稿或内部记录，这次构建不会发布它；请先发布它，或换一个"))
+    def hidden_target(self, entry: Entry, loc: tuple, target: Entry | None, what: str, *, required: bool = False) -> None:
+        """The one rule of visibility: a record this build shows must not name one it hides (a draft, an
+        internal record, a member without consent, who is internal until they agree). Its page would
+        otherwise print the hidden record's name, and the search index and archive with it."""
+        if target is None or not self.mode.shows(entry) or self.mode.shows(target):
+            return
+        name = f"{what}“{target.id}”"
+        remove = "换一个" if required else f"从这里删去“{target.id}”"
+        if getattr(target.record, "status", None) == "draft" and not self.mode.drafts:
+            message = (f"{name}还是草稿（status: draft），不会发布，这里也就不能写它。"
+                       f"请先发布它（删去它的 status: draft），或{remove}")
+        elif target.type.name == "member":
+            message = (f"{name}是内部记录（visibility: internal），公开网站上不能出现其姓名。"
+                       f"请{remove}；本人同意公开后，可把其记录改为 consent: true 并删去 visibility: internal")
+        else:
+            message = (f"{name}是内部记录（visibility: internal），公开网站上不能出现它。"
+                       f"请{remove}，或先把它改为公开")
+        self.problems.append(entry.problem(loc, message))
 
 
 def link(loaded: Loaded, mode: BuildMode = BuildMode()) -> tuple[Site | None, list[Problem]]:
@@ -97,7 +112,7 @@ def link(loaded: Loaded, mode: BuildMode = BuildMode()) -> tuple[Site | None, li
     for e in _present(activities):
         r = e.record
         program = ln.ref(e, ("program",), r.program, programs, "特色做法", "records/programs/{id}.yml")
-        ln.hidden_target(e, ("program",), program, "所属特色做法")
+        ln.hidden_target(e, ("program",), program, "所属特色做法", required=True)
         ln.refs(e, "places", r.places, places, "地点", "records/places/{id}.yml")
         ln.refs(e, "branches", r.branches, branches, "支部", "site.yml 的 branches 中")
         ln.refs(e, "members", r.members, members, "党员", "records/members/{id}.yml")
@@ -110,8 +125,12 @@ def link(loaded: Loaded, mode: BuildMode = BuildMode()) -> tuple[Site | None, li
         issues.setdefault(e.ident.publication, {})[e.id] = e
         if e.ident.publication not in publications:
             ln.problems.append(e.problem((), f"刊物 publications/{e.ident.publication}/ 缺少刊物介绍 index.yml"))
+        publication = publications.get(e.ident.publication)
+        shown = publication is None or mode.shows(publication)  # an issue is hidden with its periodical
         for i, article in enumerate(e.record.articles or ()):
-            ln.ref(e, ("articles", i, "member"), article.member, members, "党员", "records/members/{id}.yml")
+            author = ln.ref(e, ("articles", i, "member"), article.member, members, "党员", "records/members/{id}.yml")
+            if shown:
+                ln.hidden_target(e, ("articles", i, "member"), author, "作者对应的党员")
     for e in _present(by_type["review"]):
         for i, aid in enumerate(e.record.highlights or ()):
             activity = ln.ref(e, ("highlights", i), aid, activities, "活动", "")

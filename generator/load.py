@@ -372,17 +372,35 @@ def _adapter(model: type[BaseModel], name: str) -> TypeAdapter:
     return _ADAPTERS[model, name]
 
 
+def _values(data, path=()):
+    """Every string of a record's data, with its key path."""
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for k, v in data.items():
+            yield from _values(v, path + (k,))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            yield from _values(v, path + (i,))
+
+
 def _scan_private_data(doc: Document, display: str, entry: Entry | None, problems: list[Problem]) -> None:
-    hits = scan(doc.text)
-    if not hits:
+    # The file as typed, for the exact line; then each value as YAML reads it, which is what is published
+    # (a double-quoted "\x31\x33…", or a folded scalar that joins "138" and "12345678" on two lines).
+    found = [(h, *_line_col(doc.text, h.index)) for h in scan(doc.text)]
+    seen = {(h.masked, doc.path_at(line, col)) for h, line, col in found}
+    for path, value in _values(doc.data):
+        for hit in scan(value):
+            if (hit.masked, path) not in seen:
+                seen.add((hit.masked, path))
+                found.append((hit, *doc.mark(path)))
+    if not found:
         return
     if entry is not None:
         internal = getattr(entry.record, "visibility", "public") == "internal"
     else:  # the record did not validate; judge by what it says
         internal = doc.data.get("visibility") == "internal"
-    for hit in hits:
-        line = doc.text.count("\n", 0, hit.index) + 1
-        col = hit.index - (doc.text.rfind("\n", 0, hit.index) + 1) + 1
+    for hit, line, col in found:
         loc = doc.path_at(line, col)
         if internal:
             message = f"内部记录中有疑似{hit.kind} {hit.masked}：请确认确有必要保留"
@@ -392,3 +410,7 @@ def _scan_private_data(doc: Document, display: str, entry: Entry | None, problem
                 "请删除它；确需保留时，请把记录设为 visibility: internal"
             )
         problems.append(Problem(display, line, col, Severity.WARNING if internal else Severity.ERROR, message, field_path(loc) if loc else None))
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1

@@ -90,11 +90,13 @@ class Links:
         return text(title_of(entry, self.ix.site))
 
     def to(self, entry: Entry | None, fallback: str = "") -> Markup:
-        """A Markdown link to the record's page, or just its name if this build has no page for it."""
+        """A Markdown link to the record's page."""
         if entry is None:
             return text(fallback)
         if not self.ix.shown(entry):
-            return self.title(entry)
+            # check refuses a shown record that names a hidden one (link.hidden_target): reaching this is a bug,
+            # and stopping the build is better than printing a hidden name.
+            raise AssertionError(f"{entry.rel} is hidden in this build but named on {self.page}")
         return Markup(f"[{self.title(entry)}]({self.url(path_of(entry))})")
 
 

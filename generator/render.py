@@ -72,6 +72,11 @@ def markdown_field(value: str) -> Markup:
     return Markup(f'<div class="dj-html">\n{sanitize.clean(html_out)}\n</div>\n')
 
 
+def remote_images_in(value: str) -> list[str]:
+    """Images of a Markdown field that would load from another site, as Python-Markdown renders it."""
+    return sanitize.remote_images(markdown.Markdown(extensions=MARKDOWN_EXTENSIONS).convert(value))
+
+
 def oneline(value: str) -> Markup:
     """Plain text of several lines, run together for a list item or a table cell."""
     return text(" ".join(line.strip() for line in str(value).splitlines() if line.strip()))

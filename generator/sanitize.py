@@ -9,6 +9,9 @@ Hand-written pages in docs/ are not passed through here.
 
 from __future__ import annotations
 
+import html
+import re
+
 import nh3
 
 TAGS = {
@@ -29,9 +32,29 @@ ATTRIBUTES = {
 URL_SCHEMES = {"http", "https", "mailto"}  # and relative URLs, which ammonia keeps
 
 
+# An image from another site is a request to it from every reader (a tracking pixel on the public site, a
+# call to the internet from the offline archive). Images are the site's own, by relative address.
+_REMOTE = re.compile(r"^\s*(?:[A-Za-z][A-Za-z0-9+.-]*:|[/\\]{2})")  # any scheme, or another host
+_NETWORK = re.compile(r"^\s*(?:(?:https?|ftps?):|[/\\]{2})", re.I)  # what a browser would fetch
+_IMG_SRC = re.compile(r"<img\b[^>]*?\ssrc\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
+
+
+def is_remote(url: str) -> bool:
+    return bool(_REMOTE.match(url))
+
+
+def remote_images(rendered: str) -> list[str]:
+    """The addresses of images in rendered HTML that a browser would fetch from another site. (Other schemes,
+    javascript: and the like, are no request: the sanitiser drops them without troubling the editor.)"""
+    found = (html.unescape(next(g for g in m.groups() if g is not None)) for m in _IMG_SRC.finditer(rendered))
+    return [url.strip() for url in found if _NETWORK.match(url)]
+
+
 def _attribute(element: str, attribute: str, value: str) -> str | None:
     # Ids starting with "__" could shadow the theme's own elements (its config is <script id="__config">).
     if attribute == "id" and value.startswith("__"):
+        return None
+    if element == "img" and attribute == "src" and is_remote(value):
         return None
     return value
 

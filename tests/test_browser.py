@@ -74,7 +74,9 @@ def test_every_kind_of_page_renders_with_heading_and_navigation(page, server):
 def test_photo_and_record_links_work(page, server):
     page.goto(server + "activities/2011/2011-03-16-tongke-yigou/")
     img = page.locator("figure.dj-photo img")
-    assert img.evaluate("i => i.complete && i.naturalWidth") == 1200
+    img.scroll_into_view_if_needed()  # loading=lazy: it loads when in view, in its own time
+    page.wait_for_function("i => i.complete && i.naturalWidth > 0", arg=img.element_handle(), timeout=10_000)
+    assert img.evaluate("i => i.naturalWidth") == 1200
     assert page.locator("figure.dj-photo figcaption").inner_text() == "示例图片（请换成活动现场照片）"
     page.locator("figure.dj-photo a").click()
     large = page.locator(".glightbox-container .gslide-image img")

@@ -174,9 +174,15 @@ M = "records/members/zhang-hua.yml"
 S = "records/suggestions/2024/2024-05-20-jianyi.yml"
 R = "records/reviews/2024.yml"
 
+HIDDEN_MEMBER = ("党员“zhang-hua”是内部记录（visibility: internal），公开网站上不能出现其姓名。请从这里删去“zhang-hua”；"
+                 "本人同意公开后，可把其记录改为 consent: true 并删去 visibility: internal")
 TYPE_CASES = [
     ("members/zhang-hua.yml", "name: 张华\nstory: 故事。\n", [f"{M}:1:1: 错误：字段 consent：公开的党员风采必须经本人同意：确认后写上 consent: true；未同意时请设为 visibility: internal"]),
-    ("members/zhang-hua.yml", "name: 张华\nstory: 故事。\nconsent: false\nvisibility: internal\n", []),
+    # Internal until she agrees: the member file is fine, and every public record that names her says so.
+    ("members/zhang-hua.yml", "name: 张华\nstory: 故事。\nconsent: false\nvisibility: internal\n", [
+        f"records/activities/2024/2024-03-12-tongke-yigou.yml:6:11: 错误：字段 members[0]：{HIDDEN_MEMBER}",
+        f"records/publications/dangxing-riji/2024-01.yml:5:13: 错误：字段 articles[0].member：作者对应的{HIDDEN_MEMBER}",
+    ]),
     ("members/zhang-hua.yml", "name: 张华\nstory: 故事。\nconsent: yes\n", [f"{M}:3:10: 错误：字段 consent：“yes”不是 true 或 false（是：true，否：false）"]),
     ("members/zhang-hua.yml", "name: 张华\nstory: 故事。\nconsent: true\njoined: 99\n", [f"{M}:4:9: 错误：字段 joined：“99”不是年份：请写四位数的年份，例如 2024"]),
     ("members/zhang-hua.yml", "name: 张华\nstory: 故事。\nconsent: true\nbranch: di-yl\n", [f"{M}:4:9: 错误：字段 branch：找不到支部“di-yl”（应有文件 site.yml 的 branches 中），是不是想写“di-yi”？"]),
@@ -229,14 +235,16 @@ def test_highlight_of_another_year(tree):
 
 def test_highlight_must_be_published_in_a_public_build(tree):
     tree.write(ACT, activity(status="draft"))
-    expected = f"{R}:3:14: 错误：字段 highlights[0]：重点活动“2024-03-12-tongke-yigou”是草稿或内部记录，这次构建不会发布它；请先发布它，或换一个"
+    expected = (f"{R}:3:14: 错误：字段 highlights[0]：重点活动“2024-03-12-tongke-yigou”还是草稿（status: draft），不会发布，"
+                "这里也就不能写它。请先发布它（删去它的 status: draft），或从这里删去“2024-03-12-tongke-yigou”")
     assert tree.lines() == [expected]
     assert tree.lines(BuildMode(drafts=True)) == []
 
 
 def test_activity_of_a_hidden_program(tree):
     tree.write("programs/san-tong-san-yi.yml", "title: 三同三异\npillar: rongru\nsummary: 摘要\nvisibility: internal\n")
-    assert tree.lines() == [f"records/{ACT}:3:10: 错误：字段 program：所属特色做法“san-tong-san-yi”是草稿或内部记录，这次构建不会发布它；请先发布它，或换一个"]
+    assert tree.lines() == [f"records/{ACT}:3:10: 错误：字段 program：所属特色做法“san-tong-san-yi”是内部记录（visibility: internal），"
+                            "公开网站上不能出现它。请换一个，或先把它改为公开"]
     assert tree.lines(BuildMode(internal=True)) == []
 
 
@@ -257,7 +265,8 @@ def test_mobile_number_in_a_draft_is_an_error(tree):
     tree.write(ACT, activity(status="draft", body="|\n  请联系\n  +86 138 1234 5678\n"))
     assert tree.lines() == [
         f"{A}:7:3: 错误：字段 body：有疑似手机号码 138****5678：公开（或将来可能公开）的记录不能含有个人号码。请删除它；确需保留时，请把记录设为 visibility: internal",
-        f"{R}:3:14: 错误：字段 highlights[0]：重点活动“2024-03-12-tongke-yigou”是草稿或内部记录，这次构建不会发布它；请先发布它，或换一个",
+        f"{R}:3:14: 错误：字段 highlights[0]：重点活动“2024-03-12-tongke-yigou”还是草稿（status: draft），不会发布，"
+        "这里也就不能写它。请先发布它（删去它的 status: draft），或从这里删去“2024-03-12-tongke-yigou”",
     ]
 
 
