@@ -91,7 +91,7 @@ def _verify(args) -> int:
     for p in problems:
         print(p)
     if problems:
-        print(f"存档有问题：{len(problems)} 处与清单不符。")
+        print(f"存档没有通过核对：共 {len(problems)} 处问题。")
         return EXIT_PROBLEMS
     print(f"存档完好：{checked} 个文件都与清单一致。")
     return EXIT_OK

@@ -13,6 +13,9 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
+import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -23,6 +26,7 @@ from pathlib import Path
 
 from .indexes import build_index
 from .link import BuildMode
+from .models import FILE_NAME_UNSAFE
 from .pipeline import Checked, check_records
 
 MANIFEST = "manifest.json"
@@ -38,10 +42,6 @@ class Archive:
     zip_path: Path
     sha256_path: Path
     files: int
-
-
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def _git_commit(project: Path) -> str | None:
@@ -61,6 +61,44 @@ def record_counts(checked: Checked) -> dict[str, int]:
     }
 
 
+def safe_name(text: str) -> str:
+    """A file name from site.yml text (check already refuses the unsafe characters; this holds without it)."""
+    name = FILE_NAME_UNSAFE.sub("-", text).strip(" .-")
+    return name[:80] or "archive"
+
+
+_TEMP_PREFIX = "dangjian-archive-"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _remove_leftovers(out: Path) -> None:
+    """What a killed run left: its .partial files in --out and its build folder in the temporary folder.
+    Each carries the run's process id; a run still alive keeps its own."""
+    for path in [*out.glob(".*.partial"), *Path(tempfile.gettempdir()).glob(_TEMP_PREFIX + "*")]:
+        pid = re.search(r"\.(\d+)\.(?:zip|sha256)\.partial$|^" + _TEMP_PREFIX + r"(\d+)-", path.name)
+        if pid and not _alive(int(pid[1] or pid[2])):
+            shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(missing_ok=True)
+
+
+def _die_with_parent() -> None:
+    """Run in the child before mkdocs starts: on Linux, the build ends if the archive command is killed."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
 def make_archive(records: Path, out: Path, *, config: Path, internal: bool = False,
                  now: dt.datetime | None = None) -> Archive:
     now = now or dt.datetime.now().astimezone()
@@ -68,17 +106,19 @@ def make_archive(records: Path, out: Path, *, config: Path, internal: bool = Fal
     if not checked.ok:
         raise ArchiveError("记录有错误，没有生成存档。请先运行 make check 查看。")
     s = checked.site.site.record
-    name = f"{s.short_name or s.school}-党建存档-{now:%Y%m%d}" + ("-内部" if internal else "")
+    name = f"{safe_name(s.short_name or s.school)}-党建存档-{now:%Y%m%d}" + ("-内部" if internal else "")
     out.mkdir(parents=True, exist_ok=True)
+    _remove_leftovers(out)
 
-    with tempfile.TemporaryDirectory(prefix="dangjian-archive-") as tmp:
+    with tempfile.TemporaryDirectory(prefix=f"{_TEMP_PREFIX}{os.getpid()}-") as tmp:
         site = Path(tmp) / name
         env = {**os.environ, "SITE_OFFLINE": "true", "SITE_DRAFTS": "false",
                "SITE_VISIBILITY": "internal" if internal else "public",
                "SITE_RECORDS": str(Path(records).resolve()), "NO_MKDOCS_2_WARNING": "1"}
         env.pop("SITE_EDIT_URI", None)  # an archive is read, not edited
         done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
-                              cwd=config.parent, env=env, capture_output=True, text=True, encoding="utf-8")
+                              cwd=config.parent, env=env, capture_output=True, text=True, encoding="utf-8",
+                              preexec_fn=_die_with_parent if sys.platform == "linux" else None)
         if done.returncode != 0:
             raise ArchiveError("网站构建失败，没有生成存档：\n" + done.stderr.strip())
         (site / README).write_text(
@@ -87,7 +127,7 @@ def make_archive(records: Path, out: Path, *, config: Path, internal: bool = Fal
             f"核对文件是否完好：在项目文件夹里运行 make verify-archive ARCHIVE={name}.zip\n",
             encoding="utf-8",
         )
-        files = {p.relative_to(site).as_posix(): _sha256(p.read_bytes()) for p in sorted(site.rglob("*")) if p.is_file()}
+        files = {p.relative_to(site).as_posix(): _file_sha256(p) for p in sorted(site.rglob("*")) if p.is_file()}
         manifest = {
             "organization": s.organization,
             "archive": name,
@@ -100,59 +140,138 @@ def make_archive(records: Path, out: Path, *, config: Path, internal: bool = Fal
         (site / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
         zip_path = out / f"{name}.zip"
-        fd, partial = tempfile.mkstemp(dir=out, prefix=f".{name}.", suffix=".partial")
-        os.close(fd)
+        sha_path = out / f"{name}.zip.sha256"
+        zip_partial = out / f".{name}.{os.getpid()}.zip.partial"
+        sha_partial = out / f".{name}.{os.getpid()}.sha256.partial"
         try:
-            with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
+            with zipfile.ZipFile(zip_partial, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
                 for p in sorted(site.rglob("*")):
                     if p.is_file():
                         z.write(p, f"{name}/{p.relative_to(site).as_posix()}")
-            os.chmod(partial, 0o644)  # mkstemp made it private; an archive is meant to be copied and read
-            os.replace(partial, zip_path)
-        except BaseException:
-            Path(partial).unlink(missing_ok=True)
-            raise
-    digest = _sha256(zip_path.read_bytes())
-    sha_path = out / f"{name}.zip.sha256"
-    sha_path.write_text(f"{digest}  {zip_path.name}\n", encoding="utf-8")
+            sha_partial.write_text(f"{_file_sha256(zip_partial)}  {zip_path.name}\n", encoding="utf-8")
+            for p in (zip_partial, sha_partial):
+                os.chmod(p, 0o644)  # an archive is meant to be copied and read
+            # Both are complete before either is published. An older .sha256 goes first: stopped in between,
+            # the new zip stands without one (verify says so) rather than beside one that calls it corrupt.
+            sha_path.unlink(missing_ok=True)
+            os.replace(zip_partial, zip_path)
+            os.replace(sha_partial, sha_path)
+        finally:
+            zip_partial.unlink(missing_ok=True)
+            sha_partial.unlink(missing_ok=True)
     return Archive(zip_path, sha_path, len(files) + 1)
+
+
+# ---------------------------------------------------------------- verifying
+
+
+CHUNK = 1 << 20
+MAX_ENTRY = 1 << 31  # 2 GiB: far beyond any page or photo of the site
+MAX_RATIO = 200  # a deflated entry this many times smaller than its content is a bomb, not a web page
+_SIDECAR = re.compile(r"([0-9a-fA-F]{64}) [ *](.+)")
+
+
+def _file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(CHUNK):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _unsafe(name: str) -> str | None:
+    """Why an entry name must not be trusted, if it must not."""
+    if name.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", name):
+        return "绝对路径"
+    if "\\" in name:
+        return "含有反斜杠"
+    if ".." in name.split("/"):
+        return "含有“..”"
+    return None
+
+
+def _sidecar_problems(path: Path) -> list[str]:
+    sidecar = path.with_name(path.name + ".sha256")
+    if not sidecar.is_file():
+        return [f"没有找到校验文件 {sidecar.name}：它与存档一起生成、一起保存。没有它，只能确认各个文件与存档里的清单一致，"
+                "不能确认清单本身没有被改过，所以这个存档不能算核对通过。"]
+    try:
+        text = sidecar.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    m = _SIDECAR.fullmatch(text.strip())
+    if not m:
+        return [f"校验文件 {sidecar.name} 的格式不对：应是一行“64 位十六进制的 SHA-256、两个空格、存档文件名”"]
+    if m[2] != path.name:
+        return [f"校验文件 {sidecar.name} 写的是另一个存档“{m[2]}”"]
+    if _file_sha256(path) != m[1].lower():
+        return [f"整个存档文件的 SHA-256 与 {sidecar.name} 不符"]
+    return []
+
+
+def _entry_sha256(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> str:
+    """Streamed, in bounded memory; never more than the entry says it holds (zipfile stops there)."""
+    h = hashlib.sha256()
+    with z.open(info) as f:
+        while chunk := f.read(CHUNK):
+            h.update(chunk)
+    return h.hexdigest()
 
 
 def verify_archive(path: Path) -> tuple[int, list[str]]:
     """Re-hash everything in the archive against its manifest. Returns (files checked, problems in Chinese)."""
-    problems: list[str] = []
-    sidecar = path.with_name(path.name + ".sha256")
-    if sidecar.is_file():
-        expected = sidecar.read_text(encoding="utf-8").split()[0]
-        if _sha256(path.read_bytes()) != expected:
-            problems.append(f"整个存档文件的 SHA-256 与 {sidecar.name} 不符")
+    sidecar_problems = _sidecar_problems(path)
+    problems = list(sidecar_problems)
     try:
         z = zipfile.ZipFile(path)
     except (OSError, zipfile.BadZipFile) as e:
         return 0, problems + [f"无法打开存档：{e}"]
     with z:
-        names = [n for n in z.namelist() if not n.endswith("/")]
-        roots = {n.split("/", 1)[0] for n in names}
+        infos = [i for i in z.infolist() if not i.is_dir()]
+        names = [i.filename for i in infos]
         manifests = [n for n in names if n.count("/") == 1 and n.endswith("/" + MANIFEST)]
-        if len(roots) != 1 or not manifests:
-            return 0, problems + ["存档里找不到清单 manifest.json"]
+        if len(set(manifests)) != 1:
+            return 0, problems + ["存档里找不到清单 manifest.json，或不止一份"]
         root = manifests[0].split("/", 1)[0]
+        counts: dict[str, int] = {}
+        for n in names:
+            counts[n] = counts.get(n, 0) + 1
+        for name in sorted(n for n, c in counts.items() if c > 1):
+            problems.append(f"同一个名字出现了不止一次，无法判断哪一份是真的：{name}")
+        for info in infos:
+            why = _unsafe(info.filename)
+            if why:
+                problems.append(f"不安全的文件名（{why}）：{info.filename}")
+            elif not info.filename.startswith(root + "/"):
+                problems.append(f"在存档的文件夹之外：{info.filename}")
+            elif (info.external_attr >> 16) & 0o170000 == 0o120000:
+                problems.append(f"是符号链接，不是文件：{info.filename}")
+            elif info.file_size > MAX_ENTRY or (info.file_size > CHUNK and info.file_size > MAX_RATIO * max(info.compress_size, 1)):
+                problems.append(f"解压后过大（{info.file_size:,} 字节，压缩后 {info.compress_size:,} 字节），不像网站的文件：{info.filename}")
+        if len(problems) > len(sidecar_problems):
+            return 0, problems  # an entry that cannot be trusted: nothing inside is read
         try:
             manifest = json.loads(z.read(manifests[0]).decode("utf-8"))
-            listed: dict[str, str] = manifest["files"]
-        except (KeyError, ValueError, zipfile.BadZipFile, zlib.error):
-            return 0, problems + ["清单 manifest.json 已损坏"]
-        present = {n[len(root) + 1:] for n in names} - {MANIFEST}
+            listed = manifest["files"]
+            if not isinstance(listed, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in listed.items()):
+                raise ValueError
+        except (KeyError, TypeError, ValueError, UnicodeDecodeError, zipfile.BadZipFile, zlib.error):
+            return 0, problems + ["清单 manifest.json 已损坏，无法读取"]
+        by_name = {i.filename[len(root) + 1:]: i for i in infos}
+        present = set(by_name) - {MANIFEST}
         for rel in sorted(listed):
+            if _unsafe(rel):
+                problems.append(f"清单里有不安全的路径（{_unsafe(rel)}）：{rel}")
+                continue
             if rel not in present:
                 problems.append(f"缺少：{rel}")
                 continue
             try:
-                data = z.read(f"{root}/{rel}")
-            except (zipfile.BadZipFile, zlib.error, OSError):
+                digest = _entry_sha256(z, by_name[rel])
+            except (zipfile.BadZipFile, zlib.error, OSError, EOFError):
                 problems.append(f"已损坏：{rel}")
                 continue
-            if _sha256(data) != listed[rel]:
+            if digest != listed[rel]:
                 problems.append(f"内容已改变：{rel}")
         problems += [f"清单里没有：{rel}" for rel in sorted(present - listed.keys())]
     return len(listed), problems

@@ -8,6 +8,7 @@ into located problems, so a rule never needs to know about lines.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import ClassVar, Iterator
 
@@ -115,6 +116,10 @@ class Pillar(Strict):
     summary: LongText | None = Field(None, description="一段说明（纯文字）")
 
 
+# What a file name on a USB stick (FAT, exFAT, NTFS) or any other disk cannot hold, or would make a path of.
+FILE_NAME_UNSAFE = re.compile(r'\.\.|[/\\:*?"<>|\x00-\x1f]|^\.')
+
+
 class Site(Record):
     kind_label: ClassVar[str] = "组织概况"
 
@@ -131,6 +136,15 @@ class Site(Record):
     def findings(self, ident: FileIdentity) -> Iterator[Finding]:
         yield from _duplicates(self.branches, ("branches",), "id", "支部编号")
         yield from _duplicates(self.pillars, ("pillars",), "id", "编号")
+        for key in ("short_name", "school"):  # the archive's file name is made of the first one written
+            value = getattr(self, key)
+            if value and (bad := FILE_NAME_UNSAFE.findall(value)):
+                shown = "、".join(dict.fromkeys(bad))
+                yield Finding((key,), f"这个名称会用作存档的文件名，不能含有 {shown}。"
+                                      "文件名里不能有 / \\ : * ? \" < > |，也不能以“.”开头或含有“..”。请去掉它们")
+                break
+            if value:
+                break
 
 
 # ---------------------------------------------------------------- programs, places

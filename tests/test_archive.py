@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
@@ -58,9 +59,10 @@ def test_verify_names_a_file_whose_byte_changed(shipped_archive, tmp_path):
             if info.filename == f"{root}/members/zhang-hua.html":
                 data = data.replace(b"<h1", b"<h2", 1)[:-1] + bytes([data[-1] ^ 1])
             dst.writestr(info, data)
+    tampered.with_name(tampered.name + ".sha256").write_text(f"{hashlib.sha256(tampered.read_bytes()).hexdigest()}  {tampered.name}\n")
     done = verify(tampered)
     assert done.returncode == 1
-    assert done.stdout.splitlines() == ["内容已改变：members/zhang-hua.html", "存档有问题：1 处与清单不符。"]
+    assert done.stdout.splitlines() == ["内容已改变：members/zhang-hua.html", "存档没有通过核对：共 1 处问题。"]
 
     flipped = tmp_path / "flipped" / shipped_archive.name
     flipped.parent.mkdir()
