@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -353,3 +354,25 @@ def test_the_site_build_of_an_archive_dies_with_it():
     while time.monotonic() < deadline and Path(f"/proc/{child}").exists():
         time.sleep(0.05)
     assert not Path(f"/proc/{child}").exists()
+
+
+# ---------------------------------------------------------------- workflows
+
+def test_workflows_pin_actions_by_commit_keep_no_credentials_and_grant_least_privilege():
+    import yaml
+
+    for path in sorted((ROOT / ".github/workflows").glob("*.yml")):
+        text = path.read_text(encoding="utf-8")
+        uses = re.findall(r"uses: (\S+)(.*)", text)
+        assert uses, path.name
+        for action, comment in uses:
+            assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", action), (path.name, action)
+            assert re.fullmatch(r"\s+# v\d+\.\d+\.\d+", comment), (path.name, action, comment)  # the version, for review
+        data = yaml.safe_load(text)
+        assert data["permissions"] == {"contents": "read"}, path.name
+        for name, job in data["jobs"].items():
+            for step in job.get("steps", []):
+                if step.get("uses", "").startswith("actions/checkout@"):
+                    assert step["with"]["persist-credentials"] is False, (path.name, name)
+            writes = {k for k, v in job.get("permissions", {}).items() if v == "write"}
+            assert writes == ({"pages", "id-token"} if (path.name, name) == ("publish.yml", "deploy") else set()), (path.name, name)

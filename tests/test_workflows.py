@@ -62,7 +62,9 @@ def test_pull_request_checks_builds_and_uploads_a_preview():
 def test_main_is_built_and_published_to_pages():
     wf = workflow(ROOT / ".github/workflows/publish.yml")
     assert wf["on"]["push"]["branches"] == ["main"]
-    assert wf["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert wf["permissions"] == {"contents": "read"}
+    assert wf["jobs"]["build"]["permissions"] == {"contents": "read"}
+    assert wf["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}  # the only job that writes
     build = wf["jobs"]["build"]["steps"]
     assert [s.get("run") for s in build if "run" in s] == [INSTALL, CHECK, BUILD]
     assert "SITE_DRAFTS" not in next(s for s in build if s.get("run") == BUILD)["env"]
