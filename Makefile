@@ -30,16 +30,11 @@ $(NODE): package.json package-lock.json
 	npm ci --silent --no-audit --no-fund
 	touch $@
 
-## Build the site from records/ into site/. It is built aside and swapped in
-## whole, so a failed or interrupted build leaves the previous site/ as it was.
+## Build the site from records/ into site/. It is built aside and swapped in whole, so a failed or
+## interrupted build leaves the previous site/ as it was; a second `make site` waits for the first.
 site: $(SITE_STAMP)
 	$(PY) -m generator check
-	rm -rf .site-new
-	$(VENV)/bin/mkdocs build --strict --site-dir .site-new
-	rm -rf .site-old
-	if [ -d site ]; then mv site .site-old; fi
-	mv .site-new site
-	rm -rf .site-old
+	$(PY) -m generator site --out site
 
 ## Preview at http://127.0.0.1:8000 with live reload. --dirty: a save rebuilds only the pages
 ## whose Markdown changed (the plugin tells MkDocs which); MkDocs warns about every dirty build,
@@ -106,4 +101,4 @@ lock:
 	rm -rf .venv-lock
 
 clean:
-	rm -rf site .site-new .site-old .cache .venv .venv-newest .venv-lock node_modules
+	rm -rf site .site-new-* .site-old-* .site.lock .cache .venv .venv-newest .venv-lock node_modules

@@ -9,7 +9,8 @@ import traceback
 from pathlib import Path
 
 from . import build, new
-from .errors import BUG_BANNER, render_report
+from .errors import BUG_BANNER, is_system_error, render_report, system_error
+from .outlock import Busy
 
 # The rest is imported by the commands that need it: `build` with nothing to do must not spend
 # most of its second importing pydantic, Jinja and Pillow.
@@ -49,6 +50,10 @@ def _parser() -> argparse.ArgumentParser:
     n.add_argument("--pub", help="issue 所属刊物的编号")
     n.add_argument("--year", type=int, help="issue、review 的年份（默认今年）")
     n.add_argument("--from", dest="origin", help="suggestion 提出者所属群体")
+    st = sub.add_parser("site", help="构建整个网站（先在旁边构建，完成后整体替换）",
+                        description="用 MkDocs 构建网站：在旁边构建，完成后整体替换；同一时间只有一次构建写入")
+    st.add_argument("--out", default="site", metavar="目录", help="网站目录（默认 site）")
+    st.add_argument("--config", default="mkdocs.yml", metavar="文件", help="MkDocs 配置（默认 mkdocs.yml）")
     a = sub.add_parser("archive", help="生成离线存档（zip）", description="生成可在没有网络的电脑上双击打开的网站存档（含搜索）")
     a.add_argument("--records", default="records", metavar="目录", help="记录文件夹（默认 records）")
     a.add_argument("--internal", action="store_true", help="内部版：包含内部记录，每页有“内部资料”横幅")
@@ -123,7 +128,28 @@ def _new(args) -> int:
     return EXIT_OK
 
 
+def _site(args) -> int:
+    from .site import SiteError, build_site
+
+    config = Path(args.config).resolve()
+    if not config.is_file():
+        return _fail(f"找不到 MkDocs 配置 {args.config}", EXIT_USAGE)
+    try:
+        build_site(config, Path(args.out))
+    except SiteError as e:
+        return _fail(str(e), EXIT_PROBLEMS)
+    print(f"网站已构建到 {args.out}/。")
+    return EXIT_OK
+
+
 def _build(args) -> int:
+    from .outlock import locked
+
+    with locked(Path(args.out), f"输出目录 {args.out}/ "):
+        return _build_locked(args)
+
+
+def _build_locked(args) -> int:
     out = Path(args.out)
     digest = build.inputs_digest(Path(args.records), f"drafts={args.drafts} internal={args.internal}")
     if build.up_to_date(out, digest):
@@ -164,12 +190,16 @@ def _check(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        commands = {"check": _check, "build": _build, "new": _new, "schema": _schema,
+        commands = {"check": _check, "site": _site, "build": _build, "new": _new, "schema": _schema,
                     "archive": _archive, "verify-archive": _verify}
         return commands[args.command](args)
     except KeyboardInterrupt:
         return 130
-    except Exception:
+    except Busy as e:
+        return _fail(str(e), EXIT_PROBLEMS)
+    except Exception as e:
+        if is_system_error(e):  # the disk, not the records nor the generator: what, where; nothing half-written
+            return _fail(f"{system_error(e)}。没有写出不完整的结果；请处理后再运行一次。", EXIT_PROBLEMS)
         print(BUG_BANNER, file=sys.stderr)
         traceback.print_exc()
         return EXIT_BUG

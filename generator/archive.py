@@ -15,9 +15,7 @@ import json
 import os
 import re
 import shutil
-import signal
 import subprocess
-import sys
 import tempfile
 import zipfile
 import zlib
@@ -26,7 +24,9 @@ from pathlib import Path
 
 from .indexes import build_index
 from .link import BuildMode
+from .mkdocs_run import mkdocs_build
 from .models import FILE_NAME_UNSAFE
+from .outlock import locked
 from .pipeline import Checked, check_records
 
 MANIFEST = "manifest.json"
@@ -89,36 +89,29 @@ def _remove_leftovers(out: Path) -> None:
             shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(missing_ok=True)
 
 
-def _die_with_parent() -> None:
-    """Run in the child before mkdocs starts: on Linux, the build ends if the archive command is killed."""
-    try:
-        import ctypes
-
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-
-
 def make_archive(records: Path, out: Path, *, config: Path, internal: bool = False,
                  now: dt.datetime | None = None) -> Archive:
-    now = now or dt.datetime.now().astimezone()
+    """One archive run at a time per output folder (a second waits): leftovers are only swept under the lock."""
     checked = check_records(records, BuildMode(internal=internal))
     if not checked.ok:
         raise ArchiveError("记录有错误，没有生成存档。请先运行 make check 查看。")
+    with locked(out, f"存档目录 {out}/ "):
+        return _make_archive(checked, records, out, config=config, internal=internal, now=now)
+
+
+def _make_archive(checked: Checked, records: Path, out: Path, *, config: Path, internal: bool,
+                  now: dt.datetime | None) -> Archive:
+    now = now or dt.datetime.now().astimezone()
     s = checked.site.site.record
     name = f"{safe_name(s.short_name or s.school)}-党建存档-{now:%Y%m%d}" + ("-内部" if internal else "")
-    out.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(out)
 
     with tempfile.TemporaryDirectory(prefix=f"{_TEMP_PREFIX}{os.getpid()}-") as tmp:
         site = Path(tmp) / name
-        env = {**os.environ, "SITE_OFFLINE": "true", "SITE_DRAFTS": "false",
-               "SITE_VISIBILITY": "internal" if internal else "public",
-               "SITE_RECORDS": str(Path(records).resolve()), "NO_MKDOCS_2_WARNING": "1"}
-        env.pop("SITE_EDIT_URI", None)  # an archive is read, not edited
-        done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
-                              cwd=config.parent, env=env, capture_output=True, text=True, encoding="utf-8",
-                              preexec_fn=_die_with_parent if sys.platform == "linux" else None)
+        env = {"SITE_OFFLINE": "true", "SITE_DRAFTS": "false", "SITE_VISIBILITY": "internal" if internal else "public",
+               "SITE_RECORDS": str(Path(records).resolve()),
+               "SITE_EDIT_URI": ""}  # an archive is read, not edited
+        done = mkdocs_build(config, site, env)
         if done.returncode != 0:
             raise ArchiveError("网站构建失败，没有生成存档：\n" + done.stderr.strip())
         (site / README).write_text(

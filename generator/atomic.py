@@ -17,6 +17,11 @@ def stage(path: Path, data: bytes, *, prefix: str = ".tmp-", sync: bool = False)
             if sync:
                 f.flush()
                 os.fsync(f.fileno())
+    except OSError as e:
+        os.unlink(tmp)
+        if e.filename is None:  # a failed write names no file; the user needs to know which disk is full
+            raise OSError(e.errno, e.strerror, str(path)) from e
+        raise
     except BaseException:
         os.unlink(tmp)
         raise

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import atomic
+from .yamlio import MAX_BYTES
 
 if TYPE_CHECKING:  # the check for "nothing changed" must not pay for importing the whole generator
     from .pages import Output
@@ -87,6 +88,19 @@ def _commit(out: Path, journal: dict) -> None:
     (out / JOURNAL).unlink()
 
 
+def _unstage(out: Path, staged: list[str], changed: list[str], existed: bool) -> None:
+    """Take back what a failed run staged, and the folders it made for it (those now empty)."""
+    for path in staged:
+        Path(path).unlink(missing_ok=True)
+    for rel in changed:
+        parent = (out / rel).parent
+        while parent != out and parent.is_dir() and not any(parent.iterdir()):
+            parent.rmdir()
+            parent = parent.parent
+    if not existed and out.is_dir() and not any(out.iterdir()):
+        out.rmdir()
+
+
 def recover(out: Path) -> None:
     """Finish what a killed run committed to, and sweep what it only staged."""
     journal = out / JOURNAL
@@ -110,9 +124,10 @@ def inputs_digest(records: Path, mode: str) -> str:
                 path = os.path.join(dirpath, name)
                 st = os.lstat(path)
                 h.update(f"\0{prefix}/{rel_dir}/{name}\0{stat.S_IFMT(st.st_mode)}\0".encode())
-                if is_asset and prefix == "records":
+                if (is_asset and prefix == "records") or st.st_size > MAX_BYTES:
+                    # An asset, or a file too large to be a record (check refuses it unread): never read here either.
                     h.update(f"{st.st_size}:{st.st_mtime_ns}".encode())
-                elif stat.S_ISREG(st.st_mode):
+                elif stat.S_ISREG(st.st_mode):  # not a pipe or device: opening one could wait for ever
                     with open(path, "rb") as f:
                         h.update(f.read())
     return h.hexdigest()
@@ -173,9 +188,16 @@ def write_pages(output: Output, out: Path, digest: str | None = None) -> WriteRe
         _write_stamp(out, digest, wanted)  # pages as they were; the stamp only if the inputs' digest moved
         return WriteReport([], unchanged, [])  # nothing changed: no page is written, not even the manifest
 
-    moves = [(str(atomic.stage(out / rel, wanted[rel], prefix=STAGED)), rel) for rel in changed]
-    journal = {"moves": moves, "remove": removed, "manifest": sorted(wanted)}
-    _atomic_write(out / JOURNAL, json.dumps(journal, ensure_ascii=False).encode("utf-8"))
+    existed = out.exists()
+    moves: list[tuple[str, str]] = []
+    try:
+        for rel in changed:
+            moves.append((str(atomic.stage(out / rel, wanted[rel], prefix=STAGED)), rel))
+        journal = {"moves": moves, "remove": removed, "manifest": sorted(wanted)}
+        _atomic_write(out / JOURNAL, json.dumps(journal, ensure_ascii=False).encode("utf-8"))
+    except BaseException:
+        _unstage(out, [s for s, _ in moves], changed, existed)  # a full disk, say: the previous output as it was
+        raise
     _commit(out, journal)
     _write_stamp(out, digest, wanted)
     return WriteReport(changed, unchanged, removed)

@@ -6,6 +6,7 @@ our own code are not problems: they stay exceptions with tracebacks.
 
 from __future__ import annotations
 
+import errno
 import json
 from dataclasses import asdict, dataclass
 from enum import Enum
@@ -117,6 +118,32 @@ def render_report(problems: list[Problem], files_checked: int, fmt: str) -> str:
     out = [line(p) for p in problems]
     out.append(summary(problems, files_checked))
     return "\n".join(out)
+
+
+_SYSTEM = {
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EDQUOT: "超出了磁盘配额",
+    errno.EACCES: "没有权限",
+    errno.EPERM: "没有权限",
+    errno.EROFS: "磁盘是只读的",
+    errno.ENAMETOOLONG: "路径或文件名太长",
+    errno.ELOOP: "符号链接绕成了圈",
+    errno.ENOENT: "找不到",
+    errno.EISDIR: "这是文件夹，不是文件",
+    errno.ENOTDIR: "路径中的某一段不是文件夹",
+    errno.EIO: "读写磁盘时出错（磁盘可能有故障）",
+}
+
+
+def system_error(e: OSError) -> str:
+    """What went wrong with the machine, not the records, in Chinese: the cause and the path."""
+    cause = _SYSTEM.get(e.errno, e.strerror or str(e))
+    return f"{cause}：{e.filename}" if e.filename else cause
+
+
+def is_system_error(e: BaseException) -> bool:
+    """An error of the disk or the file system that the user can act on, not a bug of the generator."""
+    return isinstance(e, OSError) and e.errno in _SYSTEM
 
 
 def serve_error_page(problems: list[Problem], files_checked: int) -> str:

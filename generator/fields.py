@@ -51,10 +51,43 @@ def _multiline(value: Any) -> str:
     return text
 
 
+# Python-Markdown's inline patterns take time with the square of unclosed brackets (16 KB of "[" and "](":
+# 30 s), and its block parser recurses once per list level. No real text comes near these limits.
+MAX_BRACKET_DEPTH = 32
+MAX_RUN = 200
+_BRACKETS = re.compile(r"\\.|[\[\]()]")
+_RUN = re.compile(r"([\[\]()*_~`<>|#\\])\1{%d,}" % (MAX_RUN - 1))
+_DEEP_LIST = re.compile(r"^[ \t>]{64,}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)", re.M)
+
+
+def _too_complex(text: str) -> str | None:
+    """Why a Markdown text would make rendering slow or crash, if it would."""
+    run = _RUN.search(text)
+    if run:
+        return f"连续写了 {len(run.group()):,} 个“{run.group(1)}”（上限 {MAX_RUN} 个）：网页排版处理不了这么多，请删去多余的"
+    depth = deepest = 0
+    for m in _BRACKETS.finditer(text):
+        c = m.group()
+        if c in "[(":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif c in "])":
+            depth = max(0, depth - 1)
+    if deepest > MAX_BRACKET_DEPTH:
+        return (f"方括号“[”或圆括号“(”套了 {deepest} 层（上限 {MAX_BRACKET_DEPTH} 层）：网页排版处理不了。"
+                "请检查有没有没配对的括号；要显示括号本身，可以在前面加“\\”")
+    if _DEEP_LIST.search(text):
+        return "列表缩进的层数太多（上限 15 层）：请减少缩进"
+    return None
+
+
 def _markdown(value: Any) -> str:
     text = _need_text(value)
     if not text.strip():
         raise fail("不能为空")
+    complex_ = _too_complex(text)
+    if complex_:
+        raise fail(complex_)
     if "//" in text or "\\\\" in text:  # the only way an image can come from elsewhere
         from .render import remote_images_in
 

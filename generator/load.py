@@ -324,6 +324,9 @@ def _walk(records_dir: Path, base: str, problems: list[Problem]):
             elif d.is_dir():
                 if rel != "assets":
                     subdirs.append(rel + "/")
+            elif not d.is_file(follow_symlinks=False):  # opening a pipe would wait for ever; a device, worse
+                problems.append(Problem(f"{base}/{rel}", 1, 1, Severity.ERROR,
+                                        "这不是普通文件（是管道、套接字或设备），不能作为记录，也不会被读取。请删除它"))
             elif d.name != "README.md":
                 yield rel
         pending.extend(reversed(subdirs))

@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from . import sanitize
-from .errors import Severity, format_text, serve_error_page, summary
+from .errors import Severity, format_text, is_system_error, serve_error_page, summary, system_error
 from .feeds import make_feeds
 from .link import BuildMode
 from .load import RecordCache
@@ -198,7 +198,12 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
         key = (records / "assets", self._project(config) / self.config.cache_dir)
         publisher = self._photos.setdefault(key, PhotoPublisher(*key))
         for rel in output.media:
-            published = publisher.publish(rel)  # upright, no metadata, resized; the original is only read
+            try:
+                published = publisher.publish(rel)  # upright, no metadata, resized; the original is only read
+            except OSError as e:
+                if not is_system_error(e):
+                    raise
+                raise PluginError(f"无法发布照片 records/assets/{rel}：{system_error(e)}") from e
             files.append(File.generated(config, f"{MEDIA}/{rel}", abs_src_path=str(published.large)))
             files.append(File.generated(config, f"{MEDIA}/thumbs/{rel}", abs_src_path=str(published.thumb)))
 

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from .errors import Problem, Severity
+from .errors import Problem, Severity, system_error
 
 MAX_BYTES = 1_048_576
 MAX_DEPTH = 20
@@ -88,11 +89,16 @@ def read_bytes(path: str | Path, display: str) -> tuple[bytes | None, list[Probl
     """A record file's bytes (None if it cannot be read or is too large), and the problem if so."""
     reader = _Reader(display)
     try:
-        with open(path, "rb") as f:
+        # Non-blocking, and only a regular file is read: a pipe put in place of a record must not hang us.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
+        with open(fd, "rb") as f:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                reader.error(1, 1, "这不是普通文件（是管道、套接字或设备），不能作为记录，也不会被读取。请删除它")
+                return None, reader.problems
             raw = f.read(MAX_BYTES + 1)  # never more: a huge file is refused unread
             size = os.fstat(f.fileno()).st_size if len(raw) > MAX_BYTES else len(raw)
     except OSError as e:
-        reader.error(1, 1, f"无法读取文件：{e.strerror or e}")
+        reader.error(1, 1, f"无法读取文件：{system_error(e)}")
         return None, reader.problems
     if len(raw) > MAX_BYTES:
         reader.error(1, 1, f"文件太大：{max(size, len(raw)):,} 字节，上限是 {MAX_BYTES:,} 字节（1 MB）。照片请放在 records/assets/ 下。")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import subprocess
 import sys
@@ -343,8 +344,8 @@ def test_a_killed_archive_leaves_no_process_and_the_next_run_clears_its_leftover
 def test_the_site_build_of_an_archive_dies_with_it():
     """The mechanism, with a child that would otherwise outlive its parent by half a minute."""
     parent = subprocess.Popen([sys.executable, "-c",
-                               "import subprocess, sys; from generator.archive import _die_with_parent; "
-                               "c = subprocess.Popen(['sleep', '30.5'], preexec_fn=_die_with_parent); print(c.pid, flush=True); c.wait()"],
+                               "import subprocess, sys; from generator.mkdocs_run import die_with_parent; "
+                               "c = subprocess.Popen(['sleep', '30.5'], preexec_fn=die_with_parent); print(c.pid, flush=True); c.wait()"],
                               cwd=ROOT, stdout=subprocess.PIPE, text=True)
     child = int(parent.stdout.readline())
     assert Path(f"/proc/{child}").exists()
@@ -376,3 +377,108 @@ def test_workflows_pin_actions_by_commit_keep_no_credentials_and_grant_least_pri
                     assert step["with"]["persist-credentials"] is False, (path.name, name)
             writes = {k for k, v in job.get("permissions", {}).items() if v == "write"}
             assert writes == ({"pages", "id-token"} if (path.name, name) == ("publish.yml", "deploy") else set()), (path.name, name)
+
+
+# ---------------------------------------------------------------- one build at a time
+
+def _generator(*args, cwd=ROOT):
+    return subprocess.Popen([sys.executable, "-m", "generator", *args], cwd=cwd, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+
+
+def test_two_site_builds_at_once_leave_one_whole_site(tmp_path):
+    out = tmp_path / "site"
+    first, second = (_generator("site", "--out", str(out), "--config", str(ROOT / "mkdocs.yml")) for _ in range(2))
+    results = [p.communicate(timeout=600) + (p.returncode,) for p in (first, second)]
+    assert [r[2] for r in results] == [0, 0], results
+    assert any("正在被另一次运行写入，等它完成" in r[1] for r in results)  # the second said why it waited
+    pages = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.html"))
+    assert "index.html" in pages and "activities/2011/2011-03-16-tongke-yigou/index.html" in pages and len(pages) > 50
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # no staging folder left beside it
+
+
+def test_two_builds_to_one_folder_at_once_both_finish(tmp_path):
+    out = tmp_path / "out"
+    runs = [_generator("build", "--out", str(out)) for _ in range(2)]
+    results = [p.communicate(timeout=600) + (p.returncode,) for p in runs]
+    assert [r[2] for r in results] == [0, 0], results
+    again = subprocess.run([sys.executable, "-m", "generator", "build", "--out", str(out)], cwd=ROOT, capture_output=True, text=True)
+    assert again.stdout == "记录和生成器都没有变化，页面都是最新的：没有写入任何文件。\n"  # the output is whole
+
+
+# ---------------------------------------------------------------- special files, system errors, broken photos
+
+def test_a_pipe_among_the_records_is_refused_unread(tree):
+    os.mkfifo(tree.records / "activities/2024/2024-04-01-guandao.yml")
+    done = subprocess.run([sys.executable, "-m", "generator", "check"], cwd=tree.root, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1
+    assert done.stdout.splitlines()[0] == ("records/activities/2024/2024-04-01-guandao.yml:1:1: 错误："
+                                           "这不是普通文件（是管道、套接字或设备），不能作为记录，也不会被读取。请删除它")
+
+
+def test_a_symlink_loop_and_an_overlong_name_are_record_errors(tree):
+    loop = tree.records / "assets/2024/loop.jpg"
+    os.symlink("loop.jpg", loop)
+    long_name = "x" * 300 + ".jpg"
+    act = tree.records / ACT.removeprefix("records/")
+    act.write_text(act.read_text(encoding="utf-8").replace(
+        "  - src: 2024/a.jpg", f"  - src: 2024/loop.jpg\n  - src: 2024/{long_name}"), encoding="utf-8")
+    assert tree.lines() == [
+        f"{ACT}:8:10: 错误：字段 photos[0].src：无法使用 records/assets/2024/loop.jpg：符号链接绕成了圈",
+        f"{ACT}:9:10: 错误：字段 photos[1].src：无法使用 records/assets/2024/{long_name}：路径或文件名太长",
+    ]
+
+
+def test_a_truncated_photo_is_an_error_at_its_record(tree):
+    photo = tree.records / "assets/2024/a.jpg"
+    from PIL import Image
+
+    Image.new("RGB", (800, 600), (200, 30, 30)).save(photo, "JPEG")
+    photo.write_bytes(photo.read_bytes()[:-2000])
+    assert tree.lines() == [f"{ACT}:8:10: 错误：字段 photos[0].src：records/assets/2024/a.jpg 已损坏，无法显示"
+                            "（可能没有上传完整）。请重新上传原图"]
+
+
+def test_a_full_disk_is_named_in_chinese_and_nothing_is_half_written(tmp_path):
+    """A real full disk: a 200 KiB tmpfs (the tests run as root, as CI does)."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=200k", "tmpfs", str(disk)], check=True)
+    try:
+        done = subprocess.run([sys.executable, "-m", "generator", "build", "--out", str(disk / "out")], cwd=ROOT,
+                              capture_output=True, text=True)
+        assert done.returncode == 1, done.stderr
+        assert done.stderr.startswith(f"错误：磁盘空间不足：{disk}/out/")
+        assert done.stderr.endswith("。没有写出不完整的结果；请处理后再运行一次。\n")
+        assert "Traceback" not in done.stderr
+        assert sorted(p.name for p in (disk / "out").iterdir()) == []  # no page, no staged file, no journal
+    finally:
+        subprocess.run(["umount", str(disk)], check=True)
+
+
+# ---------------------------------------------------------------- bounded work per record
+
+@pytest.mark.parametrize("body, message", [
+    ("[" * 8000 + "](" * 4000, "连续写了 8,000 个“[”（上限 200 个）：网页排版处理不了这么多，请删去多余的"),
+    ("_" * 100000, "连续写了 100,000 个“_”（上限 200 个）：网页排版处理不了这么多，请删去多余的"),
+    ("[a" * 5000, "方括号“[”或圆括号“(”套了 5000 层（上限 32 层）：网页排版处理不了。请检查有没有没配对的括号；要显示括号本身，可以在前面加“\\”"),
+    ("\n".join("  " * i + "- 条目" for i in range(100)), "列表缩进的层数太多（上限 15 层）：请减少缩进"),
+], ids=["brackets", "underscores", "unclosed", "deep list"])
+def test_a_body_that_would_make_rendering_slow_or_crash_is_refused(tree, body, message):
+    tree.write("programs/san-tong-san-yi.yml", "title: 三同三异\npillar: rongru\nsummary: 摘要\nbody: |\n"
+               + "".join(f"  {line}\n" for line in body.splitlines()))
+    assert tree.lines() == [f"records/programs/san-tong-san-yi.yml:4:7: 错误：字段 body：{message}"]
+
+
+def test_build_out_never_reads_a_record_check_refuses_for_its_size(tree, tmp_path):
+    big = tree.records / "activities/2024/2024-05-01-da.yml"
+    with open(big, "wb") as f:
+        f.truncate(512 << 20)  # 512 MiB (sparse: cheap to make, not to read)
+    script = ("import re, sys; from pathlib import Path; from generator.__main__ import main; "
+              "code = main(['build', '--records', sys.argv[1], '--out', sys.argv[2]]); "
+              "print(re.search(r'VmHWM:\\s+(\\d+)', Path('/proc/self/status').read_text())[1]); sys.exit(code)")
+    done = subprocess.run([sys.executable, "-c", script, str(tree.records), str(tmp_path / "out")], cwd=ROOT,
+                          capture_output=True, text=True)
+    assert done.returncode == 1
+    assert "records/activities/2024/2024-05-01-da.yml:1:1: 错误：文件太大：536,870,912 字节，上限是 1,048,576 字节（1 MB）。" in done.stdout
+    assert int(done.stdout.splitlines()[-1]) < 200 * 1024  # KiB: far below the file
