@@ -49,7 +49,7 @@ RECORDS = {
     "site.yml": f"""\
 school: {P}
 organization: {P}
-short_name: 实小"><img src=x onerror=alert(16)>
+short_name: 实小' onmouseover='alert(16)' x='  # what a file name may hold ("<>/ are refused by check)
 founded: 2004-07
 member_count: 10
 intro: {md()}
