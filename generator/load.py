@@ -393,6 +393,8 @@ def _scan_private_data(doc: Document, display: str, entry: Entry | None, problem
     found = [(h, *_line_col(doc.text, h.index)) for h in scan(doc.text)]
     seen = {(h.masked, doc.path_at(line, col)) for h, line, col in found}
     for path, value in _values(doc.data):
+        if value in doc.text:  # as typed: the scan of the text saw it (most values, all plain and literal ones)
+            continue
         for hit in scan(value):
             if (hit.masked, path) not in seen:
                 seen.add((hit.masked, path))

@@ -64,6 +64,12 @@ def _mask(digits: str, head: int, tail: int) -> str:
     return digits[:head] + "*" * (len(digits) - head - tail) + digits[-tail:]
 
 
+# Eleven digits or more, each at most _GAP characters (and no Chinese or line break) from the next. The gap
+# class excludes digits, so the engine never backtracks: linear.
+_CLUSTER = re.compile(
+    "[0-9\uff10-\uff19](?:[^\n\u3400-\u9fff\uf900-\ufaff0-9\uff10-\uff19]{0,%d}[0-9\uff10-\uff19]){10,}" % _GAP)
+
+
 def _joined(text: str, a: int, b: int) -> bool:
     """Whether the digits at a and b may belong to one number: little between them, or only markup."""
     gap = b - a - 1
@@ -72,12 +78,19 @@ def _joined(text: str, a: int, b: int) -> bool:
     return gap <= 300 and len(_HIDDEN.sub("", text[a + 1:b])) <= 3 and not _CJK_OR_BREAK.search(text, a, b)
 
 
+_ELEVEN = re.compile("(?:[0-9\uff10-\uff19][^0-9\uff10-\uff19]*){10}[0-9\uff10-\uff19]")  # linear: the classes are disjoint
+
+
 def _candidates(text: str):
     """Spans of the text where eleven or more digits stand with little but markup between them: the only
     places a number can hide. Prose has few digits, so this is where nearly every text stops."""
-    digits = [m.start() for m in _DIGIT.finditer(text)]
-    if len(digits) < 11:
+    if not _ELEVEN.search(text):
         return
+    if "<" not in text and "](" not in text:  # no markup that can be long: short gaps only, found by the regex engine
+        for m in _CLUSTER.finditer(text):
+            yield m.span()
+        return
+    digits = [m.start() for m in _DIGIT.finditer(text)]
     start = prev = digits[0]
     count = 1
     for i in digits[1:]:
