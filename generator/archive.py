@@ -23,9 +23,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .indexes import build_index
+from .kinds import KINDS
+from .kinds.site import FILE_NAME_UNSAFE
 from .link import BuildMode
 from .mkdocs_run import mkdocs_build
-from .models import FILE_NAME_UNSAFE
 from .outlock import locked
 from .pipeline import Checked, check_records
 
@@ -53,12 +54,11 @@ def _git_commit(project: Path) -> str | None:
 
 
 def record_counts(checked: Checked) -> dict[str, int]:
-    ix = build_index(checked.site)
-    return {
-        "site": 1, "program": len(ix.programs), "place": len(ix.places), "activity": len(ix.activities),
-        "member": len(ix.members), "publication": len(ix.publications),
-        "issue": sum(len(v) for v in ix.issues.values()), "suggestion": len(ix.suggestions), "review": len(ix.reviews),
-    }
+    """How many records of each kind the archive shows."""
+    counts = {name: 0 for name in KINDS}
+    for entry in {checked.site.site, *build_index(checked.site).shown_entries()}:  # site.yml is always shown
+        counts[entry.type.name] += 1
+    return counts
 
 
 def safe_name(text: str) -> str:

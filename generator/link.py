@@ -6,6 +6,8 @@ import difflib
 from dataclasses import dataclass, field
 
 from .errors import Problem
+from .kinds import KINDS
+from .kinds.files import Named
 from .load import Entry, Loaded
 
 
@@ -93,7 +95,7 @@ class _Linker:
 
 
 def link(loaded: Loaded, mode: BuildMode = BuildMode()) -> tuple[Site | None, list[Problem]]:
-    """Check every reference; return the Site and the problems.
+    """Check every reference every kind states; return the Site and the problems.
 
     The Site is only fit to render when no problem is an error (see pipeline).
     """
@@ -101,60 +103,57 @@ def link(loaded: Loaded, mode: BuildMode = BuildMode()) -> tuple[Site | None, li
     by_type = loaded.by_type()
     site_entry = by_type["site"].get("site")
     site_record = site_entry.record if site_entry else None
-    # With site.yml unreadable, branch and pillar ids cannot be checked: leave them be.
-    branches = {b.id: None for b in (site_record.branches or ())} if site_record else None
-    pillars = {p.id: None for p in (site_record.pillars or ())} if site_record else None
-    programs, places, members = by_type["program"], by_type["place"], by_type["member"]
-    activities, publications = by_type["activity"], by_type["publication"]
+    # The lists of site.yml that records name by id; with site.yml unreadable they cannot be checked.
+    lists = {
+        "branch": ({b.id: None for b in (site_record.branches or ())} if site_record else None, "site.yml 的 branches 中"),
+        "pillar": ({p.id: None for p in (site_record.pillars or ())} if site_record else None, "site.yml 的 pillars 中"),
+    }
 
-    for e in _present(programs):
-        ln.ref(e, ("pillar",), e.record.pillar, pillars, "“四句话”编号", "site.yml 的 pillars 中")
-    for e in _present(activities):
-        r = e.record
-        program = ln.ref(e, ("program",), r.program, programs, "特色做法", "records/programs/{id}.yml")
-        ln.hidden_target(e, ("program",), program, "所属特色做法", required=True)
-        ln.refs(e, "places", r.places, places, "地点", "records/places/{id}.yml")
-        ln.refs(e, "branches", r.branches, branches, "支部", "site.yml 的 branches 中")
-        ln.refs(e, "members", r.members, members, "党员", "records/members/{id}.yml")
-    for e in _present(members):
-        ln.ref(e, ("branch",), e.record.branch, branches, "支部", "site.yml 的 branches 中")
-    issues: dict[str, dict[str, Entry]] = {}
-    for e in loaded.entries:
-        if e.type.name != "issue":
-            continue
-        issues.setdefault(e.ident.publication, {})[e.id] = e
-        if e.ident.publication not in publications:
-            ln.problems.append(e.problem((), f"刊物 publications/{e.ident.publication}/ 缺少刊物介绍 index.yml"))
-        publication = publications.get(e.ident.publication)
-        shown = publication is None or mode.shows(publication)  # an issue is hidden with its periodical
-        for i, article in enumerate(e.record.articles or ()):
-            author = ln.ref(e, ("articles", i, "member"), article.member, members, "党员", "records/members/{id}.yml")
-            if shown:
-                ln.hidden_target(e, ("articles", i, "member"), author, "作者对应的党员")
-    for e in _present(by_type["review"]):
-        for i, aid in enumerate(e.record.highlights or ()):
-            activity = ln.ref(e, ("highlights", i), aid, activities, "活动", "")
-            if activity is None or activity.record.date is None:
-                continue
-            if activity.record.date.year != e.ident.year:
-                ln.problems.append(e.problem(("highlights", i), f"活动“{aid}”不是 {e.ident.year} 年的活动"))
-            ln.hidden_target(e, ("highlights", i), activity, "重点活动")
+    def lookup(kind: str, ident: str) -> Entry | None:
+        return by_type[kind].get(ident)
+
+    of_kind: dict[str, list[Entry]] = {name: [] for name in KINDS}
+    for e in loaded.entries:  # not by id: issues of different periodicals share ids ("2024-01")
+        of_kind[e.type.name].append(e)
+    for kind in KINDS.values():
+        for e in of_kind[kind.name]:
+            shown = True
+            if kind.within:  # shown with what it belongs to, and only if that exists
+                owner_kind = KINDS[kind.within]
+                owner_id = getattr(e.ident, kind.within)
+                owner = by_type[kind.within].get(owner_id)
+                if owner_id not in by_type[kind.within]:
+                    ln.problems.append(e.problem((), f"{owner_kind.label} {owner_kind.folder}/{owner_id}/ "
+                                                     f"缺少{owner_kind.label}介绍 {owner_kind.example.rsplit('/', 1)[-1]}"))
+                shown = owner is None or mode.shows(owner)
+            for ref in kind.references:
+                if ref.target in KINDS:
+                    target_kind = KINDS[ref.target]
+                    targets = by_type[ref.target]
+                    where = f"records/{target_kind.folder}/{{id}}.yml" if isinstance(target_kind.files, Named) else ""
+                else:
+                    targets, where = lists[ref.target]
+                for loc, value in ref.values(e.record):
+                    target = ln.ref(e, loc, value, targets, ref.what, where)
+                    if shown and ref.target in KINDS:
+                        ln.hidden_target(e, loc, target, ref.hidden_what or ref.what, required=ref.required)
+            if kind.link_rules:
+                ln.problems.extend(e.problem(f.loc, f.message, warning=f.warning) for f in kind.link_rules(e, lookup))
 
     if site_entry is None:
         return None, ln.problems
+    issues: dict[str, dict[str, Entry]] = {}
+    for e in of_kind["issue"]:
+        issues.setdefault(e.ident.publication, {})[e.id] = e
     return Site(
         site=site_entry,
-        programs=programs,
-        places=places,
-        activities=activities,
-        members=members,
-        publications=publications,
+        programs=by_type["program"],
+        places=by_type["place"],
+        activities=by_type["activity"],
+        members=by_type["member"],
+        publications=by_type["publication"],
         issues=issues,
         suggestions=by_type["suggestion"],
         reviews=by_type["review"],
         mode=mode,
     ), ln.problems
-
-
-def _present(entries: dict[str, Entry | None]):
-    return (e for e in entries.values() if e is not None)

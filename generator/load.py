@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import hashlib
 import os
-import re
 import typing
 from dataclasses import dataclass, field
 from functools import partial
@@ -17,22 +15,17 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .assets import AssetChecker
 from .errors import Problem, Severity, field_path
-from .fields import SLUG
 from .filestat import signature
-from .models import RECORD_TYPES, FileIdentity, Record, RecordType
+from .kinds import KINDS, FileIdentity, Kind, Record
 from .privacy import scan
 from .yamlio import Document, parse_bytes, read_bytes
-
-_DATED = re.compile(r"(\d{4})-(\d{2})-(\d{2})-([a-z0-9][a-z0-9-]*)")
-_YEAR = re.compile(r"\d{4}")
-_ISSUE = re.compile(r"(\d{4})-(\d{2})")
 
 
 @dataclass(slots=True, eq=False)  # a record is its own identity: hashable, compared by object
 class Entry:
     """One record file that was read; its record is complete unless the file had errors."""
 
-    type: RecordType
+    type: Kind
     ident: FileIdentity
     rel: str  # path inside records/, with "/"
     display: str  # path as shown in messages
@@ -61,7 +54,7 @@ class Loaded:
 
     def by_type(self) -> dict[str, dict[str, Entry | None]]:
         """Records of each type by id; None for a file that could not be read."""
-        found: dict[str, dict[str, Entry | None]] = {name: {} for name in RECORD_TYPES}
+        found: dict[str, dict[str, Entry | None]] = {name: {} for name in KINDS}
         for t, i in sorted(self.known):
             found[t][i] = None
         for e in self.entries:
@@ -80,19 +73,9 @@ def display_path(path: Path) -> str:
 # ---------------------------------------------------------------- which file is what
 
 
-def _date_in_name(y: str, m: str, d: str) -> dt.date | str:
-    try:
-        return dt.date(int(y), int(m), int(d))
-    except ValueError:
-        return f"文件名中的日期“{y}-{m}-{d}”不存在"
-
-
-def _dated_rule(rtype: RecordType, top: str) -> str:
-    return f"{rtype.label}文件应放在 {top}/<年份>/<年-月-日>-<拼音>.yml，例如 {rtype.example}"
-
-
-def classify(rel: str) -> tuple[RecordType, FileIdentity] | str:
-    """What a path under records/ holds, or a Chinese reason why it cannot be there."""
+def classify(rel: str) -> tuple[Kind, FileIdentity] | str:
+    """What a path under records/ holds, or a Chinese reason why it cannot be there: the first kind whose
+    file rule claims the path decides."""
     parts = rel.split("/")
     name = parts[-1]
     if name == "README.md":
@@ -101,50 +84,12 @@ def classify(rel: str) -> tuple[RecordType, FileIdentity] | str:
         return "记录文件的扩展名应为 .yml，不是 .yaml"
     if not name.endswith(".yml"):
         return "records/ 里只能放 .yml 记录文件（照片和其他文件请放在 records/assets/ 下）"
-    stem = name[:-4]
-    top = parts[0]
-    t = RECORD_TYPES
-
-    if rel == "site.yml":
-        return t["site"], FileIdentity("site")
-    if top in ("programs", "places", "members"):
-        rtype = t[{"programs": "program", "places": "place", "members": "member"}[top]]
-        if len(parts) != 2:
-            return f"{rtype.label}文件应直接放在 {top}/ 下，例如 {rtype.example}"
-        if not SLUG.fullmatch(stem):
-            return f"文件名“{name}”不合规：编号只能用小写字母、数字和“-”（拼音或英文），例如 {rtype.example}"
-        return rtype, FileIdentity(stem)
-    if top in ("activities", "suggestions"):
-        rtype = t["activity" if top == "activities" else "suggestion"]
-        if len(parts) != 3 or not _YEAR.fullmatch(parts[1]):
-            return _dated_rule(rtype, top)
-        m = _DATED.fullmatch(stem)
-        if not m:
-            return f"文件名“{name}”不合规。{_dated_rule(rtype, top)}"
-        date = _date_in_name(m[1], m[2], m[3])
-        if isinstance(date, str):
-            return date
-        if m[1] != parts[1]:
-            return f"文件名中的日期是 {m[1]} 年，却放在了 {parts[1]}/ 文件夹里"
-        return rtype, FileIdentity(stem, date=date, year=date.year)
-    if top == "publications":
-        if len(parts) != 3:
-            return "刊物文件应放在 publications/<刊物编号>/ 下：index.yml 是刊物介绍，<年份>-<期号>.yml 是一期，例如 publications/dangxing-riji/2024-01.yml"
-        pub = parts[1]
-        if not SLUG.fullmatch(pub):
-            return f"刊物文件夹名“{pub}”不合规：只能用小写字母、数字和“-”（拼音或英文）"
-        if stem == "index":
-            return t["publication"], FileIdentity(pub)
-        m = _ISSUE.fullmatch(stem)
-        if not m:
-            return f"文件名“{name}”不合规：一期刊物的文件名应为 <年份>-<两位期号>.yml，例如 2024-01.yml；刊物介绍为 index.yml"
-        if not 1 <= int(m[2]) <= 99:
-            return f"期号“{m[2]}”不合规：应为 01 到 99"
-        return t["issue"], FileIdentity(stem, year=int(m[1]), number=int(m[2]), publication=pub)
-    if top == "reviews":
-        if len(parts) != 2 or not _YEAR.fullmatch(stem):
-            return "述职评议文件应为 reviews/<年份>.yml，例如 reviews/2024.yml"
-        return t["review"], FileIdentity(stem, year=int(stem))
+    for kind in KINDS.values():
+        found = kind.identify(parts)
+        if isinstance(found, FileIdentity):
+            return kind, found
+        if found is not None:
+            return found
     return "这里不应有 .yml 文件，它不会被使用。记录文件的位置见 records/README.md"
 
 
@@ -272,7 +217,7 @@ def load(records_dir: Path, cache: RecordCache | None = None) -> Loaded:
             continue
         result.files_checked += 1
         rtype, ident = kind
-        if rtype.name != "issue":  # issues are numbered per publication, never referred to
+        if rtype.referable:
             result.known.add((rtype.name, ident.id))
         seen.add(display)
         path = os.path.join(root, rel)
@@ -298,7 +243,7 @@ def load(records_dir: Path, cache: RecordCache | None = None) -> Loaded:
     return result
 
 
-def _read(rtype: RecordType, ident: FileIdentity, rel: str, display: str, raw: bytes) -> tuple[Entry | None, list[Problem]]:
+def _read(rtype: Kind, ident: FileIdentity, rel: str, display: str, raw: bytes) -> tuple[Entry | None, list[Problem]]:
     """Everything one file's bytes say on their own: the record, and its reading, field and privacy problems."""
     doc, problems = parse_bytes(raw, display)
     if doc is None:
@@ -332,7 +277,7 @@ def _walk(records_dir: Path, base: str, problems: list[Problem]):
         pending.extend(reversed(subdirs))
 
 
-def _validate(rtype: RecordType, ident: FileIdentity, rel: str, display: str, doc: Document, problems: list[Problem]) -> Entry | None:
+def _validate(rtype: Kind, ident: FileIdentity, rel: str, display: str, doc: Document, problems: list[Problem]) -> Entry | None:
     broken: set = set()  # top-level fields already reported
     try:
         record = rtype.model.model_validate(doc.data)

@@ -105,7 +105,8 @@ DRAFT = "status: draft   # 草稿：只在预览中显示。写好、检查通�
 def make(kind: str, records: Path, *, title=None, date=None, program=None, pillar=None, kind_of_place=None,
          name=None, pub=None, year=None, origin=None, today: dt.date | None = None) -> NewRecord:
     from .fields import labels  # pydantic: imported only when a record is made (see __main__)
-    from .models import PlaceKind, SuggestionFrom
+    from .kinds.place import PlaceKind
+    from .kinds.suggestion import SuggestionFrom
 
     today = today or dt.date.today()
     ex = _Existing(records)

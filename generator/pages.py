@@ -17,9 +17,11 @@ from pydantic import BaseModel
 
 from .fields import labels
 from .indexes import Index, build_index, percent
+from .kinds.place import PlaceKind
+from .kinds.review import GRADES
+from .kinds.suggestion import SuggestionState
 from .link import Site
 from .load import Entry
-from .models import GRADES, PlaceKind, SuggestionState
 from .render import TEMPLATES, cn_date, front_matter, reads, relative, render, text
 
 PLACE_KINDS = labels(PlaceKind)
@@ -39,38 +41,14 @@ class Page:
 # ---------------------------------------------------------------- paths and titles
 
 
-_PATHS = {
-    "program": "programs/{i.id}.md",
-    "place": "places/{i.id}.md",
-    "activity": "activities/{i.year}/{i.id}.md",
-    "member": "members/{i.id}.md",
-    "publication": "publications/{i.id}/index.md",
-    "issue": "publications/{i.publication}/{i.id}.md",
-    "suggestion": "forum/{i.year}/{i.id}.md",
-    "review": "reviews/{i.year}.md",
-}
-
-
 def path_of(entry: Entry) -> str:
-    return _PATHS[entry.type.name].format(i=entry.ident)
+    return entry.type.page_of(entry)
 
 
 def title_of(entry: Entry, site: Site) -> str:
     """The title a reader sees, as plain text (escape it where it is written)."""
-    r, i = entry.record, entry.ident
-    kind = entry.type.name
-    if kind == "member":
-        title = r.name
-    elif kind == "publication":
-        title = f"《{r.title}》"
-    elif kind == "issue":
-        pub = site.publications.get(i.publication)
-        title = r.title or f"《{pub.record.title if pub else i.publication}》{i.year}年第{i.number}期"
-    elif kind == "review":
-        title = r.title or f"{i.year}年度抓基层党建工作述职评议"
-    else:
-        title = r.title
-    if getattr(r, "status", None) == "draft":
+    title = entry.type.title_of(entry, site)
+    if getattr(entry.record, "status", None) == "draft":
         title += "（草稿）"
     return title
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .models import RECORD_TYPES, RecordType
+from .kinds import KINDS, Kind
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -24,7 +24,7 @@ def _drop_generated_titles(node):
     return node
 
 
-def schema_for(rtype: RecordType) -> dict:
+def schema_for(rtype: Kind) -> dict:
     body = _drop_generated_titles(rtype.model.model_json_schema(by_alias=True, mode="validation"))
     return {
         "$schema": DIALECT,
@@ -38,7 +38,7 @@ def render_schemas() -> dict[str, str]:
     """File name -> JSON text, for every record type."""
     return {
         f"{name}.schema.json": json.dumps(schema_for(t), ensure_ascii=False, indent=2) + "\n"
-        for name, t in RECORD_TYPES.items()
+        for name, t in KINDS.items()
     }
 
 
@@ -56,4 +56,4 @@ def write_schemas(out: Path) -> list[str]:
 
 def editor_settings() -> dict:
     """The `yaml.schemas` mapping for .vscode/settings.json."""
-    return {f"./schemas/{name}.schema.json": t.glob for name, t in RECORD_TYPES.items()}
+    return {f"./schemas/{name}.schema.json": t.glob for name, t in KINDS.items()}

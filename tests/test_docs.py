@@ -7,7 +7,7 @@ import pytest
 from pydantic import BaseModel
 
 from generator.load import _model_in
-from generator.models import RECORD_TYPES
+from generator.kinds import KINDS as RECORD_TYPES
 
 GUIDE = (Path(__file__).resolve().parent.parent / "records" / "README.md").read_text(encoding="utf-8")
 

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.errors import Problem
-from generator.models import RECORD_TYPES
+from generator.kinds import KINDS as RECORD_TYPES
 from generator.yamlio import parse_bytes
 
 YAMLISH = st.lists(

@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 import yaml
 
-from generator.models import RECORD_TYPES
+from generator.kinds import KINDS as RECORD_TYPES
 from generator.schema import editor_settings, render_schemas
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,0 +1,18 @@
+"""The record kinds, one module each, and the registry the generic code loops over.
+
+Like Pelican's list of generators, the registry is explicit: a kind exists when it is listed here. The
+order is the order of checking paths (a periodical's index before its issues) and of listings.
+"""
+
+from __future__ import annotations
+
+from . import activity, issue, member, place, program, publication, review, site, suggestion
+from .base import FileIdentity, Finding, Record
+from .kind import Kind, Reference
+
+KINDS: dict[str, Kind] = {
+    m.KIND.name: m.KIND
+    for m in (site, program, place, activity, member, publication, issue, suggestion, review)
+}
+
+__all__ = ["KINDS", "FileIdentity", "Finding", "Kind", "Record", "Reference"]

@@ -1,0 +1,55 @@
+"""党建活动: one activity, its people, places and photos."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Iterator
+
+from pydantic import Field
+
+from ..fields import AssetPath, Count, Date, ListOf, LongText, Markdown, Ref, Text
+from .base import Content, FileIdentity, Finding, Strict
+from .files import Dated
+from .kind import Kind, Reference
+
+
+class Photo(Strict):
+    src: AssetPath = Field(description="照片路径，相对于 records/assets/，例如 2024/tongke-1.jpg")
+    caption: Text | None = Field(None, description="照片说明")
+
+
+class Activity(Content):
+    kind_label: ClassVar[str] = "党建活动"
+
+    title: Text = Field(description="活动标题")
+    date: Date = Field(description="日期，须与文件名中的日期相同")
+    end_date: Date | None = Field(None, description="结束日期（多日活动），不早于 date")
+    program: Ref = Field(description="所属特色做法（programs/ 中的编号）")
+    places: ListOf(Ref) = Field(default_factory=list, description="地点（places/ 中的编号）")
+    branches: ListOf(Ref) = Field(default_factory=list, description="参与支部（site.yml 中 branches 的 id）")
+    members: ListOf(Ref) = Field(default_factory=list, description="相关党员（members/ 中的编号）")
+    participants: Count | None = Field(None, description="参加人数")
+    summary: LongText | None = Field(None, description="一段话摘要，用于列表和首页（纯文字）")
+    body: Markdown | None = Field(None, description="正文（Markdown）")
+    photos: ListOf(Photo) = Field(default_factory=list, description="照片")
+
+    def findings(self, ident: FileIdentity) -> Iterator[Finding]:
+        if ident.date and self.date and self.date != ident.date:
+            yield Finding(("date",), f"日期 {self.date} 与文件名中的日期 {ident.date} 不一致")
+        if self.end_date and self.date and self.end_date < self.date:
+            yield Finding(("end_date",), f"结束日期 {self.end_date} 早于开始日期 {self.date}")
+
+    def assets(self):
+        for i, photo in enumerate(self.photos or ()):
+            yield ("photos", i, "src"), photo.src
+
+
+KIND = Kind(
+    "activity", Activity, Dated("activities"), "activities/2024/2024-03-12-tongke-yigou.yml", "records/activities/*/*.yml",
+    page="activities/{i.year}/{i.id}.md",
+    references=(
+        Reference("program", "program", "特色做法", hidden_what="所属特色做法", required=True),
+        Reference("places[]", "place", "地点"),
+        Reference("branches[]", "branch", "支部"),
+        Reference("members[]", "member", "党员"),
+    ),
+)

@@ -1,0 +1,81 @@
+"""What every record kind shares: the file identity, findings, and the base models.
+
+Rules that look at other records (references, highlights) are stated as data by each kind and run by
+link.py. Each model's `findings()` yields (key path, message) pairs; the loader turns them into located
+problems, so a rule never needs to know about lines.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import ClassVar, Iterator
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..fields import ListOf, Text, choice
+
+
+@dataclass(frozen=True, slots=True)
+class FileIdentity:
+    """What a record's path says about it: its id and the dates or numbers in its name."""
+
+    id: str
+    date: dt.date | None = None  # activities/…/<date>-<slug>.yml, suggestions likewise
+    year: int | None = None  # year folder, review year, issue year
+    number: int | None = None  # publication issue number NN
+    publication: str | None = None  # publications/<pub>/
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    loc: tuple
+    message: str
+    warning: bool = False
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+Status = choice(("published", "已发布"), ("draft", "草稿"))
+Visibility = choice(("public", "公开"), ("internal", "内部"))
+
+
+class Record(Strict):
+    """Base of every record type.
+
+    `findings()` and `assets()` also run on partial records (built from the
+    fields that validated, the rest None), so they test each field before use.
+    """
+
+    kind_label: ClassVar[str]
+
+    def findings(self, ident: FileIdentity) -> Iterator[Finding]:
+        return iter(())
+
+    def assets(self) -> Iterator[tuple[tuple, str]]:
+        """(key path, asset path) of every file this record points to."""
+        return iter(())
+
+
+class Content(Record):
+    """Fields common to content records: status, visibility, tags."""
+
+    status: Status = Field("published", description="published 已发布；draft 草稿（只在预览中出现）")
+    visibility: Visibility = Field("public", description="public 公开；internal 内部（不会出现在公开网站上）")
+    tags: ListOf(Text) = Field(default_factory=list, description="标签，例如 [课堂教学, 师德师风]")
+
+    @property
+    def is_public(self) -> bool:
+        return self.visibility == "public"
+
+
+def _duplicates(items, loc: tuple, attr: str, what: str) -> Iterator[Finding]:
+    seen: dict[str, int] = {}
+    for i, item in enumerate(items or ()):
+        value = getattr(item, attr)
+        if value in seen:
+            yield Finding(loc + (i, attr), f"{what}“{value}”重复：第 {seen[value] + 1} 项已经用了它")
+        else:
+            seen[value] = i

@@ -1,0 +1,133 @@
+"""Where a kind's files live and what their names say: one rule object per layout, shared by the kinds.
+
+A rule answers for a path under records/ (split at "/", ".yml" already checked): None when the path is not
+its kind's, a Chinese reason when it is but is named wrongly, or the record's FileIdentity.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..fields import SLUG
+from .base import FileIdentity
+
+_DATED = re.compile(r"(\d{4})-(\d{2})-(\d{2})-([a-z0-9][a-z0-9-]*)")
+_YEAR = re.compile(r"\d{4}")
+_ISSUE = re.compile(r"(\d{4})-(\d{2})")
+
+Answer = FileIdentity | str | None
+
+
+def _bad_slug(name: str, example: str) -> str:
+    return f"文件名“{name}”不合规：编号只能用小写字母、数字和“-”（拼音或英文），例如 {example}"
+
+
+@dataclass(frozen=True)
+class Single:
+    """One file of a fixed name at the top: site.yml."""
+
+    name: str
+    folder: str = ""
+
+    def identify(self, parts: list[str], label: str, example: str) -> Answer:
+        return FileIdentity(self.name.removesuffix(".yml")) if parts == [self.name] else None
+
+
+@dataclass(frozen=True)
+class Named:
+    """<folder>/<id>.yml, the id in pinyin: programs, places, members."""
+
+    folder: str
+
+    def identify(self, parts: list[str], label: str, example: str) -> Answer:
+        if parts[0] != self.folder:
+            return None
+        if len(parts) != 2:
+            return f"{label}文件应直接放在 {self.folder}/ 下，例如 {example}"
+        stem = parts[1][:-4]
+        return FileIdentity(stem) if SLUG.fullmatch(stem) else _bad_slug(parts[1], example)
+
+
+@dataclass(frozen=True)
+class Dated:
+    """<folder>/<year>/<year-month-day>-<id>.yml: activities, suggestions."""
+
+    folder: str
+
+    def identify(self, parts: list[str], label: str, example: str) -> Answer:
+        if parts[0] != self.folder:
+            return None
+        rule = f"{label}文件应放在 {self.folder}/<年份>/<年-月-日>-<拼音>.yml，例如 {example}"
+        if len(parts) != 3 or not _YEAR.fullmatch(parts[1]):
+            return rule
+        m = _DATED.fullmatch(parts[2][:-4])
+        if not m:
+            return f"文件名“{parts[2]}”不合规。{rule}"
+        try:
+            date = dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return f"文件名中的日期“{m[1]}-{m[2]}-{m[3]}”不存在"
+        if m[1] != parts[1]:
+            return f"文件名中的日期是 {m[1]} 年，却放在了 {parts[1]}/ 文件夹里"
+        return FileIdentity(parts[2][:-4], date=date, year=date.year)
+
+
+@dataclass(frozen=True)
+class Yearly:
+    """<folder>/<year>.yml: reviews."""
+
+    folder: str
+
+    def identify(self, parts: list[str], label: str, example: str) -> Answer:
+        if parts[0] != self.folder:
+            return None
+        stem = parts[-1][:-4]
+        if len(parts) != 2 or not _YEAR.fullmatch(stem):
+            return f"{label}文件应为 {self.folder}/<年份>.yml，例如 {example}"
+        return FileIdentity(stem, year=int(stem))
+
+
+_PUBLICATION_RULE = ("刊物文件应放在 publications/<刊物编号>/ 下：index.yml 是刊物介绍，<年份>-<期号>.yml 是一期，"
+                     "例如 publications/dangxing-riji/2024-01.yml")
+
+
+def _publication_folder(parts: list[str]) -> str | None:
+    """Why the folder of a periodical's file is wrong, if it is."""
+    if len(parts) != 3:
+        return _PUBLICATION_RULE
+    if not SLUG.fullmatch(parts[1]):
+        return f"刊物文件夹名“{parts[1]}”不合规：只能用小写字母、数字和“-”（拼音或英文）"
+    return None
+
+
+@dataclass(frozen=True)
+class PublicationIndex:
+    """publications/<id>/index.yml: the periodical itself."""
+
+    folder: str = "publications"
+
+    def identify(self, parts: list[str], label: str, example: str) -> Answer:
+        if parts[0] != self.folder or parts[-1] != "index.yml":
+            return None
+        return _publication_folder(parts) or FileIdentity(parts[1])
+
+
+@dataclass(frozen=True)
+class IssueFile:
+    """publications/<periodical>/<year>-<number>.yml: one issue (every other file under publications/)."""
+
+    folder: str = "publications"
+
+    def identify(self, parts: list[str], label: str, example: str) -> Answer:
+        if parts[0] != self.folder:
+            return None
+        if wrong := _publication_folder(parts):
+            return wrong
+        m = _ISSUE.fullmatch(parts[2][:-4])
+        if not m:
+            return f"文件名“{parts[2]}”不合规：一期刊物的文件名应为 <年份>-<两位期号>.yml，例如 2024-01.yml；刊物介绍为 index.yml"
+        if not 1 <= int(m[2]) <= 99:
+            return f"期号“{m[2]}”不合规：应为 01 到 99"
+        return FileIdentity(parts[2][:-4], year=int(m[1]), number=int(m[2]), publication=parts[1])

@@ -1,0 +1,53 @@
+"""刊物期次: one issue of a periodical and its articles."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Iterator
+
+from pydantic import Field
+
+from ..fields import AssetPath, Date, ListOf, Markdown, Ref, Text
+from .base import Content, FileIdentity, Finding, Strict
+from .files import IssueFile
+from .kind import Kind, Reference
+
+
+class Article(Strict):
+    title: Text = Field(description="文章标题")
+    author: Text = Field(description="作者")
+    member: Ref | None = Field(None, description="作者对应的党员（members/ 中的编号）")
+    body: Markdown = Field(description="正文（Markdown）")
+
+
+class Issue(Content):
+    kind_label: ClassVar[str] = "刊物期次"
+
+    title: Text | None = Field(None, description="标题，默认为 《刊名》某年第几期")
+    date: Date | None = Field(None, description="出版日期，须在文件名的年份内")
+    editor: Text | None = Field(None, description="编者")
+    cover: AssetPath | None = Field(None, description="封面图片，相对于 records/assets/")
+    articles: ListOf(Article) = Field(min_length=1, description="文章，至少一篇")
+
+    def findings(self, ident: FileIdentity) -> Iterator[Finding]:
+        if self.date and ident.year and self.date.year != ident.year:
+            yield Finding(("date",), f"出版日期 {self.date} 不在文件名的年份 {ident.year} 年内")
+
+    def assets(self):
+        if self.cover:
+            yield ("cover",), self.cover
+
+
+def _title(entry, site) -> str:
+    if entry.record.title:
+        return entry.record.title
+    i = entry.ident
+    pub = site.publications.get(i.publication)
+    return f"《{pub.record.title if pub else i.publication}》{i.year}年第{i.number}期"
+
+
+KIND = Kind(
+    "issue", Issue, IssueFile(), "publications/dangxing-riji/2024-01.yml",
+    "records/publications/*/[0-9][0-9][0-9][0-9]-[0-9][0-9].yml", page="publications/{i.publication}/{i.id}.md",
+    references=(Reference("articles[].member", "member", "党员", hidden_what="作者对应的党员"),),
+    title=_title, referable=False, within="publication",  # numbered per periodical, shown with it
+)

@@ -1,0 +1,82 @@
+"""A record kind, stated once: its model, its files, its page, its title and its references."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable, Iterator
+
+from .base import Record
+
+if TYPE_CHECKING:
+    from ..link import Site
+    from ..load import Entry
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A field that names other records by id, e.g. `members[]` → member, `articles[].member` → member.
+
+    `target` is a kind's name, or "branch" / "pillar" for the lists in site.yml. A reference to a kind must
+    also be shown wherever the record that makes it is (`link.hidden_target`); `required` words the fix
+    as "换一个" rather than "删去" for a field that must have a value.
+    """
+
+    path: str
+    target: str
+    what: str  # what it names, in messages: 党员
+    hidden_what: str | None = None  # how it is named when it is hidden, if not by `what`: 作者对应的党员
+    required: bool = False
+
+    def values(self, record) -> Iterator[tuple[tuple, str]]:
+        """(key path, id) of every value the record holds at this path."""
+        yield from _walk(record, self.path.split("."), ())
+
+
+def _walk(value, steps: list[str], loc: tuple):
+    if value is None:
+        return
+    if not steps:
+        if isinstance(value, str):
+            yield loc, value
+        return
+    step, rest = steps[0], steps[1:]
+    many = step.endswith("[]")
+    name = step.removesuffix("[]")
+    inner = getattr(value, name, None)
+    if many:
+        for i, item in enumerate(inner or ()):
+            yield from _walk(item, rest, loc + (name, i))
+    else:
+        yield from _walk(inner, rest, loc + (name,))
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    name: str  # used in code, CLI and schema file names
+    model: type[Record]
+    files: object  # a rule of kinds/files.py
+    example: str  # an example path under records/, for messages
+    glob: str  # its files, for editors that validate YAML against a schema
+    page: str | None = None  # its page under docs/, a format string over the file identity `i`
+    references: tuple[Reference, ...] = ()
+    title: Callable[[Entry, Site], str] | None = None  # what a reader sees as its name (default: its title)
+    referable: bool = True  # other records may name it by id
+    within: str | None = None  # the kind of record it belongs to (by the identity's field of that name)
+    link_rules: Callable | None = None  # (entry, lookup(kind, id)) -> findings about the records it names
+
+    @property
+    def label(self) -> str:
+        return self.model.kind_label
+
+    @property
+    def folder(self) -> str:
+        return self.files.folder
+
+    def identify(self, parts: list[str]):
+        return self.files.identify(parts, self.label, self.example)
+
+    def page_of(self, entry: Entry) -> str:
+        return self.page.format(i=entry.ident)
+
+    def title_of(self, entry: Entry, site: Site) -> str:
+        return self.title(entry, site) if self.title else entry.record.title

@@ -1,0 +1,47 @@
+"""党员风采: a member's story, published only with their consent."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Iterator
+
+from pydantic import Field
+
+from ..fields import AssetPath, Boolean, ListOf, Markdown, Ref, Text, Year
+from .base import Content, FileIdentity, Finding, Strict
+from .files import Named
+from .kind import Kind, Reference
+
+
+class MemberHonor(Strict):
+    year: Year | None = Field(None, description="年份")
+    title: Text = Field(description="荣誉名称")
+
+
+class Member(Content):
+    kind_label: ClassVar[str] = "党员风采"
+
+    name: Text = Field(description="姓名")
+    branch: Ref | None = Field(None, description="所在支部（site.yml 中 branches 的 id）")
+    role: Text | None = Field(None, description="岗位，例如 语文教师、党员示范岗")
+    joined: Year | None = Field(None, description="入党年份")
+    photo: AssetPath | None = Field(None, description="照片，相对于 records/assets/")
+    motto: Text | None = Field(None, description="格言")
+    honors: ListOf(MemberHonor) = Field(default_factory=list, description="荣誉")
+    story: Markdown = Field(description="事迹（Markdown）")
+    consent: Boolean = Field(False, description="本人已同意公开发布：true 或 false")
+
+    def findings(self, ident: FileIdentity) -> Iterator[Finding]:
+        if self.is_public and self.consent is False:
+            yield Finding(
+                ("consent",),
+                "公开的党员风采必须经本人同意：确认后写上 consent: true；未同意时请设为 visibility: internal",
+            )
+
+    def assets(self):
+        if self.photo:
+            yield ("photo",), self.photo
+
+
+KIND = Kind("member", Member, Named("members"), "members/zhang-hua.yml", "records/members/*.yml",
+            page="members/{i.id}.md", references=(Reference("branch", "branch", "支部"),),
+            title=lambda entry, site: entry.record.name)

@@ -1,0 +1,35 @@
+"""阵地与基地: a place where party work happens."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from pydantic import Field
+
+from ..fields import LongText, Markdown, Text, choice
+from .base import Content
+from .files import Named
+from .kind import Kind
+
+PlaceKind = choice(
+    ("red-base", "红色基地"),
+    ("green-base", "绿色基地"),
+    ("blue-base", "蓝色基地"),
+    ("position", "核心阵地"),
+    ("service-station", "社区服务站"),
+    ("other", "其他"),
+)
+
+
+class Place(Content):
+    kind_label: ClassVar[str] = "阵地与基地"
+
+    title: Text = Field(description="名称")
+    kind: PlaceKind = Field(description="类别")
+    audience: Text | None = Field(None, description="面向的人，例如 入党积极分子")
+    address: Text | None = Field(None, description="地址")
+    summary: LongText | None = Field(None, description="一段话摘要（纯文字）")
+    body: Markdown | None = Field(None, description="正文（Markdown）")
+
+
+KIND = Kind("place", Place, Named("places"), "places/yeyu-dangxiao.yml", "records/places/*.yml", page="places/{i.id}.md")

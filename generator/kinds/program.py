@@ -1,0 +1,26 @@
+"""特色做法: a practice of the branch, under one of the four pillars."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from pydantic import Field
+
+from ..fields import LongText, Markdown, Ref, Text, Year
+from .base import Content
+from .files import Named
+from .kind import Kind, Reference
+
+
+class Program(Content):
+    kind_label: ClassVar[str] = "特色做法"
+
+    title: Text = Field(description="名称，例如 “三同三异”展示教学风采")
+    pillar: Ref = Field(description="所属“四句话”的编号（site.yml 中 pillars 的 id）")
+    since: Year | None = Field(None, description="开始年份")
+    summary: LongText = Field(description="一段话摘要（纯文字）")
+    body: Markdown | None = Field(None, description="正文（Markdown）")
+
+
+KIND = Kind("program", Program, Named("programs"), "programs/san-tong-san-yi.yml", "records/programs/*.yml",
+            page="programs/{i.id}.md", references=(Reference("pillar", "pillar", "“四句话”编号"),))

@@ -1,0 +1,29 @@
+"""刊物: a periodical, described by publications/<id>/index.yml."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Iterator
+
+from pydantic import Field
+
+from ..fields import LongText, Text
+from .base import Content, FileIdentity, Finding
+from .files import PublicationIndex
+from .kind import Kind
+
+
+class Publication(Content):
+    kind_label: ClassVar[str] = "刊物"
+
+    title: Text = Field(description="刊名，不加书名号，例如 党性日记")
+    description: LongText | None = Field(None, description="简介（纯文字）")
+    frequency: Text | None = Field(None, description="出版周期，例如 每学期一期")
+
+    def findings(self, ident: FileIdentity) -> Iterator[Finding]:
+        if self.title and (self.title.startswith("《") or self.title.endswith("》")):
+            yield Finding(("title",), "刊名不用加书名号《》，网站会自动加上")
+
+
+KIND = Kind("publication", Publication, PublicationIndex(), "publications/dangxing-riji/index.yml",
+            "records/publications/*/index.yml", page="publications/{i.id}/index.md",
+            title=lambda entry, site: f"《{entry.record.title}》")

@@ -1,0 +1,86 @@
+"""述职评议: the secretary's yearly report and the evaluation of it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar, Iterator
+
+from pydantic import Field
+
+from ..fields import Count, Date, ListOf, Markdown, Ref, Text, Year
+from .base import FileIdentity, Finding, Record, Strict
+from .files import Yearly
+from .kind import Kind, Reference
+
+
+class Counts(Strict):
+    好: Count = Field(description="评“好”的票数")
+    较好: Count = Field(description="评“较好”的票数")
+    一般: Count = Field(description="评“一般”的票数")
+    差: Count = Field(description="评“差”的票数")
+
+    @property
+    def total(self) -> int:
+        return self.好 + self.较好 + self.一般 + self.差
+
+
+GRADES = ("好", "较好", "一般", "差")
+
+
+class EvaluationItem(Strict):
+    item: Text = Field(description="测评项目")
+    counts: Counts = Field(description="各等次票数：{好: n, 较好: n, 一般: n, 差: n}")
+
+
+class Evaluation(Strict):
+    date: Date = Field(description="测评日期（可在次年年初）")
+    voters: Count = Field(description="参加测评的人数")
+    items: ListOf(EvaluationItem) = Field(min_length=1, description="测评项目")
+
+
+class Review(Record):
+    kind_label: ClassVar[str] = "述职评议"
+
+    year: Year | None = Field(None, description="年份，须与文件名相同")
+    title: Text | None = Field(None, description="标题，默认为 某年度抓基层党建工作述职评议")
+    report: Markdown | None = Field(None, description="书记的述职报告（Markdown）")
+    highlights: ListOf(Ref) = Field(default_factory=list, description="当年的重点活动（activities/ 中的编号）")
+    evaluation: Evaluation | None = Field(None, description="测评结果")
+
+    # An evaluation meeting may be held early in the next year, up to this day.
+    LATEST_NEXT_YEAR: ClassVar[tuple[int, int]] = (3, 31)
+
+    def findings(self, ident: FileIdentity) -> Iterator[Finding]:
+        if self.year is not None and ident.year and self.year != ident.year:
+            yield Finding(("year",), f"年份 {self.year} 与文件名中的年份 {ident.year} 不一致")
+        ev = self.evaluation
+        if ev is None or not ident.year:
+            return
+        month, day = self.LATEST_NEXT_YEAR
+        if not (dt.date(ident.year, 1, 1) <= ev.date <= dt.date(ident.year + 1, month, day)):
+            yield Finding(
+                ("evaluation", "date"),
+                f"测评日期 {ev.date} 应在 {ident.year} 年内，或次年 {month} 月 {day} 日之前",
+            )
+        for i, item in enumerate(ev.items):
+            if item.counts.total > ev.voters:
+                yield Finding(
+                    ("evaluation", "items", i, "counts"),
+                    f"“{item.item}”的票数合计 {item.counts.total}，超过了参加测评的人数 {ev.voters}",
+                )
+
+
+def _same_year(entry, lookup) -> Iterator[Finding]:
+    """A highlight is an activity of the review's own year."""
+    for i, aid in enumerate(entry.record.highlights or ()):
+        activity = lookup("activity", aid)
+        if activity is not None and activity.record.date is not None and activity.record.date.year != entry.ident.year:
+            yield Finding(("highlights", i), f"活动“{aid}”不是 {entry.ident.year} 年的活动")
+
+
+KIND = Kind(
+    "review", Review, Yearly("reviews"), "reviews/2024.yml", "records/reviews/*.yml", page="reviews/{i.year}.md",
+    references=(Reference("highlights[]", "activity", "活动", hidden_what="重点活动"),),
+    title=lambda entry, site: entry.record.title or f"{entry.ident.year}年度抓基层党建工作述职评议",
+    link_rules=_same_year,
+)

@@ -1,0 +1,65 @@
+"""The organisation itself: site.yml, the one record of its kind."""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar, Iterator
+
+from pydantic import Field
+
+from ..fields import Count, ListOf, LongText, Markdown, Slug, Text, Year, YearMonth
+from .base import FileIdentity, Finding, Record, Strict, _duplicates
+from .files import Single
+from .kind import Kind
+
+
+class Honor(Strict):
+    title: Text = Field(description="荣誉名称")
+    year: Year | None = Field(None, description="获得年份（知道时才写）")
+
+
+class Branch(Strict):
+    id: Slug = Field(description="支部编号（拼音），例如 di-yi")
+    name: Text = Field(description="支部名称，例如 第一党支部")
+
+
+class Pillar(Strict):
+    id: Slug = Field(description="编号（拼音），例如 rongru")
+    title: Text = Field(description="这句话的全文")
+    short: Text | None = Field(None, description="简称，用于导航和卡片")
+    summary: LongText | None = Field(None, description="一段说明（纯文字）")
+
+
+# What a file name on a USB stick (FAT, exFAT, NTFS) or any other disk cannot hold, or would make a path of.
+FILE_NAME_UNSAFE = re.compile(r'\.\.|[/\\:*?"<>|\x00-\x1f]|^\.')
+
+
+class Organization(Record):
+    kind_label: ClassVar[str] = "组织概况"
+
+    school: Text = Field(description="学校名称")
+    organization: Text = Field(description="党组织全称，作为网站标题")
+    short_name: Text | None = Field(None, description="简称，用于存档文件名等")
+    founded: YearMonth | None = Field(None, description="成立时间：年-月 或 年-月-日")
+    member_count: Count | None = Field(None, description="党员人数")
+    honors: ListOf(Honor) = Field(default_factory=list, description="荣誉")
+    intro: Markdown | None = Field(None, description="首页开头的介绍（Markdown）")
+    branches: ListOf(Branch) = Field(min_length=1, description="下设支部")
+    pillars: ListOf(Pillar) = Field(min_length=1, description="“四句话”：工作的几条主线")
+
+    def findings(self, ident: FileIdentity) -> Iterator[Finding]:
+        yield from _duplicates(self.branches, ("branches",), "id", "支部编号")
+        yield from _duplicates(self.pillars, ("pillars",), "id", "编号")
+        for key in ("short_name", "school"):  # the archive's file name is made of the first one written
+            value = getattr(self, key)
+            if value and (bad := FILE_NAME_UNSAFE.findall(value)):
+                shown = "、".join(dict.fromkeys(bad))
+                yield Finding((key,), f"这个名称会用作存档的文件名，不能含有 {shown}。"
+                                      "文件名里不能有 / \\ : * ? \" < > |，也不能以“.”开头或含有“..”。请去掉它们")
+                break
+            if value:
+                break
+
+
+KIND = Kind("site", Organization, Single("site.yml"), "site.yml", "records/site.yml",
+            title=lambda entry, site: entry.record.organization, referable=False)

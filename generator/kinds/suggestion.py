@@ -1,0 +1,54 @@
+"""党性论坛: a suggestion from the public and the branch's reply."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Iterator
+
+from pydantic import Field
+
+from ..fields import Date, LongText, Markdown, Text, choice
+from .base import Content, FileIdentity, Finding
+from .files import Dated
+from .kind import Kind
+
+SuggestionFrom = choice(
+    ("家长", "家长"), ("离退休教师", "离退休教师"), ("媒体", "媒体"), ("社区", "社区"),
+    ("教师", "教师"), ("学生", "学生"), ("其他", "其他"),
+)
+SuggestionState = choice(("open", "待回复"), ("replied", "已回复"), ("adopted", "已采纳"))
+
+
+class Suggestion(Content):
+    kind_label: ClassVar[str] = "党性论坛"
+
+    title: Text = Field(description="标题")
+    date: Date = Field(description="提出日期，须与文件名中的日期相同")
+    from_: SuggestionFrom = Field(alias="from", description="提出者所属群体（不写个人姓名）")
+    channel: Text | None = Field(None, description="渠道，例如 家长访校周、媒体恳谈会")
+    content: LongText = Field(description="建议内容（纯文字）")
+    state: SuggestionState = Field("open", description="open 待回复；replied 已回复；adopted 已采纳")
+    reply: Markdown | None = Field(None, description="回复（Markdown）；state 不是 open 时必填")
+    replied: Date | None = Field(None, description="回复日期，有回复时必填，不早于 date")
+
+    @property
+    def answered(self) -> bool:
+        """Replied or adopted: what the figures count as 已回复."""
+        return self.state != "open"
+
+    def findings(self, ident: FileIdentity) -> Iterator[Finding]:
+        if ident.date and self.date and self.date != ident.date:
+            yield Finding(("date",), f"日期 {self.date} 与文件名中的日期 {ident.date} 不一致")
+        if self.state in ("replied", "adopted") and not self.reply:
+            yield Finding(("reply",), f"state 是 {self.state}，必须写回复 reply")
+        if self.reply and not self.replied:
+            yield Finding(("replied",), "有回复时必须写回复日期 replied")
+        if self.replied and not self.reply:
+            yield Finding(("reply",), "写了回复日期 replied，却没有回复 reply")
+        if self.replied and self.date and self.replied < self.date:
+            yield Finding(("replied",), f"回复日期 {self.replied} 早于提出日期 {self.date}")
+        if self.reply and self.state == "open":
+            yield Finding(("state",), "已经有回复，state 应改为 replied（已回复）或 adopted（已采纳）", warning=True)
+
+
+KIND = Kind("suggestion", Suggestion, Dated("suggestions"), "suggestions/2024/2024-05-20-jiazhang-jianyi.yml",
+            "records/suggestions/*/*.yml", page="forum/{i.year}/{i.id}.md")
