@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from .fields import labels
 from .indexes import Index, build_index, percent
+from .kinds import KINDS
 from .kinds.place import PlaceKind
 from .kinds.review import GRADES
 from .kinds.suggestion import SuggestionState
@@ -171,7 +172,12 @@ def _templates_stamp() -> tuple:
 _READS_INDEX: dict[tuple, bool] = {}
 
 
-class _Maker:
+class Maker:
+    """Makes pages: the helpers every kind's `pages` function uses, and the pages of no one kind."""
+
+    LATEST = LATEST
+    STATES = STATES
+
     def __init__(self, ix: Index, cache: PageCache | None = None):
         self.ix = ix
         self.site = ix.site
@@ -266,78 +272,6 @@ class _Maker:
                      "forum_url": "forum/index.md"},
         }
 
-    def work(self) -> list[Page]:
-        pages = [self.page("work/index.md", "work.md.j2", "党建工作", in_nav=True, searchable=False)]
-        for pillar in self.s.pillars:
-            pages.append(self.page(f"work/{pillar.id}.md", "pillar.md.j2", pillar.title, in_nav=True, pillar=pillar))
-        for e in self.ix.programs:
-            pillar = next((p for p in self.s.pillars if p.id == e.record.pillar), None)
-            pages.append(self.record_page(e, "program.md.j2", pillar=pillar, activities=self.ix.by_program.get(e.id, [])))
-        return pages
-
-    def places(self) -> list[Page]:
-        pages = [self.page("places/index.md", "places.md.j2", "阵地与基地", in_nav=True, searchable=False)]
-        for e in self.ix.places:
-            pages.append(self.record_page(e, "place.md.j2", activities=self.ix.by_place.get(e.id, [])))
-        return pages
-
-    def activities(self) -> list[Page]:
-        ix = self.ix
-        pages = [self.page("activities/index.md", "activities.md.j2", "党建活动", in_nav=True, searchable=False,
-                           latest=ix.activities[:LATEST])]
-        for year, acts in ix.by_year.items():
-            pages.append(self.page(f"activities/{year}/index.md", "activity_year.md.j2", f"{year}年党建活动",
-                                   in_nav=True, searchable=False, year=year, activities=acts))
-        pages.append(self.page("activities/by-program.md", "activity_groups.md.j2", "按特色做法", in_nav=True,
-                               searchable=False,
-                               groups=[(p, ix.by_program[p.id]) for p in ix.programs if p.id in ix.by_program]))
-        branch_groups = [(b, ix.by_branch[b.id]) for b in self.s.branches if b.id in ix.by_branch]
-        pages.append(self.page("activities/by-branch.md", "activity_groups.md.j2", "按支部", in_nav=True,
-                               searchable=False, groups=branch_groups))
-        for e in ix.activities:
-            r = e.record
-            pages.append(self.record_page(
-                e, "activity.md.j2",
-                program=self.site.programs.get(r.program),
-                places=[self.site.places[p] for p in r.places],
-                branches=[b for bid in r.branches for b in self.s.branches if b.id == bid],
-                members=[self.site.members[m] for m in r.members],
-            ))
-        return pages
-
-    def members(self) -> list[Page]:
-        pages = [self.page("members/index.md", "members.md.j2", "党员风采", in_nav=True, searchable=False)]
-        for e in self.ix.members:
-            branch = next((b for b in self.s.branches if b.id == e.record.branch), None)
-            pages.append(self.record_page(e, "member.md.j2", branch=branch,
-                                          activities=self.ix.by_member.get(e.id, []),
-                                          articles=self.ix.articles_by_member.get(e.id, [])))
-        return pages
-
-    def publications(self) -> list[Page]:
-        pages = [self.page("publications/index.md", "publications.md.j2", "刊物", in_nav=True, searchable=False)]
-        for pub in self.ix.publications:
-            issues = self.ix.issues.get(pub.id, [])
-            pages.append(self.record_page(pub, "publication.md.j2", in_nav=True, issues=issues))
-            for issue in issues:
-                pages.append(self.record_page(issue, "issue.md.j2", publication=pub))
-        return pages
-
-    def forum(self) -> list[Page]:
-        by_state = {state: [x for x in self.ix.suggestions if x.record.state == state] for state in STATES}
-        pages = [self.page("forum/index.md", "forum.md.j2", "党性论坛", in_nav=True, searchable=False, by_state=by_state)]
-        for e in self.ix.suggestions:
-            pages.append(self.record_page(e, "suggestion.md.j2"))
-        return pages
-
-    def reviews(self) -> list[Page]:
-        pages = [self.page("reviews/index.md", "reviews.md.j2", "述职评议", in_nav=True, searchable=False)]
-        for e in self.ix.reviews:
-            highlights = [self.site.activities[a] for a in e.record.highlights]
-            pages.append(self.record_page(e, "review.md.j2", in_nav=True, figures=self.ix.figures(e.ident.year),
-                                          highlights=highlights))
-        return pages
-
     def tags(self) -> Page:
         return self.page("tags.md", "tags.md.j2", "标签", in_nav=True, searchable=False)
 
@@ -353,9 +287,8 @@ def make_pages(site: Site, cache: PageCache | None = None) -> Output:
     ix = build_index(site)
     if cache is not None:
         cache.start()
-    m = _Maker(ix, cache)
-    pages = [m.home(), *m.work(), *m.activities(), *m.members(), *m.publications(), *m.places(),
-             *m.forum(), *m.reviews(), m.tags()]
+    m = Maker(ix, cache)
+    pages = [m.home(), *(p for kind in KINDS.values() if kind.pages for p in kind.pages(m)), m.tags()]
     seen: set[str] = set()
     for p in pages:  # like Pelican's writer: one output path, one page
         if p.path in seen:
@@ -378,14 +311,9 @@ def navigation(pages: list[Page]) -> list:
     def under(prefix: str, index: str) -> list[str]:
         return [p for p in titles if p.startswith(prefix) and p != index]
 
-    return [
-        item("index.md", "首页"),
-        section("党建工作", "work/index.md", under("work/", "work/index.md")),
-        section("党建活动", "activities/index.md", under("activities/", "activities/index.md")),
-        item("members/index.md", "党员风采"),
-        section("刊物", "publications/index.md", under("publications/", "publications/index.md")),
-        item("places/index.md", "阵地与基地"),
-        item("forum/index.md", "党性论坛"),
-        section("述职评议", "reviews/index.md", under("reviews/", "reviews/index.md")),
-        item("tags.md", "标签"),
-    ]
+    sections = []
+    for kind in KINDS.values():
+        if kind.section:
+            title, index, listed = kind.section
+            sections.append(section(title, index, under(index.split("/")[0] + "/", index)) if listed else item(index, title))
+    return [item("index.md", "首页"), *sections, item("tags.md", "标签")]

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
+from generator.kinds import KINDS
 from generator.load import _model_in
-from generator.kinds import KINDS as RECORD_TYPES
 
 GUIDE = (Path(__file__).resolve().parent.parent / "records" / "README.md").read_text(encoding="utf-8")
 
@@ -20,9 +20,9 @@ def field_names(model: type[BaseModel]):
             yield from field_names(nested)
 
 
-@pytest.mark.parametrize("type_name", sorted(RECORD_TYPES))
+@pytest.mark.parametrize("type_name", sorted(KINDS))
 def test_guide_names_every_field(type_name):
-    missing = [f for f in field_names(RECORD_TYPES[type_name].model) if f"`{f}" not in GUIDE and f"{f}:" not in GUIDE and f"{f}（" not in GUIDE]
+    missing = [f for f in field_names(KINDS[type_name].model) if f"`{f}" not in GUIDE and f"{f}:" not in GUIDE and f"{f}（" not in GUIDE]
     assert missing == []
 
 

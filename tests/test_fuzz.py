@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.errors import Problem
-from generator.kinds import KINDS as RECORD_TYPES
+from generator.kinds import KINDS
 from generator.yamlio import parse_bytes
 
 YAMLISH = st.lists(
@@ -39,7 +39,7 @@ def test_random_yaml_like_text(text):
 
 SCALARS = st.one_of(st.text(max_size=20), st.integers(), st.booleans(), st.none(), st.dates().map(str))
 VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4), max_leaves=20)
-KEYS = st.sampled_from(sorted({k for t in RECORD_TYPES.values() for k in t.model.model_fields} | {"from", "好", "src", "items", "counts"}))
+KEYS = st.sampled_from(sorted({k for t in KINDS.values() for k in t.model.model_fields} | {"from", "好", "src", "items", "counts"}))
 
 
 @SETTINGS

@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 import yaml
 
-from generator.kinds import KINDS as RECORD_TYPES
+from generator.kinds import KINDS
 from generator.schema import editor_settings, render_schemas
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,12 +42,12 @@ def files_of(glob: str) -> list[Path]:
     return sorted(ROOT.glob(glob))
 
 
-@pytest.mark.parametrize("name", sorted(RECORD_TYPES))
+@pytest.mark.parametrize("name", sorted(KINDS))
 def test_a_real_validator_accepts_the_shipped_records(name):
     schema = json.loads((ROOT / f"schemas/{name}.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
-    files = files_of(RECORD_TYPES[name].glob)
+    files = files_of(KINDS[name].glob)
     assert files, name
     for f in files:
         data = yaml.load(f.read_text(encoding="utf-8"), Loader=Yaml12Loader)

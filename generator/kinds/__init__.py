@@ -1,7 +1,7 @@
 """The record kinds, one module each, and the registry the generic code loops over.
 
 Like Pelican's list of generators, the registry is explicit: a kind exists when it is listed here. The
-order is the order of checking paths (a periodical's index before its issues) and of listings.
+order is the order of checking paths (a periodical's index before its issues) and of the site's sections.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from .kind import Kind, Reference
 
 KINDS: dict[str, Kind] = {
     m.KIND.name: m.KIND
-    for m in (site, program, place, activity, member, publication, issue, suggestion, review)
+    for m in (site, program, activity, member, publication, issue, place, suggestion, review)
 }
 
 __all__ = ["KINDS", "FileIdentity", "Finding", "Kind", "Record", "Reference"]

@@ -42,6 +42,29 @@ class Activity(Content):
         for i, photo in enumerate(self.photos or ()):
             yield ("photos", i, "src"), photo.src
 
+def pages(m) -> list:
+    ix = m.ix
+    pages = [m.page("activities/index.md", "activities.md.j2", "党建活动", in_nav=True, searchable=False,
+                       latest=ix.activities[:m.LATEST])]
+    for year, acts in ix.by_year.items():
+        pages.append(m.page(f"activities/{year}/index.md", "activity_year.md.j2", f"{year}年党建活动",
+                               in_nav=True, searchable=False, year=year, activities=acts))
+    pages.append(m.page("activities/by-program.md", "activity_groups.md.j2", "按特色做法", in_nav=True,
+                           searchable=False,
+                           groups=[(p, ix.by_program[p.id]) for p in ix.programs if p.id in ix.by_program]))
+    branch_groups = [(b, ix.by_branch[b.id]) for b in m.s.branches if b.id in ix.by_branch]
+    pages.append(m.page("activities/by-branch.md", "activity_groups.md.j2", "按支部", in_nav=True,
+                           searchable=False, groups=branch_groups))
+    for e in ix.activities:
+        r = e.record
+        pages.append(m.record_page(
+            e, "activity.md.j2",
+            program=m.site.programs.get(r.program),
+            places=[m.site.places[p] for p in r.places],
+            branches=[b for bid in r.branches for b in m.s.branches if b.id == bid],
+            members=[m.site.members[mid] for mid in r.members],
+        ))
+    return pages
 
 KIND = Kind(
     "activity", Activity, Dated("activities"), "activities/2024/2024-03-12-tongke-yigou.yml", "records/activities/*/*.yml",
@@ -51,5 +74,4 @@ KIND = Kind(
         Reference("places[]", "place", "地点"),
         Reference("branches[]", "branch", "支部"),
         Reference("members[]", "member", "党员"),
-    ),
-)
+    ), pages=pages, section=("党建活动", "activities/index.md", True))

@@ -63,6 +63,8 @@ class Kind:
     referable: bool = True  # other records may name it by id
     within: str | None = None  # the kind of record it belongs to (by the identity's field of that name)
     link_rules: Callable | None = None  # (entry, lookup(kind, id)) -> findings about the records it names
+    pages: Callable | None = None  # (pages.Maker) -> its section's pages: listings and one page per record
+    section: tuple[str, str, bool] | None = None  # in the navigation: title, index page, whether it lists its pages
 
     @property
     def label(self) -> str:

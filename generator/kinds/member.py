@@ -41,7 +41,15 @@ class Member(Content):
         if self.photo:
             yield ("photo",), self.photo
 
+def pages(m) -> list:
+    pages = [m.page("members/index.md", "members.md.j2", "党员风采", in_nav=True, searchable=False)]
+    for e in m.ix.members:
+        branch = next((b for b in m.s.branches if b.id == e.record.branch), None)
+        pages.append(m.record_page(e, "member.md.j2", branch=branch,
+                                      activities=m.ix.by_member.get(e.id, []),
+                                      articles=m.ix.articles_by_member.get(e.id, [])))
+    return pages
 
 KIND = Kind("member", Member, Named("members"), "members/zhang-hua.yml", "records/members/*.yml",
             page="members/{i.id}.md", references=(Reference("branch", "branch", "支部"),),
-            title=lambda entry, site: entry.record.name)
+            title=lambda entry, site: entry.record.name, pages=pages, section=("党员风采", "members/index.md", False))

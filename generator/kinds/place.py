@@ -31,5 +31,10 @@ class Place(Content):
     summary: LongText | None = Field(None, description="一段话摘要（纯文字）")
     body: Markdown | None = Field(None, description="正文（Markdown）")
 
+def pages(m) -> list:
+    pages = [m.page("places/index.md", "places.md.j2", "阵地与基地", in_nav=True, searchable=False)]
+    for e in m.ix.places:
+        pages.append(m.record_page(e, "place.md.j2", activities=m.ix.by_place.get(e.id, [])))
+    return pages
 
-KIND = Kind("place", Place, Named("places"), "places/yeyu-dangxiao.yml", "records/places/*.yml", page="places/{i.id}.md")
+KIND = Kind("place", Place, Named("places"), "places/yeyu-dangxiao.yml", "records/places/*.yml", page="places/{i.id}.md", pages=pages, section=("阵地与基地", "places/index.md", False))

@@ -21,6 +21,14 @@ class Program(Content):
     summary: LongText = Field(description="一段话摘要（纯文字）")
     body: Markdown | None = Field(None, description="正文（Markdown）")
 
+def pages(m) -> list:
+    pages = [m.page("work/index.md", "work.md.j2", "党建工作", in_nav=True, searchable=False)]
+    for pillar in m.s.pillars:
+        pages.append(m.page(f"work/{pillar.id}.md", "pillar.md.j2", pillar.title, in_nav=True, pillar=pillar))
+    for e in m.ix.programs:
+        pillar = next((p for p in m.s.pillars if p.id == e.record.pillar), None)
+        pages.append(m.record_page(e, "program.md.j2", pillar=pillar, activities=m.ix.by_program.get(e.id, [])))
+    return pages
 
 KIND = Kind("program", Program, Named("programs"), "programs/san-tong-san-yi.yml", "records/programs/*.yml",
-            page="programs/{i.id}.md", references=(Reference("pillar", "pillar", "“四句话”编号"),))
+            page="programs/{i.id}.md", references=(Reference("pillar", "pillar", "“四句话”编号"),), pages=pages, section=("党建工作", "work/index.md", True))

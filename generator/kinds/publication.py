@@ -23,7 +23,15 @@ class Publication(Content):
         if self.title and (self.title.startswith("《") or self.title.endswith("》")):
             yield Finding(("title",), "刊名不用加书名号《》，网站会自动加上")
 
+def pages(m) -> list:
+    pages = [m.page("publications/index.md", "publications.md.j2", "刊物", in_nav=True, searchable=False)]
+    for pub in m.ix.publications:
+        issues = m.ix.issues.get(pub.id, [])
+        pages.append(m.record_page(pub, "publication.md.j2", in_nav=True, issues=issues))
+        for issue in issues:
+            pages.append(m.record_page(issue, "issue.md.j2", publication=pub))
+    return pages
 
 KIND = Kind("publication", Publication, PublicationIndex(), "publications/dangxing-riji/index.yml",
             "records/publications/*/index.yml", page="publications/{i.id}/index.md",
-            title=lambda entry, site: f"《{entry.record.title}》")
+            title=lambda entry, site: f"《{entry.record.title}》", pages=pages, section=("刊物", "publications/index.md", True))

@@ -77,10 +77,16 @@ def _same_year(entry, lookup) -> Iterator[Finding]:
         if activity is not None and activity.record.date is not None and activity.record.date.year != entry.ident.year:
             yield Finding(("highlights", i), f"活动“{aid}”不是 {entry.ident.year} 年的活动")
 
+def pages(m) -> list:
+    pages = [m.page("reviews/index.md", "reviews.md.j2", "述职评议", in_nav=True, searchable=False)]
+    for e in m.ix.reviews:
+        highlights = [m.site.activities[a] for a in e.record.highlights]
+        pages.append(m.record_page(e, "review.md.j2", in_nav=True, figures=m.ix.figures(e.ident.year),
+                                      highlights=highlights))
+    return pages
 
 KIND = Kind(
     "review", Review, Yearly("reviews"), "reviews/2024.yml", "records/reviews/*.yml", page="reviews/{i.year}.md",
     references=(Reference("highlights[]", "activity", "活动", hidden_what="重点活动"),),
     title=lambda entry, site: entry.record.title or f"{entry.ident.year}年度抓基层党建工作述职评议",
-    link_rules=_same_year,
-)
+    link_rules=_same_year, pages=pages, section=("述职评议", "reviews/index.md", True))

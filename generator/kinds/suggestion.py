@@ -49,6 +49,12 @@ class Suggestion(Content):
         if self.reply and self.state == "open":
             yield Finding(("state",), "已经有回复，state 应改为 replied（已回复）或 adopted（已采纳）", warning=True)
 
+def pages(m) -> list:
+    by_state = {state: [x for x in m.ix.suggestions if x.record.state == state] for state in m.STATES}
+    pages = [m.page("forum/index.md", "forum.md.j2", "党性论坛", in_nav=True, searchable=False, by_state=by_state)]
+    for e in m.ix.suggestions:
+        pages.append(m.record_page(e, "suggestion.md.j2"))
+    return pages
 
 KIND = Kind("suggestion", Suggestion, Dated("suggestions"), "suggestions/2024/2024-05-20-jiazhang-jianyi.yml",
-            "records/suggestions/*/*.yml", page="forum/{i.year}/{i.id}.md")
+            "records/suggestions/*/*.yml", page="forum/{i.year}/{i.id}.md", pages=pages, section=("党性论坛", "forum/index.md", False))
