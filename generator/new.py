@@ -18,7 +18,9 @@ from pathlib import Path
 from .yamlio import read_record
 
 MAX_SLUG = 40
-TYPES = ("activity", "member", "issue", "suggestion", "review", "program", "place")
+# The kinds with a Blank, for the command line's help without importing the models (a third of a second that
+# every command would pay); tests/test_new.py holds it to the registry.
+TYPES = ("program", "activity", "member", "issue", "place", "suggestion", "review")
 
 
 class NewError(Exception):
@@ -95,163 +97,90 @@ def _need(value: str | None, option: str, what: str) -> str:
     return value.strip()
 
 
-def _example(ids: list[str], fallback: str) -> str:
-    return ids[0] if ids else fallback
+DRAFT = "status: draft   # 草稿：只在预览中显示。写好、检查通过后，删除这一行即可发布"
 
 
-DRAFT = "status: draft   # 草稿：只在预览中显示。写好、检查通过后，删除这一行即可发布\n"
+@dataclass
+class Options:
+    """What the command line gave, and the helpers a kind's `start` needs (kinds/<kind>.py, Blank)."""
+
+    records: Path
+    ex: _Existing
+    today: dt.date
+    title: str | None = None
+    date: dt.date | None = None
+    program: str | None = None
+    pillar: str | None = None
+    kind_of_place: str | None = None
+    name: str | None = None
+    pub: str | None = None
+    year: int | None = None
+    origin: str | None = None
+
+    need = staticmethod(_need)
+    pick = staticmethod(_pick)
+    slug = staticmethod(slug)
+    q = staticmethod(q)
+
+    @staticmethod
+    def fail(message: str):
+        raise NewError(message)
 
 
-def make(kind: str, records: Path, *, title=None, date=None, program=None, pillar=None, kind_of_place=None,
-         name=None, pub=None, year=None, origin=None, today: dt.date | None = None) -> NewRecord:
-    from .fields import labels  # pydantic: imported only when a record is made (see __main__)
-    from .kinds.place import PlaceKind
-    from .kinds.suggestion import SuggestionFrom
+def creatable() -> list[str]:
+    from .kinds import KINDS
 
-    today = today or dt.date.today()
-    ex = _Existing(records)
-    if kind == "activity":
-        title = _need(title, "--title", "活动标题")
-        day = date or today
-        program = _pick("特色做法", program, ex.stems("programs"), "--program")
-        folder = f"activities/{day.year}"
-        rid = ex.free(folder, f"{day.isoformat()}-{slug(title)}")
-        text = f"""\
-# 党建活动。字段说明见 records/README.md；写好后运行 make check 检查。
-title: {q(title)}
-date: {day.isoformat()}   # 日期，须与文件名中的日期相同
-program: {program}   # 所属特色做法：records/programs/ 里的编号
-# end_date: {day.isoformat()}   # 结束日期（多日活动）
-# places: [{_example(ex.stems("places"), "dangyuan-huodongshi")}]   # 地点：records/places/ 里的编号
-# branches: [{_example(ex.site_ids("branches"), "di-yi")}]   # 参与支部：site.yml 中 branches 的 id
-# members: [{_example(ex.stems("members"), "zhang-hua")}]   # 相关党员：records/members/ 里的编号
-# participants: 30   # 参加人数
-# summary: 一段话摘要，用于列表和首页。
-# body: |   # 正文，可用 Markdown
-#   第一段……
-# photos:   # 照片先放到 records/assets/ 下
-#   - src: {day.year}/huodong-1.jpg
-#     caption: 照片说明
-tags: []   # 标签，例如 [课堂教学, 师德师风]
-{DRAFT}"""
-    elif kind == "suggestion":
-        title = _need(title, "--title", "建议标题")
-        day = date or today
-        groups = list(labels(SuggestionFrom))
-        origin = _pick("提出者群体", origin, groups, "--from")
-        folder = f"suggestions/{day.year}"
-        rid = ex.free(folder, f"{day.isoformat()}-{slug(title)}")
-        text = f"""\
-# 党性论坛：一条建议和回复。字段说明见 records/README.md。
-title: {q(title)}
-date: {day.isoformat()}   # 提出日期，须与文件名中的日期相同
-from: {origin}   # 提出者所属群体：{"、".join(groups)}（不写个人姓名）
-# channel: 家长访校周   # 渠道，例如 家长访校周、媒体恳谈会
-content: 请把建议的内容写在这里。   # 建议内容（纯文字，可写多行：改成 content: | 再换行缩进）
-state: open   # open 待回复；replied 已回复；adopted 已采纳
-# reply: |   # 回复（Markdown）；state 不是 open 时必填
-#   感谢您的建议……
-# replied: {day.isoformat()}   # 回复日期，有回复时必填
-tags: []
-{DRAFT}"""
-    elif kind == "member":
-        name = _need(name, "--name", "党员姓名")
-        folder = "members"
-        rid = ex.free(folder, slug(name))
-        text = f"""\
-# 党员风采。发布前必须取得本人同意。字段说明见 records/README.md。
-name: {q(name)}
-# branch: {_example(ex.site_ids("branches"), "di-yi")}   # 所在支部：site.yml 中 branches 的 id
-# role: 语文教师、党员示范岗   # 岗位
-# joined: 2001   # 入党年份
-# photo: members/{rid}.jpg   # 照片，放在 records/assets/ 下
-# motto: 格言
-story: |   # 事迹（Markdown）
-  请把事迹写在这里。
-consent: false   # 本人同意公开发布后改为 true
-visibility: internal   # 本人同意、consent 改为 true 之后，删除这一行
-tags: []
-{DRAFT}"""
-    elif kind == "program":
-        title = _need(title, "--title", "做法名称")
-        pillar = _pick("“四句话”编号", pillar, ex.site_ids("pillars"), "--pillar")
-        folder = "programs"
-        rid = ex.free(folder, slug(title))
-        text = f"""\
-# 特色做法。字段说明见 records/README.md。
-title: {q(title)}
-pillar: {pillar}   # 所属“四句话”：site.yml 中 pillars 的 id
-# since: {today.year}   # 开始年份
-summary: 请用一段话概括这项做法。   # 摘要（纯文字）
-# body: |   # 正文（Markdown）
-#   ……
-tags: []
-{DRAFT}"""
-    elif kind == "place":
-        title = _need(title, "--title", "名称")
-        kinds = list(labels(PlaceKind))
-        kind_of_place = _pick("类别", kind_of_place, kinds, "--kind")
-        folder = "places"
-        rid = ex.free(folder, slug(title))
-        listing = "；".join(f"{k} {v}" for k, v in labels(PlaceKind).items())
-        text = f"""\
-# 阵地与基地。字段说明见 records/README.md。
-title: {q(title)}
-kind: {kind_of_place}   # 类别：{listing}
-# audience: 入党积极分子   # 面向的人
-# address: 地址
-# summary: 一段话摘要。
-# body: |   # 正文（Markdown）
-#   ……
-tags: []
-{DRAFT}"""
-    elif kind == "issue":
-        pub = _pick("刊物", pub, ex.publications(), "--pub")
-        year = year or today.year
-        folder = f"publications/{pub}"
-        taken = {int(m[1]) for p in (records / folder).glob(f"{year}-*.yml") if (m := re.fullmatch(rf"{year}-(\d\d)", p.stem))}
-        number = next((n for n in range(1, 100) if n not in taken), None)
-        if number is None:
-            raise NewError(f"{pub} 在 {year} 年已经有 99 期了")
-        rid = f"{year}-{number:02d}"
-        issue_date = date if date and date.year == year else None
-        text = f"""\
-# 刊物的一期。字段说明见 records/README.md。
-# title: 标题   # 默认为 《刊名》{year}年第{number}期
-{"date: " + issue_date.isoformat() if issue_date else "# date: " + f"{year}-06-30"}   # 出版日期，须在 {year} 年内
-# editor: 编者
-# cover: {year}/{pub}-{number:02d}.jpg   # 封面，放在 records/assets/ 下
-articles:   # 文章，至少一篇
-  - title: 请填写文章标题
-    author: 请填写作者
-    # member: {_example(ex.stems("members"), "zhang-hua")}   # 作者对应的党员：records/members/ 里的编号
-    body: |   # 正文（Markdown）
-      请把正文写在这里。
-tags: []
-{DRAFT}"""
-    elif kind == "review":
-        year = year or today.year
-        folder = "reviews"
-        rid = str(year)
-        if (records / folder / f"{rid}.yml").exists():
-            raise NewError(f"records/reviews/{rid}.yml 已经存在，不会覆盖它")
-        text = f"""\
-# 年度述职评议。当年的各项统计由网站自动算出，不用填写。字段说明见 records/README.md。
-year: {year}
-# title: {year}年度抓基层党建工作述职评议   # 标题（默认如此）
-# report: |   # 书记的述职报告（Markdown）
-#   ……
-highlights: []   # 当年重点活动：records/activities/{year}/ 里的编号，例如 [{year}-03-12-tongke-yigou]
-# evaluation:   # 测评结果
-#   date: {year}-12-28   # 可在次年 3 月 31 日之前
-#   voters: 100   # 参加测评的人数
-#   items:
-#     - item: 测评项目
-#       counts: {{好: 80, 较好: 15, 一般: 5, 差: 0}}   # 各等次票数，合计不超过参加人数
-"""
-    else:
-        raise NewError(f"不认识的类型“{kind}”，可选：{'、'.join(TYPES)}")
-    return NewRecord(f"{folder}/{rid}.yml", text)
+    return [name for name, kind in KINDS.items() if kind.blank]
+
+
+def make(kind: str, records: Path, *, today: dt.date | None = None, **options) -> NewRecord:
+    """A new record of a kind: the fields its Blank fills in, and every other field of its model as a commented
+    example, each with the model's own description."""
+    from .kinds import KINDS
+    from .kinds.base import Content
+
+    k = KINDS.get(kind)
+    if k is None or k.blank is None:
+        raise NewError(f"不认识的类型“{kind}”，可选：{'、'.join(creatable())}")
+    o = Options(records, _Existing(records), today or dt.date.today(), **options)
+    folder, rid, given, context = k.blank.start(o)
+    context = {"id": rid, **context}
+    lines = [f"# {k.label}。{k.blank.note}字段说明见 records/README.md；写好后运行 make check 检查。"]
+    fields = k.model.model_fields
+    own = [n for n in fields if n not in Content.model_fields] + [n for n in fields if n in Content.model_fields]
+    for name in own:
+        info = fields[name]
+        key = info.alias or name
+        comment = f"   # {info.description}" if info.description else ""
+        if key in given:
+            first, *rest = given[key].split("\n")
+            lines.append(f"{key}: {first}".rstrip() + ("" if "#" in first else comment))
+            lines += rest
+        elif key not in ("status", "visibility") and (example := _example(k, key, o, context)) is not None:
+            first, *rest = example.split("\n")
+            lines.append(f"# {key}: {first}".rstrip() + comment)
+            lines += [f"# {line}" for line in rest]
+    if k.blank.draft:
+        lines.append(DRAFT)
+    return NewRecord(f"{folder}/{rid}.yml", "\n".join(lines) + "\n")
+
+
+def _example(kind, key: str, o: Options, context: dict) -> str | None:
+    """An optional field's example: the kind's own, or for a reference an id that exists."""
+    if key in kind.blank.examples:
+        return kind.blank.examples[key].format(**context)
+    for ref in kind.references:
+        if ref.path.removesuffix("[]") != key:
+            continue
+        from .kinds import KINDS
+
+        if ref.target in KINDS:
+            ids = o.ex.stems(KINDS[ref.target].folder)
+        else:
+            ids = o.ex.site_ids(ref.target + ("es" if ref.target.endswith("ch") else "s"))
+        example = ids[0] if ids else "编号"
+        return f"[{example}]" if ref.path.endswith("[]") else example
+    return None
 
 
 def write(records: Path, new: NewRecord) -> Path:

@@ -24,11 +24,13 @@ def test_new_activity_writes_a_commented_draft_that_passes_check(tree):
     text = (tree.root / rel).read_text(encoding="utf-8")
     assert text.splitlines()[:4] == [
         "# 党建活动。字段说明见 records/README.md；写好后运行 make check 检查。",
-        'title: "党员教师“同课异构”课堂教学研讨"',
+        'title: "党员教师“同课异构”课堂教学研讨"   # 活动标题',
         "date: 2024-04-02   # 日期，须与文件名中的日期相同",
-        "program: san-tong-san-yi   # 所属特色做法：records/programs/ 里的编号",
+        "# end_date: 2024-04-02   # 结束日期（多日活动），不早于 date",
     ]
-    assert "# places: [dangyuan-huodongshi]   # 地点：records/places/ 里的编号" in text
+    assert "program: san-tong-san-yi   # 所属特色做法（programs/ 中的编号）" in text
+    assert "# places: [dangyuan-huodongshi]   # 地点（places/ 中的编号）" in text
+    assert "# body: |   # 正文（Markdown）\n#   第一段……\n" in text  # uncommented, it is valid YAML as it stands
     assert text.endswith("status: draft   # 草稿：只在预览中显示。写好、检查通过后，删除这一行即可发布\n")
     assert tree.lines() == []
 
@@ -92,3 +94,18 @@ def test_slug():
 def test_default_date_is_today(tree):
     record = new.make("activity", tree.records, title="研讨", program="san-tong-san-yi", today=dt.date(2026, 11, 23))
     assert record.rel == "activities/2026/2026-11-23-yan-tao.yml"
+
+
+def test_the_command_lines_types_are_the_kinds_that_can_be_started():
+    assert new.TYPES == tuple(new.creatable())
+
+
+def test_every_field_of_a_kind_is_in_its_skeleton_with_the_models_description(tree):
+    """Field descriptions are written once, in the model: the skeleton shows them."""
+    from generator.kinds import KINDS
+
+    record = new.make("activity", tree.records, title="研讨", program="san-tong-san-yi", today=dt.date(2026, 11, 23))
+    for name, info in KINDS["activity"].model.model_fields.items():
+        key = info.alias or name
+        if key not in ("status", "visibility"):
+            assert f"   # {info.description}" in record.text, key

@@ -9,7 +9,7 @@ from pydantic import Field
 from ..fields import AssetPath, Count, Date, ListOf, LongText, Markdown, Ref, Text
 from .base import Content, FileIdentity, Finding, Strict
 from .files import Dated
-from .kind import Kind, Reference
+from .kind import Blank, Kind, Reference
 
 
 class Photo(Strict):
@@ -66,6 +66,16 @@ def pages(m) -> list:
         ))
     return pages
 
+def _start(o):
+    title = o.need(o.title, "--title", "活动标题")
+    day = o.date or o.today
+    program = o.pick("特色做法", o.program, o.ex.stems("programs"), "--program")
+    folder = f"activities/{day.year}"
+    rid = o.ex.free(folder, f"{day.isoformat()}-{o.slug(title)}")
+    return folder, rid, {"title": o.q(title), "date": day.isoformat(), "program": program, "tags": "[]"}, \
+        {"date": day.isoformat(), "year": day.year}
+
+
 KIND = Kind(
     "activity", Activity, Dated("activities"), "activities/2024/2024-03-12-tongke-yigou.yml", "records/activities/*/*.yml",
     page="activities/{i.year}/{i.id}.md",
@@ -74,4 +84,6 @@ KIND = Kind(
         Reference("places[]", "place", "地点"),
         Reference("branches[]", "branch", "支部"),
         Reference("members[]", "member", "党员"),
-    ), pages=pages, section=("党建活动", "activities/index.md", True))
+    ), pages=pages, section=("党建活动", "activities/index.md", True), blank=Blank(_start, examples={
+    "end_date": "{date}", "participants": "30", "summary": "……", "body": "|\n  第一段……",
+    "photos": "\n  - src: {year}/huodong-1.jpg   # 照片先放到 records/assets/ 下\n    caption: 照片说明"}))

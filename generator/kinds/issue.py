@@ -9,7 +9,7 @@ from pydantic import Field
 from ..fields import AssetPath, Date, ListOf, Markdown, Ref, Text
 from .base import Content, FileIdentity, Finding, Strict
 from .files import IssueFile
-from .kind import Kind, Reference
+from .kind import Blank, Kind, Reference
 
 
 class Article(Strict):
@@ -45,9 +45,28 @@ def _title(entry, site) -> str:
     return f"《{pub.record.title if pub else i.publication}》{i.year}年第{i.number}期"
 
 
+def _start(o):
+    import re
+
+    pub = o.pick("刊物", o.pub, o.ex.publications(), "--pub")
+    year = o.year or o.today.year
+    folder = f"publications/{pub}"
+    taken = {int(m[1]) for p in (o.records / folder).glob(f"{year}-*.yml") if (m := re.fullmatch(rf"{year}-(\d\d)", p.stem))}
+    number = next((n for n in range(1, 100) if n not in taken), None)
+    if number is None:
+        o.fail(f"{pub} 在 {year} 年已经有 99 期了")
+    given = {"articles": "\n  - title: 请填写文章标题\n    author: 请填写作者\n"
+                         "    body: |\n      请把正文写在这里。", "tags": "[]"}
+    if o.date and o.date.year == year:
+        given["date"] = o.date.isoformat()
+    return folder, f"{year}-{number:02d}", given, {"year": year, "pub": pub, "number": number}
+
+
 KIND = Kind(
     "issue", Issue, IssueFile(), "publications/dangxing-riji/2024-01.yml",
     "records/publications/*/[0-9][0-9][0-9][0-9]-[0-9][0-9].yml", page="publications/{i.publication}/{i.id}.md",
     references=(Reference("articles[].member", "member", "党员", hidden_what="作者对应的党员"),),
     title=_title, referable=False, within="publication",  # numbered per periodical, shown with it
+    blank=Blank(_start, examples={
+        "title": "标题", "date": "{year}-06-30", "editor": "编者", "cover": "{year}/{pub}-{number:02d}.jpg"}),
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from .base import Record
@@ -51,6 +51,18 @@ def _walk(value, steps: list[str], loc: tuple):
 
 
 @dataclass(frozen=True, slots=True)
+class Blank:
+    """How `generator new` starts a record of this kind. `start(options)` gives the folder, the id, the fields
+    it fills in (as YAML) and the values its examples may name ({year}, {date} …); every other field of the
+    model is written as a commented example with the model's own description."""
+
+    start: Callable
+    note: str = ""  # said after the kind's name on the first line
+    examples: dict[str, str] = field(default_factory=dict)  # YAML of optional fields, shown commented
+    draft: bool = True  # starts with status: draft (kinds that have a status)
+
+
+@dataclass(frozen=True, slots=True)
 class Kind:
     name: str  # used in code, CLI and schema file names
     model: type[Record]
@@ -65,6 +77,7 @@ class Kind:
     link_rules: Callable | None = None  # (entry, lookup(kind, id)) -> findings about the records it names
     pages: Callable | None = None  # (pages.Maker) -> its section's pages: listings and one page per record
     section: tuple[str, str, bool] | None = None  # in the navigation: title, index page, whether it lists its pages
+    blank: Blank | None = None  # how `generator new` starts one
 
     @property
     def label(self) -> str:

@@ -9,7 +9,7 @@ from pydantic import Field
 from ..fields import AssetPath, Boolean, ListOf, Markdown, Ref, Text, Year
 from .base import Content, FileIdentity, Finding, Strict
 from .files import Named
-from .kind import Kind, Reference
+from .kind import Blank, Kind, Reference
 
 
 class MemberHonor(Strict):
@@ -50,6 +50,15 @@ def pages(m) -> list:
                                       articles=m.ix.articles_by_member.get(e.id, [])))
     return pages
 
+def _start(o):
+    name = o.need(o.name, "--name", "党员姓名")
+    rid = o.ex.free("members", o.slug(name))
+    return "members", rid, {"name": o.q(name), "story": "|\n  请把事迹写在这里。", "consent": "false   # 本人同意公开发布后改为 true",
+                            "visibility": "internal   # 本人同意、consent 改为 true 之后，删除这一行", "tags": "[]"}, {}
+
+
 KIND = Kind("member", Member, Named("members"), "members/zhang-hua.yml", "records/members/*.yml",
             page="members/{i.id}.md", references=(Reference("branch", "branch", "支部"),),
-            title=lambda entry, site: entry.record.name, pages=pages, section=("党员风采", "members/index.md", False))
+            title=lambda entry, site: entry.record.name, pages=pages, section=("党员风采", "members/index.md", False), blank=Blank(_start, note="发布前必须取得本人同意。", examples={
+    "role": "语文教师、党员示范岗", "joined": "2001", "photo": "members/{id}.jpg", "motto": "格言",
+    "honors": "\n  - {{year: 2010, title: 荣誉名称}}"}))

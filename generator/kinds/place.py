@@ -9,7 +9,7 @@ from pydantic import Field
 from ..fields import LongText, Markdown, Text, choice
 from .base import Content
 from .files import Named
-from .kind import Kind
+from .kind import Blank, Kind
 
 PlaceKind = choice(
     ("red-base", "红色基地"),
@@ -37,4 +37,15 @@ def pages(m) -> list:
         pages.append(m.record_page(e, "place.md.j2", activities=m.ix.by_place.get(e.id, [])))
     return pages
 
-KIND = Kind("place", Place, Named("places"), "places/yeyu-dangxiao.yml", "records/places/*.yml", page="places/{i.id}.md", pages=pages, section=("阵地与基地", "places/index.md", False))
+def _start(o):
+    from ..fields import labels
+
+    title = o.need(o.title, "--title", "名称")
+    kinds = labels(PlaceKind)
+    kind = o.pick("类别", o.kind_of_place, list(kinds), "--kind")
+    rid = o.ex.free("places", o.slug(title))
+    listing = "；".join(f"{k} {v}" for k, v in kinds.items())
+    return "places", rid, {"title": o.q(title), "kind": f"{kind}   # 类别：{listing}", "tags": "[]"}, {}
+
+
+KIND = Kind("place", Place, Named("places"), "places/yeyu-dangxiao.yml", "records/places/*.yml", page="places/{i.id}.md", pages=pages, section=("阵地与基地", "places/index.md", False), blank=Blank(_start, examples={"audience": "入党积极分子", "address": "地址", "summary": "一段话摘要。", "body": "|\n  ……"}))

@@ -9,7 +9,7 @@ from pydantic import Field
 from ..fields import LongText, Markdown, Ref, Text, Year
 from .base import Content
 from .files import Named
-from .kind import Kind, Reference
+from .kind import Blank, Kind, Reference
 
 
 class Program(Content):
@@ -30,5 +30,13 @@ def pages(m) -> list:
         pages.append(m.record_page(e, "program.md.j2", pillar=pillar, activities=m.ix.by_program.get(e.id, [])))
     return pages
 
+def _start(o):
+    title = o.need(o.title, "--title", "做法名称")
+    pillar = o.pick("“四句话”编号", o.pillar, o.ex.site_ids("pillars"), "--pillar")
+    rid = o.ex.free("programs", o.slug(title))
+    return "programs", rid, {"title": o.q(title), "pillar": pillar, "summary": "请用一段话概括这项做法。", "tags": "[]"}, \
+        {"year": o.today.year}
+
+
 KIND = Kind("program", Program, Named("programs"), "programs/san-tong-san-yi.yml", "records/programs/*.yml",
-            page="programs/{i.id}.md", references=(Reference("pillar", "pillar", "“四句话”编号"),), pages=pages, section=("党建工作", "work/index.md", True))
+            page="programs/{i.id}.md", references=(Reference("pillar", "pillar", "“四句话”编号"),), pages=pages, section=("党建工作", "work/index.md", True), blank=Blank(_start, examples={"since": "{year}", "body": "|\n  ……"}))

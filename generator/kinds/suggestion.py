@@ -9,7 +9,7 @@ from pydantic import Field
 from ..fields import Date, LongText, Markdown, Text, choice
 from .base import Content, FileIdentity, Finding
 from .files import Dated
-from .kind import Kind
+from .kind import Blank, Kind
 
 SuggestionFrom = choice(
     ("家长", "家长"), ("离退休教师", "离退休教师"), ("媒体", "媒体"), ("社区", "社区"),
@@ -56,5 +56,18 @@ def pages(m) -> list:
         pages.append(m.record_page(e, "suggestion.md.j2"))
     return pages
 
+def _start(o):
+    from ..fields import labels
+
+    title = o.need(o.title, "--title", "建议标题")
+    day = o.date or o.today
+    origin = o.pick("提出者群体", o.origin, list(labels(SuggestionFrom)), "--from")
+    folder = f"suggestions/{day.year}"
+    rid = o.ex.free(folder, f"{day.isoformat()}-{o.slug(title)}")
+    return folder, rid, {"title": o.q(title), "date": day.isoformat(), "from": origin,
+                         "content": "请把建议的内容写在这里。", "state": "open", "tags": "[]"}, {"date": day.isoformat()}
+
+
 KIND = Kind("suggestion", Suggestion, Dated("suggestions"), "suggestions/2024/2024-05-20-jiazhang-jianyi.yml",
-            "records/suggestions/*/*.yml", page="forum/{i.year}/{i.id}.md", pages=pages, section=("党性论坛", "forum/index.md", False))
+            "records/suggestions/*/*.yml", page="forum/{i.year}/{i.id}.md", pages=pages, section=("党性论坛", "forum/index.md", False), blank=Blank(_start, note="一条建议和回复。", examples={
+    "channel": "家长访校周", "reply": "|\n  感谢您的建议……", "replied": "{date}"}))
