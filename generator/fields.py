@@ -106,10 +106,17 @@ def _slug(value: Any) -> str:
     return text
 
 
+_SHORT_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
 def _date(value: Any) -> dt.date:
     text = _line(value)
     m = _DATE.fullmatch(text)
     if not m:
+        short = _SHORT_DATE.fullmatch(text)
+        if short:  # 2024-5-10: the right order, but a month or day of one digit
+            padded = f"{short[1]}-{int(short[2]):02d}-{int(short[3]):02d}"
+            raise fail(f"“{text}”的月和日都要写两位数，不足两位前面补 0：请写成 {padded}")
         raise fail(f"“{text}”不是日期：请写成 年-月-日，例如 2024-03-12")
     try:
         return dt.date(int(m[1]), int(m[2]), int(m[3]))
@@ -156,6 +163,11 @@ def _boolean(value: Any) -> bool:
 
 def _list(value: Any) -> list:
     if isinstance(value, list):
+        for item in value:
+            if isinstance(item, str) and "，" in item:  # [读书沙龙，师德] is one item to YAML
+                fixed = item.replace("，", ", ")
+                raise fail(f"“{item}”里用了中文逗号“，”，YAML 会把它当成一项。列表的各项之间请用英文逗号加空格："
+                           f"[{fixed}]")
         return value
     raise fail("应是一个列表：每项一行，以“- ”开头，或写成 [甲, 乙]")
 

@@ -6,6 +6,7 @@ import difflib
 from dataclasses import dataclass, field
 
 from .errors import Problem
+from .fields import SLUG
 from .kinds import KINDS
 from .kinds.files import Named
 from .load import Entry, Loaded
@@ -43,11 +44,30 @@ class Site:
     mode: BuildMode = field(default_factory=BuildMode)
 
 
-def _unknown(what: str, value: str, known, where: str) -> str:
+def _name_of(target) -> str | None:
+    """What a reader calls a record or a site.yml item: a member's name, a title, a branch's name."""
+    if isinstance(target, str):
+        return target
+    record = getattr(target, "record", None)
+    return getattr(record, "name", None) or getattr(record, "title", None)
+
+
+def _unknown(what: str, value: str, known: dict, where: str) -> str:
     message = f"找不到{what}“{value}”"
-    if where:
-        message += f"（应有文件 {where.format(id=value)}）"
+    names = {ident: _name_of(target) for ident, target in known.items()}
+    by_name = [ident for ident, name in names.items() if name and name.strip("《》") == value.strip("《》")]
+    if by_name:  # the name written where the id belongs: 张华 for zhang-hua
+        return message + f"：这里要写编号，不是名称。是不是想写 {by_name[0]}（{names[by_name[0]]}）？"
     hint = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
+    if where.startswith("site.yml"):  # a short list: a close id with its name, or the whole list
+        if hint:
+            return message + f"，是不是想写“{hint[0]}”（{names[hint[0]]}）？"
+        listing = "、".join(f"{i}（{n}）" if n else i for i, n in names.items())
+        return message + f"。site.yml 里可选的有：{listing}"
+    if where and SLUG.fullmatch(value):
+        message += f"（应有文件 {where.format(id=value)}）"
+    elif where:
+        message += "：编号只能用小写字母、数字和“-”（拼音或英文），是对应文件的文件名（不带 .yml）"
     if hint:
         message += f"，是不是想写“{hint[0]}”？"
     return message
@@ -105,8 +125,9 @@ def link(loaded: Loaded, mode: BuildMode = BuildMode()) -> tuple[Site | None, li
     site_record = site_entry.record if site_entry else None
     # The lists of site.yml that records name by id; with site.yml unreadable they cannot be checked.
     lists = {
-        "branch": ({b.id: None for b in (site_record.branches or ())} if site_record else None, "site.yml 的 branches 中"),
-        "pillar": ({p.id: None for p in (site_record.pillars or ())} if site_record else None, "site.yml 的 pillars 中"),
+        "branch": ({b.id: b.name for b in (site_record.branches or ())} if site_record else None, "site.yml 的 branches 中"),
+        "pillar": ({p.id: p.short or p.title for p in (site_record.pillars or ())} if site_record else None,
+                   "site.yml 的 pillars 中"),
     }
 
     def lookup(kind: str, ident: str) -> Entry | None:

@@ -216,6 +216,23 @@ _PARSER_HINTS = [
 _LIBYAML_DEPTH = ("nesting depth", "nesting level", "too deep")
 
 
+_FULLWIDTH_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)?[A-Za-z_][A-Za-z0-9_]*[ \t]*(：)", re.M)
+_FULLWIDTH_MESSAGE = "这一行的冒号是中文冒号“：”。键和值之间要用英文冒号加一个空格，例如 title: 示例"
+
+
+def _fullwidth_colon(text: str, lines: range) -> Mark | None:
+    """Where a key is followed by a Chinese colon (title：示例) on one of these lines, if it is: the usual
+    reason YAML finds no key, reported where the editor can fix it."""
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    for line in lines:
+        if 1 <= line <= len(starts):
+            end = starts[line] - 1 if line < len(starts) else len(text)
+            m = _FULLWIDTH_KEY.match(text, starts[line - 1], end)
+            if m:
+                return _line_col(text, m.start(1))
+    return None
+
+
 def _parser_message(problem: str) -> str:
     for needle, message in _PARSER_HINTS:
         if needle in problem:
@@ -235,6 +252,10 @@ def _build(text: str, reader: _Reader, loader_class=_Loader) -> Document | None:
         mark = e.problem_mark or e.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         earlier_tabs = [t for t in tab_lines if t[0] <= line]
+        colon = _fullwidth_colon(text, range(line - 1, line + 1))
+        if colon:
+            reader.error(*colon, _FULLWIDTH_MESSAGE)
+            return None
         if any(needle in (e.problem or "") for needle in _LIBYAML_DEPTH) and loader_class is not yaml.SafeLoader:
             # Read again by PyYAML's own parser, which has no such limit and looks ahead at most 1024
             # characters: the events then stop at MAX_DEPTH, where the project's rule says.
@@ -340,7 +361,11 @@ def _walk_events(loader, doc: Document, reader: _Reader, block_lines: list | Non
                 if path is None:
                     continue
                 if not stack:
-                    reader.error(line, col, "文件的顶层应是“键: 值”的映射，而不是一段文字。")
+                    colon = _fullwidth_colon(doc.text, range(line, ev.end_mark.line + 2))
+                    if colon:
+                        reader.error(*colon, _FULLWIDTH_MESSAGE)
+                    else:
+                        reader.error(line, col, "文件的顶层应是“键: 值”的映射，而不是一段文字。")
                     raise _Stop
                 end = ev.end_mark
                 doc.value_at[path] = (line, col)

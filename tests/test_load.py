@@ -109,7 +109,7 @@ FIELD_CASES = [
     # references with did-you-mean
     (activity(program="san-tong"), [f"{A}:3:10: 错误：字段 program：找不到特色做法“san-tong”（应有文件 records/programs/san-tong.yml），是不是想写“san-tong-san-yi”？"]),
     (activity(places="[huodongshi]"), [f"{A}:4:10: 错误：字段 places[0]：找不到地点“huodongshi”（应有文件 records/places/huodongshi.yml），是不是想写“dangyuan-huodongshi”？"]),
-    (activity(branches="[di-yi, di-si]"), [f"{A}:4:19: 错误：字段 branches[1]：找不到支部“di-si”（应有文件 site.yml 的 branches 中），是不是想写“di-yi”？"]),
+    (activity(branches="[di-yi, di-si]"), [f"{A}:4:19: 错误：字段 branches[1]：找不到支部“di-si”，是不是想写“di-yi”（第一党支部）？"]),
     (activity(members="[li-ming]"), [f"{A}:4:11: 错误：字段 members[0]：找不到党员“li-ming”（应有文件 records/members/li-ming.yml）"]),
     # photos
     (activity(photos="[{src: ../site.yml}]"), [f"{A}:4:16: 错误：字段 photos[0].src：路径“../site.yml”不能包含“..”：文件必须在 records/assets/ 里面"]),
@@ -185,7 +185,7 @@ TYPE_CASES = [
     ]),
     ("members/zhang-hua.yml", "name: 张华\nstory: 故事。\nconsent: yes\n", [f"{M}:3:10: 错误：字段 consent：“yes”不是 true 或 false（是：true，否：false）"]),
     ("members/zhang-hua.yml", "name: 张华\nstory: 故事。\nconsent: true\njoined: 99\n", [f"{M}:4:9: 错误：字段 joined：“99”不是年份：请写四位数的年份，例如 2024"]),
-    ("members/zhang-hua.yml", "name: 张华\nstory: 故事。\nconsent: true\nbranch: di-yl\n", [f"{M}:4:9: 错误：字段 branch：找不到支部“di-yl”（应有文件 site.yml 的 branches 中），是不是想写“di-yi”？"]),
+    ("members/zhang-hua.yml", "name: 张华\nstory: 故事。\nconsent: true\nbranch: di-yl\n", [f"{M}:4:9: 错误：字段 branch：找不到支部“di-yl”，是不是想写“di-yi”（第一党支部）？"]),
     ("suggestions/2024/2024-05-20-jianyi.yml", "title: 建议\ndate: 2024-05-20\nfrom: 张三\ncontent: 内容\n", [f"{S}:3:7: 错误：字段 from：“张三”不是可选的值。可选：家长、离退休教师、媒体、社区、教师、学生、其他"]),
     ("suggestions/2024/2024-05-20-jianyi.yml", "title: 建议\ndate: 2024-05-20\nfrom: 家长\ncontent: 内容\nstate: replied\n", [f"{S}:1:1: 错误：字段 reply：state 是 replied，必须写回复 reply"]),
     ("suggestions/2024/2024-05-20-jianyi.yml", "title: 建议\ndate: 2024-05-20\nfrom: 家长\ncontent: 内容\nstate: adopted\nreply: 好\n", [f"{S}:1:1: 错误：字段 replied：有回复时必须写回复日期 replied"]),
@@ -206,7 +206,7 @@ TYPE_CASES = [
     ("publications/dangxing-riji/2024-01.yml", "articles: []\n", ["records/publications/dangxing-riji/2024-01.yml:1:11: 错误：字段 articles：至少要写一项"]),
     ("publications/dangxing-riji/2024-01.yml", "articles:\n  - {title: 文, author: 甲, body: 正文, member: zhanghua}\n", ["records/publications/dangxing-riji/2024-01.yml:2:45: 错误：字段 articles[0].member：找不到党员“zhanghua”（应有文件 records/members/zhanghua.yml），是不是想写“zhang-hua”？"]),
     ("publications/hongqi/2024-01.yml", "articles:\n  - {title: 文, author: 甲, body: 正文}\n", ["records/publications/hongqi/2024-01.yml:1:1: 错误：刊物 publications/hongqi/ 缺少刊物介绍 index.yml"]),
-    ("programs/san-tong-san-yi.yml", "title: 三同三异\npillar: rong-ru\nsummary: 摘要\n", ["records/programs/san-tong-san-yi.yml:2:9: 错误：字段 pillar：找不到“四句话”编号“rong-ru”（应有文件 site.yml 的 pillars 中），是不是想写“rongru”？"]),
+    ("programs/san-tong-san-yi.yml", "title: 三同三异\npillar: rong-ru\nsummary: 摘要\n", ["records/programs/san-tong-san-yi.yml:2:9: 错误：字段 pillar：找不到“四句话”编号“rong-ru”，是不是想写“rongru”（融入教学）？"]),
     ("programs/san-tong-san-yi.yml", "title: 三同三异\npillar: rongru\nsince: 2002年\nsummary: 摘要\n", ["records/programs/san-tong-san-yi.yml:3:8: 错误：字段 since：“2002年”不是年份：请写四位数的年份，例如 2024"]),
     ("places/dangyuan-huodongshi.yml", "title: 党员活动室\nkind: red\n", ["records/places/dangyuan-huodongshi.yml:2:7: 错误：字段 kind：“red”不是可选的值。可选：red-base（红色基地）、green-base（绿色基地）、blue-base（蓝色基地）、position（核心阵地）、service-station（社区服务站）、other（其他）"]),
     ("site.yml", "school: 甲\norganization: 乙\nfounded: 2004-13\nbranches: []\npillars:\n  - {id: a, title: 一}\n  - {id: a, title: 二}\n", [
@@ -303,7 +303,7 @@ def test_record_cache_reads_again_only_the_files_that_changed(tree):
     broken = check_records(Path("records"), cache=cache)
     assert cache.misses == 1
     assert [format_text(p) for p in broken.problems] == [format_text(p) for p in check_records(Path("records")).problems] == [
-        "records/members/zhang-hua.yml:2:9: 错误：字段 branch：找不到支部“di-san”（应有文件 site.yml 的 branches 中）"]
+        "records/members/zhang-hua.yml:2:9: 错误：字段 branch：找不到支部“di-san”。site.yml 里可选的有：di-yi（第一党支部）、di-er（第二党支部）"]
     check_records(Path("records"), cache=cache)
     assert cache.misses == 0  # the error is reported again from the cache
     os.utime(tree.records / "members/zhang-hua.yml", ns=(1, 1))  # a new time, the same bytes: read, not parsed

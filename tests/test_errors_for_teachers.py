@@ -1,0 +1,61 @@
+"""Mistakes a beginner makes, each answered with the file, the line of the mistake and what to type instead."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.errors import format_text
+from generator.yamlio import parse_bytes
+
+A = "records/activities/2024/2024-03-12-tongke-yigou.yml"
+FULLWIDTH = "这一行的冒号是中文冒号“：”。键和值之间要用英文冒号加一个空格，例如 title: 示例"
+
+
+def read(text: str) -> list[str]:
+    return [format_text(p) for p in parse_bytes(text.encode("utf-8"), "x.yml")[1]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("title：示例\n", [f"x.yml:1:6: 错误：{FULLWIDTH}"]),
+    ("title: 甲\ndate: 2024-03-12\nprogram: x\nplaces: [a]\nbranches: [b]\nmembers: [c]\nparticipants: 3\nsummary: 乙\n"
+     "tags：[d]\n", [f"x.yml:9:5: 错误：{FULLWIDTH}"]),
+], ids=["line 1", "line 9"])
+def test_a_chinese_colon_is_named_at_its_line(text, expected):
+    assert read(text) == expected
+
+
+def test_a_name_where_an_id_belongs_is_looked_up(tree):
+    tree.write("activities/2024/2024-03-12-tongke-yigou.yml", "title: 研讨\ndate: 2024-03-12\nprogram: 三同三异\n"
+               "places: [党员活动室]\nmembers: [张华]\nbranches: [第一党支部]\n")
+    assert tree.lines() == [
+        f"{A}:3:10: 错误：字段 program：找不到特色做法“三同三异”：这里要写编号，不是名称。是不是想写 san-tong-san-yi（三同三异）？",
+        f"{A}:4:10: 错误：字段 places[0]：找不到地点“党员活动室”：这里要写编号，不是名称。是不是想写 dangyuan-huodongshi（党员活动室）？",
+        f"{A}:5:11: 错误：字段 members[0]：找不到党员“张华”：这里要写编号，不是名称。是不是想写 zhang-hua（张华）？",
+        f"{A}:6:12: 错误：字段 branches[0]：找不到支部“第一党支部”：这里要写编号，不是名称。是不是想写 di-yi（第一党支部）？",
+    ]
+
+
+def test_an_unknown_id_that_is_no_id_gets_no_impossible_file_name(tree):
+    tree.write("activities/2024/2024-03-12-tongke-yigou.yml", "title: 研讨\ndate: 2024-03-12\nprogram: san-tong-san-yi\n"
+               "members: [李四]\n")
+    assert tree.lines() == [f"{A}:4:11: 错误：字段 members[0]：找不到党员“李四”：编号只能用小写字母、数字和“-”（拼音或英文），"
+                            "是对应文件的文件名（不带 .yml）"]
+
+
+def test_a_branch_that_is_not_close_to_any_lists_them_all(tree):
+    tree.write("activities/2024/2024-03-12-tongke-yigou.yml", "title: 研讨\ndate: 2024-03-12\nprogram: san-tong-san-yi\n"
+               "branches: [yi-zhi-bu]\n")
+    assert tree.lines() == [f"{A}:4:12: 错误：字段 branches[0]：找不到支部“yi-zhi-bu”。site.yml 里可选的有："
+                            "di-yi（第一党支部）、di-er（第二党支部）"]
+
+
+def test_a_month_or_day_of_one_digit_says_to_pad_it(tree):
+    tree.write("activities/2024/2024-03-12-tongke-yigou.yml", "title: 研讨\ndate: 2024-3-12\nprogram: san-tong-san-yi\n")
+    assert tree.lines() == [f"{A}:2:7: 错误：字段 date：“2024-3-12”的月和日都要写两位数，不足两位前面补 0：请写成 2024-03-12"]
+
+
+def test_a_chinese_comma_in_a_list_is_named(tree):
+    tree.write("activities/2024/2024-03-12-tongke-yigou.yml", "title: 研讨\ndate: 2024-03-12\nprogram: san-tong-san-yi\n"
+               "tags: [读书沙龙，师德]\n")
+    assert tree.lines() == [f"{A}:4:7: 错误：字段 tags：“读书沙龙，师德”里用了中文逗号“，”，YAML 会把它当成一项。"
+                            "列表的各项之间请用英文逗号加空格：[读书沙龙, 师德]"]
