@@ -47,7 +47,7 @@ class AssetChecker:
         except FileNotFoundError:
             if os.path.lexists(path):
                 return f"records/assets/{rel} 是指向不存在的文件的链接"
-            return f"找不到文件 records/assets/{rel}"
+            return f"找不到文件 records/assets/{rel}" + _other_case(path, pure)
         except (OSError, RuntimeError) as e:  # a symlink loop, a name too long for the file system
             reason = system_error(e) if isinstance(e, OSError) else "符号链接绕成了圈"
             return f"无法使用 records/assets/{rel}：{reason.split('：')[0]}"
@@ -70,6 +70,18 @@ class AssetChecker:
             size = f"有 {width}×{height} 像素，" if width else ""
             return f"records/assets/{rel} {size}超过上限 {MAX_PIXELS // 10**6} 百万像素，可能是恶意构造的图片，拒绝处理"
         return _decode_problem(real, rel)
+
+
+def _other_case(path: Path, pure: PurePosixPath) -> str:
+    """A file whose name differs only in upper and lower case (IMG_1.JPG for img_1.jpg), if there is one."""
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return ""
+    same = [n for n in names if n.lower() == pure.name.lower()]
+    if not same:
+        return ""
+    return f"。是不是 {(pure.parent / same[0]).as_posix()}？文件名的大小写要和文件完全一致"
 
 
 def _decode_problem(path: Path, rel: str) -> str | None:

@@ -59,3 +59,11 @@ def test_a_chinese_comma_in_a_list_is_named(tree):
                "tags: [读书沙龙，师德]\n")
     assert tree.lines() == [f"{A}:4:7: 错误：字段 tags：“读书沙龙，师德”里用了中文逗号“，”，YAML 会把它当成一项。"
                             "列表的各项之间请用英文逗号加空格：[读书沙龙, 师德]"]
+
+
+def test_a_photo_name_in_another_case_is_suggested(tree):
+    tree.image("2024/IMG_1.JPG")
+    act = tree.records / "activities/2024/2024-03-12-tongke-yigou.yml"
+    act.write_text(act.read_text(encoding="utf-8").replace("src: 2024/a.jpg", "src: 2024/img_1.jpg"), encoding="utf-8")
+    assert tree.lines() == [f"{A}:8:10: 错误：字段 photos[0].src：找不到文件 records/assets/2024/img_1.jpg。"
+                            "是不是 2024/IMG_1.JPG？文件名的大小写要和文件完全一致"]
