@@ -61,6 +61,10 @@ class AssetChecker:
                 with Image.open(real, formats=FORMATS) as img:
                     width, height = img.size  # read from the header; nothing is decoded
         except UnidentifiedImageError:
+            if _is_heic(real):
+                return (f"records/assets/{rel} 是 HEIC 格式（苹果手机默认的照片格式），网站还不能用。请换成 JPEG："
+                        "在 iPhone 的“设置 → 相机 → 格式”里选“兼容性最佳”后拍的照片就是 JPEG；已拍的照片，"
+                        "在电脑上用“照片”或“画图”打开后另存为 JPEG 再上传")
             return f"records/assets/{rel} 不是 JPEG、PNG 或 WebP 图片（按文件内容判断，与扩展名无关）"
         except Image.DecompressionBombError:
             width, height = 0, 0
@@ -70,6 +74,16 @@ class AssetChecker:
             size = f"有 {width}×{height} 像素，" if width else ""
             return f"records/assets/{rel} {size}超过上限 {MAX_PIXELS // 10**6} 百万像素，可能是恶意构造的图片，拒绝处理"
         return _decode_problem(real, rel)
+
+
+def _is_heic(path: Path) -> bool:
+    """HEIF/HEIC by its file-type box, whatever the file's extension."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(12)
+    except OSError:
+        return False
+    return head[4:8] == b"ftyp" and head[8:12] in (b"heic", b"heix", b"mif1", b"msf1", b"heim", b"heis", b"hevc")
 
 
 def _other_case(path: Path, pure: PurePosixPath) -> str:

@@ -122,7 +122,10 @@ def parse_bytes(raw: bytes, display: str) -> tuple[Document | None, list[Problem
 
 
 def _decode(raw: bytes, reader: _Reader) -> str | None:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:4096]:
+    head = raw[:4096]
+    # UTF-16 puts a zero byte beside every ASCII character; one stray NUL is a control character, reported
+    # at its line like the others.
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (head and head.count(0) * 4 >= len(head)):
         reader.error(1, 1, "文件不是 UTF-8 编码（看起来是 UTF-16）。请用“另存为”选择 UTF-8 编码后再提交。")
         return None
     if raw.startswith(b"\xef\xbb\xbf"):

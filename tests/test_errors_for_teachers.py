@@ -67,3 +67,19 @@ def test_a_photo_name_in_another_case_is_suggested(tree):
     act.write_text(act.read_text(encoding="utf-8").replace("src: 2024/a.jpg", "src: 2024/img_1.jpg"), encoding="utf-8")
     assert tree.lines() == [f"{A}:8:10: 错误：字段 photos[0].src：找不到文件 records/assets/2024/img_1.jpg。"
                             "是不是 2024/IMG_1.JPG？文件名的大小写要和文件完全一致"]
+
+
+def test_a_stray_nul_is_a_control_character_at_its_line_not_utf16():
+    assert read("title: 甲\ndate: 2024-03-12\nsummary: 乙\x00丙\n") == [
+        "x.yml:3:11: 错误：有一个看不见的控制字符（U+0000），可能是从别处粘贴带进来的。请删除它。"]
+    # real UTF-16 is still named as such
+    assert [format_text(p) for p in parse_bytes("title: 甲\n".encode("utf-16-le"), "x.yml")[1]] == [
+        "x.yml:1:1: 错误：文件不是 UTF-8 编码（看起来是 UTF-16）。请用“另存为”选择 UTF-8 编码后再提交。"]
+
+
+def test_a_heic_photo_says_how_to_make_it_a_jpeg(tree):
+    (tree.records / "assets/2024/a.jpg").write_bytes(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + bytes(64))
+    assert tree.lines() == [
+        f"{A}:8:10: 错误：字段 photos[0].src：records/assets/2024/a.jpg 是 HEIC 格式（苹果手机默认的照片格式），网站还不能用。"
+        "请换成 JPEG：在 iPhone 的“设置 → 相机 → 格式”里选“兼容性最佳”后拍的照片就是 JPEG；已拍的照片，"
+        "在电脑上用“照片”或“画图”打开后另存为 JPEG 再上传"]

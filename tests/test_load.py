@@ -188,7 +188,7 @@ TYPE_CASES = [
     ("members/zhang-hua.yml", "name: 张华\nstory: 故事。\nconsent: true\nbranch: di-yl\n", [f"{M}:4:9: 错误：字段 branch：找不到支部“di-yl”，是不是想写“di-yi”（第一党支部）？"]),
     ("suggestions/2024/2024-05-20-jianyi.yml", "title: 建议\ndate: 2024-05-20\nfrom: 张三\ncontent: 内容\n", [f"{S}:3:7: 错误：字段 from：“张三”不是可选的值。可选：家长、离退休教师、媒体、社区、教师、学生、其他"]),
     ("suggestions/2024/2024-05-20-jianyi.yml", "title: 建议\ndate: 2024-05-20\nfrom: 家长\ncontent: 内容\nstate: replied\n", [f"{S}:1:1: 错误：字段 reply：state 是 replied，必须写回复 reply"]),
-    ("suggestions/2024/2024-05-20-jianyi.yml", "title: 建议\ndate: 2024-05-20\nfrom: 家长\ncontent: 内容\nstate: adopted\nreply: 好\n", [f"{S}:1:1: 错误：字段 replied：有回复时必须写回复日期 replied"]),
+    ("suggestions/2024/2024-05-20-jianyi.yml", "title: 建议\ndate: 2024-05-20\nfrom: 家长\ncontent: 内容\nstate: adopted\nreply: 好\n", [f"{S}:6:8: 错误：字段 reply：有回复时必须写回复日期：请在回复的后面加一行 replied: 年-月-日，例如 replied: 2024-05-27"]),
     ("suggestions/2024/2024-05-20-jianyi.yml", "title: 建议\ndate: 2024-05-20\nfrom: 家长\ncontent: 内容\nstate: replied\nreply: 好\nreplied: 2024-05-19\n", [f"{S}:7:10: 错误：字段 replied：回复日期 2024-05-19 早于提出日期 2024-05-20"]),
     ("suggestions/2024/2024-05-20-jianyi.yml", "title: 建议\ndate: 2024-05-20\nfrom: 家长\ncontent: 内容\nreply: 好\nreplied: 2024-05-21\n", [f"{S}:1:1: 警告：字段 state：已经有回复，state 应改为 replied（已回复）或 adopted（已采纳）"]),
     ("suggestions/2024/2024-05-20-jianyi.yml", "title: 建议\ndate: 2024-05-20\nfrom: 家长\ncontent: 内容\n", []),

@@ -41,7 +41,8 @@ class Suggestion(Content):
         if self.state in ("replied", "adopted") and not self.reply:
             yield Finding(("reply",), f"state 是 {self.state}，必须写回复 reply")
         if self.reply and not self.replied:
-            yield Finding(("replied",), "有回复时必须写回复日期 replied")
+            # At the reply: the line that is there (replied, being absent, has none).
+            yield Finding(("reply",), "有回复时必须写回复日期：请在回复的后面加一行 replied: 年-月-日，例如 replied: 2024-05-27")
         if self.replied and not self.reply:
             yield Finding(("reply",), "写了回复日期 replied，却没有回复 reply")
         if self.replied and self.date and self.replied < self.date:
