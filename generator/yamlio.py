@@ -236,6 +236,25 @@ def _fullwidth_colon(text: str, lines: range) -> Mark | None:
     return None
 
 
+_BLOCK_START = re.compile(r"^[ \t]*(?:-[ \t]+)?([A-Za-z_][A-Za-z0-9_]*):[ \t]*[|>][-+0-9]*[ \t]*(?:#.*)?$")
+_NO_SPACE = re.compile(r"^[ \t]*(?:-[ \t]+)?[A-Za-z_][A-Za-z0-9_]*(:)(?=[^ \t\n])")
+
+
+def _open_block(text: str, line: int) -> str | None:
+    """The key of the block scalar (body: |) whose text this line follows without indentation, if it does."""
+    lines = text.splitlines()
+    for back in range(line - 2, -1, -1):
+        previous = lines[back]
+        if not previous.strip():
+            continue
+        m = _BLOCK_START.match(previous)
+        if m:
+            return m[1]
+        if not previous.startswith((" ", "\t")):
+            return None  # a line of its own at the top level: no block is open
+    return None
+
+
 def _parser_message(problem: str) -> str:
     for needle, message in _PARSER_HINTS:
         if needle in problem:
@@ -259,6 +278,17 @@ def _build(text: str, reader: _Reader, loader_class=_Loader) -> Document | None:
         if colon:
             reader.error(*colon, _FULLWIDTH_MESSAGE)
             return None
+        if "simple key" in (e.context or "") and e.context_mark is not None:
+            # The line without its colon, not the one after it where the scanner gave up.
+            line, col = e.context_mark.line + 1, e.context_mark.column + 1
+            block = _open_block(text, line)
+            if block:
+                reader.error(line, col, f"这一行顶格写了，但它在“{block}: |”的正文里：正文的每一行前面都要空两格（和上面的正文对齐）。")
+                return None
+            no_space = _NO_SPACE.match(text.splitlines()[line - 1]) if line <= len(text.splitlines()) else None
+            if no_space:
+                reader.error(line, no_space.start(1) + 1, "冒号后面要有一个空格：请写成“键: 值”，例如 src: 2024/a.jpg")
+                return None
         if any(needle in (e.problem or "") for needle in _LIBYAML_DEPTH) and loader_class is not yaml.SafeLoader:
             # Read again by PyYAML's own parser, which has no such limit and looks ahead at most 1024
             # characters: the events then stop at MAX_DEPTH, where the project's rule says.

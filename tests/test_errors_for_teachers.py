@@ -83,3 +83,13 @@ def test_a_heic_photo_says_how_to_make_it_a_jpeg(tree):
         f"{A}:8:10: 错误：字段 photos[0].src：records/assets/2024/a.jpg 是 HEIC 格式（苹果手机默认的照片格式），网站还不能用。"
         "请换成 JPEG：在 iPhone 的“设置 → 相机 → 格式”里选“兼容性最佳”后拍的照片就是 JPEG；已拍的照片，"
         "在电脑上用“照片”或“画图”打开后另存为 JPEG 再上传"]
+
+
+def test_text_left_unindented_under_a_block_is_named_at_its_line():
+    assert read("title: x\nbody: |\n  第一段\n\n  第二段\n第三段没缩进\nphotos:\n  - src: a.jpg\n") == [
+        "x.yml:6:1: 错误：这一行顶格写了，但它在“body: |”的正文里：正文的每一行前面都要空两格（和上面的正文对齐）。"]
+
+
+def test_a_colon_without_its_space_is_named_at_its_line():
+    assert read("title: x\nsrc:2024/a.jpg\ndate: 2024-03-12\n") == [
+        "x.yml:2:4: 错误：冒号后面要有一个空格：请写成“键: 值”，例如 src: 2024/a.jpg"]
