@@ -278,6 +278,12 @@ def _build(text: str, reader: _Reader, loader_class=_Loader) -> Document | None:
         if colon:
             reader.error(*colon, _FULLWIDTH_MESSAGE)
             return None
+        lines = text.splitlines()
+        for candidate in (line - 1, line):  # "src:2024/a.jpg": YAML reads one word, and stumbles on the next line
+            no_space = _NO_SPACE.match(lines[candidate - 1]) if 1 <= candidate <= len(lines) else None
+            if no_space and "simple key" not in (e.context or ""):
+                reader.error(candidate, no_space.start(1) + 1, "冒号后面要有一个空格：请写成“键: 值”，例如 src: 2024/a.jpg")
+                return None
         if "simple key" in (e.context or "") and e.context_mark is not None:
             # The line without its colon, not the one after it where the scanner gave up.
             line, col = e.context_mark.line + 1, e.context_mark.column + 1

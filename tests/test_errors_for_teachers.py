@@ -93,3 +93,8 @@ def test_text_left_unindented_under_a_block_is_named_at_its_line():
 def test_a_colon_without_its_space_is_named_at_its_line():
     assert read("title: x\nsrc:2024/a.jpg\ndate: 2024-03-12\n") == [
         "x.yml:2:4: 错误：冒号后面要有一个空格：请写成“键: 值”，例如 src: 2024/a.jpg"]
+
+
+def test_a_colon_without_its_space_in_a_list_item_is_named_at_its_line():
+    assert read("title: x\nphotos:\n  - src:2024/a.jpg\n    caption: 说明\n") == [
+        "x.yml:3:8: 错误：冒号后面要有一个空格：请写成“键: 值”，例如 src: 2024/a.jpg"]
