@@ -73,6 +73,14 @@ def _unknown(what: str, value: str, known: dict, where: str) -> str:
     return message
 
 
+def _missing(ref, targets: dict, where: str) -> str:
+    """A required reference not written: what goes there, and what there is to choose from."""
+    choices = [f"{i}（{_name_of(t)}）" if _name_of(t) else i for i, t in targets.items()]
+    shown = "、".join(choices[:10]) + (f" 等 {len(choices)} 个" if len(choices) > 10 else "")
+    place = f"，见 {where.split('{')[0]}" if where else ""
+    return f"必须填写{ref.what}的编号，但没有写。可选的有：{shown}{place}" if choices else f"必须填写{ref.what}的编号，但没有写"
+
+
 class _Linker:
     def __init__(self, loaded: Loaded, mode: BuildMode):
         self.loaded = loaded
@@ -154,6 +162,8 @@ def link(loaded: Loaded, mode: BuildMode = BuildMode()) -> tuple[Site | None, li
                     where = f"records/{target_kind.folder}/{{id}}.yml" if isinstance(target_kind.files, Named) else ""
                 else:
                     targets, where = lists[ref.target]
+                if ref.required and (ref.path,) not in e.doc.empty and ref.path not in e.doc.data and targets is not None:
+                    ln.problems.append(e.problem((ref.path,), _missing(ref, targets, where)))
                 for loc, value in ref.values(e.record):
                     target = ln.ref(e, loc, value, targets, ref.what, where)
                     if shown and ref.target in KINDS:

@@ -121,7 +121,8 @@ def _model_in(annotation) -> type[BaseModel] | None:
     return None
 
 
-def _validation_problems(err: ValidationError, model: type[Record], doc: Document, display: str) -> list[Problem]:
+def _validation_problems(err: ValidationError, model: type[Record], doc: Document, display: str,
+                         linked: frozenset = frozenset()) -> list[Problem]:
     problems = []
     for e in err.errors(include_url=False, include_context=False, include_input=False):
         loc = tuple(e["loc"])
@@ -130,6 +131,8 @@ def _validation_problems(err: ValidationError, model: type[Record], doc: Documen
         if kind == "missing":
             if loc in doc.empty:
                 message, key_level = "不能为空：冒号后面没有写内容", True
+            elif loc in linked:
+                continue  # a required reference: link.py says it is missing, with the ids to choose from
             else:
                 message = "必须填写，但没有写"
         elif kind == "extra_forbidden":
@@ -282,7 +285,8 @@ def _validate(rtype: Kind, ident: FileIdentity, rel: str, display: str, doc: Doc
     try:
         record = rtype.model.model_validate(doc.data)
     except ValidationError as err:
-        problems.extend(_validation_problems(err, rtype.model, doc, display))
+        linked = frozenset((r.path,) for r in rtype.references if r.required)
+        problems.extend(_validation_problems(err, rtype.model, doc, display, linked))
         broken = {e["loc"][0] for e in err.errors() if e["loc"]}
         record = _partial(rtype.model, doc.data, broken)
     entry = Entry(rtype, ident, rel, display, doc, record)

@@ -98,3 +98,9 @@ def test_a_colon_without_its_space_is_named_at_its_line():
 def test_a_colon_without_its_space_in_a_list_item_is_named_at_its_line():
     assert read("title: x\nphotos:\n  - src:2024/a.jpg\n    caption: 说明\n") == [
         "x.yml:3:8: 错误：冒号后面要有一个空格：请写成“键: 值”，例如 src: 2024/a.jpg"]
+
+
+def test_a_missing_program_lists_what_to_choose(tree):
+    tree.write("activities/2024/2024-03-12-tongke-yigou.yml", "title: 研讨\ndate: 2024-03-12\n")
+    assert tree.lines() == [f"{A}:1:1: 错误：字段 program：必须填写特色做法的编号，但没有写。"
+                            "可选的有：san-tong-san-yi（三同三异），见 records/programs/"]
