@@ -18,8 +18,25 @@ from .outlock import Busy
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 
 
+# argparse's own words, which it looks up through gettext each time it prints: in Chinese, like ours.
+_ARGPARSE_ZH = {
+    "usage: ": "用法：",
+    "positional arguments": "参数",
+    "options": "选项",
+    "show this help message and exit": "显示这段帮助，然后退出",
+    "the following arguments are required: %s": "缺少必须的参数：%s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "“%(value)s”不是可选的值（可选：%(choices)s）",
+    "unrecognized arguments: %s": "不认识的参数：%s",
+    "expected one argument": "后面要跟一个值",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "invalid %(type)s value: %(value)r": "“%(value)s”不是有效的值",
+    "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 不明确，可能是 %(matches)s",
+}
+argparse._ = lambda text: _ARGPARSE_ZH.get(text, text)
+
+
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # argparse's own text stays, introduced in Chinese
+    def error(self, message: str):
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"用法错误：{message}\n")
 

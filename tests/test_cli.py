@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -113,3 +114,23 @@ def test_a_bug_is_reported_as_a_bug(tree, monkeypatch, capsys):
     err = capsys.readouterr().err
     assert err.startswith("内部错误：这是生成器程序的缺陷，不是记录写错了。请把下面的全部信息发给网站维护者。\nTraceback")
     assert "ZeroDivisionError: boom" in err
+
+
+@pytest.mark.parametrize("args", [["--help"], ["check", "--help"], ["build", "--help"], ["new", "--help"], ["site", "--help"],
+                                  ["archive", "--help"], ["verify-archive", "--help"], ["schema", "--help"]])
+def test_help_is_in_chinese(args):
+    done = subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True, text=True, encoding="utf-8")
+    assert done.returncode == 0
+    assert done.stdout.startswith("用法：python -m generator")
+    english = {w for w in re.findall(r"\b[a-z]{3,}\b", done.stdout)} - {
+        "python", "generator", "records", "text", "github", "json", "help", "check", "build", "new", "site", "archive",
+        "verify", "schema", "html", "internal", "drafts", "format", "out", "config", "mkdocs", "yml", "zip", "title", "date",
+        "program", "pillar", "kind", "name", "pub", "year", "from", "activity", "member", "issue", "suggestion", "review",
+        "place", "markdown", "type", "index", "sha", "schemas"}
+    assert english == set(), english
+
+
+def test_usage_errors_are_in_chinese():
+    done = subprocess.run([sys.executable, "-m", "generator", "check", "--format", "x"], capture_output=True, text=True, encoding="utf-8")
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[-1] == "用法错误：参数 --format：“x”不是可选的值（可选：'text', 'github', 'json'）"
