@@ -7,6 +7,7 @@ leak it.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -55,6 +56,7 @@ class Index:
     by_member: dict[str, list[Entry]] = field(default_factory=dict)
     articles_by_member: dict[str, list[ArticleRef]] = field(default_factory=dict)
     programs_by_pillar: dict[str, list[Entry]] = field(default_factory=dict)
+    of_kind: dict[str, list[Entry]] = field(default_factory=dict)  # shown records of the kinds named nowhere above
     _shown: set = field(default_factory=set, repr=False)
 
     def shown_entries(self) -> set[Entry]:
@@ -153,7 +155,16 @@ def build_index(site: Site) -> Index:
                 if art.member:
                     articles[art.member].append(ArticleRef(issue, i))
     ix.articles_by_member = dict(articles)
+
+    for kind, entries in site.records.items():  # every other kind: shown by the one rule, newest first
+        if kind not in _NAMED:
+            kept = [e for e in entries if mode.shows(e)]
+            ix._shown.update(kept)
+            ix.of_kind[kind] = sorted(kept, key=lambda e: (getattr(e.record, "date", None) or dt.date.min, e.id), reverse=True)
     return ix
+
+
+_NAMED = {"site", "program", "place", "activity", "member", "publication", "issue", "suggestion", "review"}
 
 
 def percent(count: int, voters: int) -> str:

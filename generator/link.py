@@ -42,6 +42,7 @@ class Site:
     suggestions: dict[str, Entry]
     reviews: dict[str, Entry]
     mode: BuildMode = field(default_factory=BuildMode)
+    records: dict[str, list[Entry]] = field(default_factory=dict)  # every kind's records (ids may repeat: issues)
 
 
 def _name_of(target) -> str | None:
@@ -187,4 +188,5 @@ def link(loaded: Loaded, mode: BuildMode = BuildMode()) -> tuple[Site | None, li
         suggestions=by_type["suggestion"],
         reviews=by_type["review"],
         mode=mode,
+        records=of_kind,
     ), ln.problems

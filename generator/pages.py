@@ -207,6 +207,7 @@ class Maker:
             page = self.cache.get(key) if key else None
             if page is not None:
                 return page
+        appendix = context.pop("appendix", "")
         if "e" in context:
             context["r"] = context["e"].record
         body = render(
@@ -216,6 +217,8 @@ class Maker:
         # Listing pages repeat what the record pages say; kept out of the search index, which must stay
         # small enough to load from file:// (see bench/RESULTS.md).
         search = None if searchable else {"exclude": True}
+        if appendix:
+            body = body.rstrip("\n") + "\n\n" + appendix.rstrip("\n") + "\n"
         matter = front_matter(title=title, tags=tags, search=search, **(meta or {}))
         page = Page(path, title, matter + "\n" + body, source, in_nav)
         if key:
@@ -223,9 +226,12 @@ class Maker:
         return page
 
     def record_page(self, entry: Entry, template: str, *, in_nav: bool = False, **context) -> Page:
+        # What other kinds add to this record's page (a place's duty roster, say), after its own content.
+        appendix = "\n\n".join(a for kind in KINDS.values() if (add := kind.adds_to.get(entry.type.name))
+                                 if (a := add(self, entry)))
         return self.page(
             path_of(entry), template, title_of(entry, self.site), source=entry.rel, in_nav=in_nav,
-            tags=list(getattr(entry.record, "tags", [])), e=entry, **context,
+            tags=list(getattr(entry.record, "tags", [])), e=entry, appendix=appendix, **context,
         )
 
     # -- sections
@@ -248,9 +254,11 @@ class Maker:
         def thumb(asset: str | None) -> str | None:
             return f"media/thumbs/{asset}" if asset else None
 
+        notices = [n for kind in KINDS.values() if kind.home for n in kind.home(self)]  # what kinds announce
         replies = [x for x in self.ix.suggestions if x.record.answered]
         replies.sort(key=lambda x: (x.record.replied or x.record.date, x.id), reverse=True)
         return {
+            **({"notices": notices} if notices else {}),
             "honors": [f"{h.title}（{h.year}年）" if h.year else h.title for h in self.s.honors],
             "pillars": [{"title": p.short or p.title, "text": p.title, "url": f"work/{p.id}.md"} for p in self.s.pillars],
             "figures": [{"label": k, "value": "—" if v is None else str(v)} for k, v in figures.items()],

@@ -78,6 +78,9 @@ class Kind:
     pages: Callable | None = None  # (pages.Maker) -> its section's pages: listings and one page per record
     section: tuple[str, str, bool] | None = None  # in the navigation: title, index page, whether it lists its pages
     blank: Blank | None = None  # how `generator new` starts one
+    # What it adds to other kinds' record pages: {kind name: (Maker, entry) -> Markdown appended to that page}.
+    adds_to: dict[str, Callable] = field(default_factory=dict)
+    home: Callable | None = None  # (Maker) -> notices for the home page: [{"title", "text", "url"}]
 
     @property
     def label(self) -> str:
