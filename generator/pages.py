@@ -8,6 +8,7 @@ pages make up the navigation and lead to them.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import html
 from dataclasses import dataclass
 from urllib.parse import quote
@@ -178,7 +179,8 @@ class Maker:
     LATEST = LATEST
     STATES = STATES
 
-    def __init__(self, ix: Index, cache: PageCache | None = None):
+    def __init__(self, ix: Index, cache: PageCache | None = None, today: dt.date | None = None):
+        self.today = today or dt.date.today()  # what is still to come, on the day the site is built
         self.ix = ix
         self.site = ix.site
         self.s = ix.site.site.record
@@ -224,6 +226,11 @@ class Maker:
         if key:
             self.cache.put(key, page)
         return page
+
+    def fragment(self, template: str, entry: Entry, **context) -> str:
+        """Markdown for a part of a record's page that another kind adds (kinds' `adds_to`)."""
+        return render(template, L=Links(path_of(entry), self.ix), ix=self.ix, s=self.s, site=self.site,
+                      place_kinds=PLACE_KINDS, states=STATES, grades=GRADES, percent=percent, **context)
 
     def record_page(self, entry: Entry, template: str, *, in_nav: bool = False, **context) -> Page:
         # What other kinds add to this record's page (a place's duty roster, say), after its own content.
@@ -290,12 +297,12 @@ class Output:
     media: list[str]  # asset paths under records/assets/ that the shown records use, published as media/<path>
 
 
-def make_pages(site: Site, cache: PageCache | None = None) -> Output:
+def make_pages(site: Site, cache: PageCache | None = None, today: dt.date | None = None) -> Output:
     """Every page of one build, and the photos and files they show."""
     ix = build_index(site)
     if cache is not None:
         cache.start()
-    m = Maker(ix, cache)
+    m = Maker(ix, cache, today)
     pages = [m.home(), *(p for kind in KINDS.values() if kind.pages for p in kind.pages(m)), m.tags()]
     seen: set[str] = set()
     for p in pages:  # like Pelican's writer: one output path, one page

@@ -100,6 +100,17 @@ articles:
     author: {P}
     member: zhang-hua
     body: {md(indent=6)}""",
+    "duties/2024/2024-05-18-zhiban.yml": f"""\
+topic: {P}
+date: 2024-05-18
+time: {P}
+place: dangyuan-huodongshi
+members: [zhang-hua]
+reception:
+  summary: {P}
+  visitors: 3
+tags: [{P}]
+""",
     "suggestions/2024/2024-05-20-jianyi.yml": f"""\
 title: {P}
 date: 2024-05-20

@@ -56,7 +56,7 @@ def served(records, tmp_path_factory):
 def test_the_hostile_records_are_valid_records(records):
     result = check_records(records, BuildMode())
     assert [p for p in result.problems] == []
-    assert result.files_checked == 9
+    assert result.files_checked == 10
 
 
 def test_every_page_shows_the_payloads_as_typed(served):
@@ -95,7 +95,7 @@ def test_no_payload_is_live_in_any_published_file(served):
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "alert" not in sitemap and sitemap.count(f"<loc>{url}") > 20
     assert found == []
-    assert seen == {"html": 22, "feed": 4}
+    assert seen == {"html": 24, "feed": 4}
 
 
 def test_the_edit_link_of_a_hostile_branch_stays_one_link(served):
@@ -150,7 +150,7 @@ def test_every_page_in_chromium_runs_nothing_and_logs_nothing(served, browser):
         box.press("End")
         page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
         live += [f"search: {x}" for x in page.evaluate(_DOM_LIVE)]
-    assert len(paths) == 22
+    assert len(paths) == 24
     assert (watch.dialogs, live, watch.console, watch.outside) == ([], [], [], [])
     # The one request that fails is the payloads' own <img src=x>, kept inert (issue: no remote images).
     assert {u.rsplit("/", 1)[-1] for u in watch.failed} == {"x"}

@@ -69,7 +69,7 @@ def test_indexes_list_what_they_should(shipped):
 def test_navigation_holds_sections_and_archives_only(shipped):
     home = soup(shipped, "index.md")
     tabs = [a.get_text(strip=True) for a in home.select(".md-tabs__link")]
-    assert tabs == ["首页", "党建工作", "党建活动", "党员风采", "刊物", "阵地与基地", "党性论坛", "述职评议", "标签"]
+    assert tabs == ["首页", "党建工作", "党建活动", "党员风采", "刊物", "阵地与基地", "社区服务站", "党性论坛", "述职评议", "标签"]
     nav_links = {a["href"] for a in home.select("nav.md-nav--primary a.md-nav__link[href]")}
     assert not any(re.search(r"activities/2011/2011-", h) for h in nav_links)
     assert any(h.endswith("activities/2011/") for h in nav_links)
