@@ -121,9 +121,11 @@ def _verify(args) -> int:
 
 
 def _schema(args) -> int:
-    from .schema import write_schemas
+    from .schema import write_editor_settings, write_schemas
 
     written = write_schemas(Path(args.out))
+    if write_editor_settings(Path(args.out).parent / ".vscode/settings.json"):
+        written.append(".vscode/settings.json")
     print(f"已更新 {len(written)} 个 JSON Schema 文件。" if written else "JSON Schema 都是最新的，没有改动。")
     return EXIT_OK
 

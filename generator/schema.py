@@ -57,3 +57,14 @@ def write_schemas(out: Path) -> list[str]:
 def editor_settings() -> dict:
     """The `yaml.schemas` mapping for .vscode/settings.json."""
     return {f"./schemas/{name}.schema.json": t.glob for name, t in KINDS.items()}
+
+
+def write_editor_settings(settings: Path) -> bool:
+    """Point VS Code's YAML extension at every kind's schema, keeping the file's other settings. True if changed."""
+    data = json.loads(settings.read_text(encoding="utf-8")) if settings.is_file() else {}
+    if data.get("yaml.schemas") == editor_settings():
+        return False
+    data["yaml.schemas"] = editor_settings()
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return True
