@@ -68,6 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     n.add_argument("--year", type=int, help="issue、review 的年份（默认今年）")
     n.add_argument("--from", dest="origin", help="suggestion 提出者所属群体")
     n.add_argument("--place", help="duty 的地点编号（默认 shequ-fuwuzhan）")
+    n.add_argument("--member", help="responsibility 的党员编号")
     st = sub.add_parser("site", help="构建整个网站（先在旁边构建，完成后整体替换）",
                         description="用 MkDocs 构建网站：在旁边构建，完成后整体替换；同一时间只有一次构建写入")
     st.add_argument("--out", default="site", metavar="目录", help="网站目录（默认 site）")
@@ -139,7 +140,7 @@ def _date(text: str) -> dt.date:
 
 def _new(args) -> int:
     records = Path(args.records)
-    options = {k: getattr(args, k) for k in ("title", "date", "program", "pillar", "kind_of_place", "name", "pub", "year", "origin", "place")}
+    options = {k: getattr(args, k) for k in ("title", "date", "program", "pillar", "kind_of_place", "name", "pub", "year", "origin", "place", "member")}
     try:
         path = new.write(records, new.make(args.type, records, **options))
     except new.NewError as e:

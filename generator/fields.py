@@ -99,6 +99,18 @@ def _markdown(value: Any) -> str:
     return text.rstrip() + "\n"
 
 
+def comma_hint(item: str) -> str:
+    """[读书沙龙，师德] is one item to YAML: say so, and how to write two."""
+    return f"“{item}”里用了中文逗号“，”，YAML 会把它当成一项。列表的各项之间请用英文逗号加空格：[{item.replace('，', ', ')}]"
+
+
+def _tag(value: Any) -> str:
+    text = _line(value)
+    if "，" in text:  # a tag is a word or two; a Chinese comma in one is two tags run together
+        raise fail(comma_hint(text))
+    return text
+
+
 def _slug(value: Any) -> str:
     text = _line(value)
     if not SLUG.fullmatch(text):
@@ -163,11 +175,6 @@ def _boolean(value: Any) -> bool:
 
 def _list(value: Any) -> list:
     if isinstance(value, list):
-        for item in value:
-            if isinstance(item, str) and "，" in item:  # [读书沙龙，师德] is one item to YAML
-                fixed = item.replace("，", ", ")
-                raise fail(f"“{item}”里用了中文逗号“，”，YAML 会把它当成一项。列表的各项之间请用英文逗号加空格："
-                           f"[{fixed}]")
         return value
     raise fail("应是一个列表：每项一行，以“- ”开头，或写成 [甲, 乙]")
 
@@ -201,6 +208,7 @@ LongText = Annotated[str, BeforeValidator(_multiline)]
 """Plain text that may span lines, shown literally."""
 Markdown = Annotated[str, BeforeValidator(_markdown)]
 Slug = Annotated[str, BeforeValidator(_slug), WithJsonSchema({"type": "string", "pattern": f"^{SLUG.pattern}$"})]
+Tag = Annotated[str, BeforeValidator(_tag)]
 Ref = Annotated[str, BeforeValidator(_line)]
 """An id of another record; whether it exists is checked when records are linked."""
 Date = Annotated[dt.date, BeforeValidator(_date)]

@@ -6,7 +6,7 @@ import difflib
 from dataclasses import dataclass, field
 
 from .errors import Problem
-from .fields import SLUG
+from .fields import SLUG, comma_hint
 from .kinds import KINDS
 from .kinds.files import Named
 from .load import Entry, Loaded
@@ -20,6 +20,8 @@ class BuildMode:
     internal: bool = False
 
     def shows(self, entry: Entry) -> bool:
+        if entry.type.internal_only and not self.internal:
+            return False
         record = entry.record
         if getattr(record, "status", "published") == "draft" and not self.drafts:
             return False
@@ -55,6 +57,8 @@ def _name_of(target) -> str | None:
 
 def _unknown(what: str, value: str, known: dict, where: str) -> str:
     message = f"找不到{what}“{value}”"
+    if "，" in value:
+        return f"{message}：{comma_hint(value)}"
     names = {ident: _name_of(target) for ident, target in known.items()}
     by_name = [ident for ident, name in names.items() if name and name.strip("《》") == value.strip("《》")]
     if by_name:  # the name written where the id belongs: 张华 for zhang-hua

@@ -20,7 +20,7 @@ from .yamlio import read_record
 MAX_SLUG = 40
 # The kinds with a Blank, for the command line's help without importing the models (a third of a second that
 # every command would pay); tests/test_new.py holds it to the registry.
-TYPES = ("program", "activity", "member", "issue", "place", "duty", "suggestion", "review")
+TYPES = ("program", "activity", "member", "issue", "place", "duty", "suggestion", "review", "responsibility")
 
 
 class NewError(Exception):
@@ -117,6 +117,7 @@ class Options:
     year: int | None = None
     origin: str | None = None
     place: str | None = None
+    member: str | None = None
 
     need = staticmethod(_need)
     pick = staticmethod(_pick)

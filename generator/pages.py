@@ -328,7 +328,7 @@ def navigation(pages: list[Page]) -> list:
 
     sections = []
     for kind in KINDS.values():
-        if kind.section:
+        if kind.section and kind.section[1] in titles:  # a kind with nothing to show has no section
             title, index, listed = kind.section
             sections.append(section(title, index, under(index.split("/")[0] + "/", index)) if listed else item(index, title))
     return [item("index.md", "首页"), *sections, item("tags.md", "标签")]

@@ -111,6 +111,21 @@ reception:
   visitors: 3
 tags: [{P}]
 """,
+    "responsibilities/2024/zhang-hua.yml": f"""\
+member: zhang-hua
+year: 2024
+party_targets:
+  - {P}
+teaching_targets: [{P}]
+assessment:
+  date: 2024-12-28
+  grade: 合格
+  comment: {P}
+follow_up:
+  - date: 2024-12-30
+    action: {P}
+    note: {P}
+""",
     "suggestions/2024/2024-05-20-jianyi.yml": f"""\
 title: {P}
 date: 2024-05-20

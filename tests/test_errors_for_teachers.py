@@ -57,8 +57,12 @@ def test_a_month_or_day_of_one_digit_says_to_pad_it(tree):
 def test_a_chinese_comma_in_a_list_is_named(tree):
     tree.write("activities/2024/2024-03-12-tongke-yigou.yml", "title: 研讨\ndate: 2024-03-12\nprogram: san-tong-san-yi\n"
                "tags: [读书沙龙，师德]\n")
-    assert tree.lines() == [f"{A}:4:7: 错误：字段 tags：“读书沙龙，师德”里用了中文逗号“，”，YAML 会把它当成一项。"
+    assert tree.lines() == [f"{A}:4:8: 错误：字段 tags[0]：“读书沙龙，师德”里用了中文逗号“，”，YAML 会把它当成一项。"
                             "列表的各项之间请用英文逗号加空格：[读书沙龙, 师德]"]
+    tree.write("activities/2024/2024-03-12-tongke-yigou.yml", "title: 研讨\ndate: 2024-03-12\nprogram: san-tong-san-yi\n"
+               "members: [zhang-hua，li-ming]\n")
+    assert tree.lines() == [f"{A}:4:11: 错误：字段 members[0]：找不到党员“zhang-hua，li-ming”：“zhang-hua，li-ming”里用了中文逗号“，”，"
+                            "YAML 会把它当成一项。列表的各项之间请用英文逗号加空格：[zhang-hua, li-ming]"]
 
 
 def test_a_photo_name_in_another_case_is_suggested(tree):

@@ -56,7 +56,7 @@ def served(records, tmp_path_factory):
 def test_the_hostile_records_are_valid_records(records):
     result = check_records(records, BuildMode())
     assert [p for p in result.problems] == []
-    assert result.files_checked == 10
+    assert result.files_checked == 11
 
 
 def test_every_page_shows_the_payloads_as_typed(served):

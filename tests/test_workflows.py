@@ -148,7 +148,7 @@ def test_check_in_the_workflow_form_annotates_a_bad_record(tmp_path):
     assert done.stdout.splitlines() == [
         "::error file=records/activities/2011/2011-03-16-tongke-yigou.yml,line=3,col=10::字段 program：找不到特色做法“san-tong”"
         "（应有文件 records/programs/san-tong.yml），是不是想写“san-tong-san-yi”？",
-        "检查未通过：36 个文件中有 1 个错误、0 个警告。",
+        "检查未通过：37 个文件中有 1 个错误、0 个警告。",
     ]
 
 

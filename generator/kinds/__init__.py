@@ -6,13 +6,13 @@ order is the order of checking paths (a periodical's index before its issues) an
 
 from __future__ import annotations
 
-from . import activity, duty, issue, member, place, program, publication, review, site, suggestion
+from . import activity, duty, issue, member, place, program, publication, responsibility, review, site, suggestion
 from .base import FileIdentity, Finding, Record
 from .kind import Kind, Reference
 
 KINDS: dict[str, Kind] = {
     m.KIND.name: m.KIND
-    for m in (site, program, activity, member, publication, issue, place, duty, suggestion, review)
+    for m in (site, program, activity, member, publication, issue, place, duty, suggestion, review, responsibility)
 }
 
 __all__ = ["KINDS", "FileIdentity", "Finding", "Kind", "Record", "Reference"]

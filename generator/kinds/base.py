@@ -13,7 +13,7 @@ from typing import ClassVar, Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..fields import ListOf, Text, choice
+from ..fields import ListOf, Tag, choice
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +64,7 @@ class Content(Record):
 
     status: Status = Field("published", description="published 已发布；draft 草稿（只在预览中出现）")
     visibility: Visibility = Field("public", description="public 公开；internal 内部（不会出现在公开网站上）")
-    tags: ListOf(Text) = Field(default_factory=list, description="标签，例如 [课堂教学, 师德师风]")
+    tags: ListOf(Tag) = Field(default_factory=list, description="标签，例如 [课堂教学, 师德师风]")
 
     @property
     def is_public(self) -> bool:

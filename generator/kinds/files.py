@@ -89,6 +89,24 @@ class Yearly:
         return FileIdentity(stem, year=int(stem))
 
 
+@dataclass(frozen=True)
+class PerMemberYear:
+    """<folder>/<year>/<member id>.yml: one record per member and year."""
+
+    folder: str
+
+    def identify(self, parts: list[str], label: str, example: str) -> Answer:
+        if parts[0] != self.folder:
+            return None
+        rule = f"{label}文件应为 {self.folder}/<年份>/<党员编号>.yml，例如 {example}"
+        if len(parts) != 3 or not _YEAR.fullmatch(parts[1]):
+            return rule
+        stem = parts[2][:-4]
+        if not SLUG.fullmatch(stem):
+            return _bad_slug(parts[2], example)
+        return FileIdentity(f"{parts[1]}-{stem}", year=int(parts[1]))
+
+
 _PUBLICATION_RULE = ("刊物文件应放在 publications/<刊物编号>/ 下：index.yml 是刊物介绍，<年份>-<期号>.yml 是一期，"
                      "例如 publications/dangxing-riji/2024-01.yml")
 

@@ -81,6 +81,7 @@ class Kind:
     # What it adds to other kinds' record pages: {kind name: (Maker, entry) -> Markdown appended to that page}.
     adds_to: dict[str, Callable] = field(default_factory=dict)
     home: Callable | None = None  # (Maker) -> notices for the home page: [{"title", "text", "url"}]
+    internal_only: bool = False  # shown by internal builds only, whatever the record says
 
     @property
     def label(self) -> str:
