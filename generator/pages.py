@@ -7,14 +7,12 @@ pages make up the navigation and lead to them.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import html
 from dataclasses import dataclass
 from urllib.parse import quote
 
 from markupsafe import Markup
-from pydantic import BaseModel
 
 from .fields import labels
 from .indexes import Index, build_index, percent
@@ -24,7 +22,8 @@ from .kinds.review import GRADES
 from .kinds.suggestion import SuggestionState
 from .link import Site
 from .load import Entry
-from .render import TEMPLATES, cn_date, front_matter, reads, relative, render, text
+from .pagecache import READS_INDEX, PageCache, Uncacheable, fingerprint, templates_stamp
+from .render import cn_date, front_matter, reads, relative, render, text
 
 PLACE_KINDS = labels(PlaceKind)
 STATES = labels(SuggestionState)
@@ -83,96 +82,6 @@ class Links:
 # ---------------------------------------------------------------- page kinds
 
 
-class PageCache:
-    """Pages of the last build, by everything their Markdown is made from, so that a rebuild under
-    `mkdocs serve` renders again only the pages an edit touched.
-
-    A page is made from its template and the arguments passed to it: records compared by identity (the
-    loader's RecordCache hands back the same Entry for an unchanged file), other values by value. Any page
-    may also look up site.yml, programs, places, members, publications and reviews, and the templates
-    themselves: a change to any of those renders every page again. A page whose template reads the whole
-    index (`ix`) is always rendered.
-    """
-
-    def __init__(self):
-        self._last: dict = {}
-        self._now: dict = {}
-        self._listed_last: dict[int, tuple] = {}
-        self._listed_now: dict[int, tuple] = {}
-        self.rendered: list[str] = []  # pages the last make_pages rendered rather than reused
-
-    def start(self) -> None:
-        self._last, self._now, self.rendered = self._now or self._last, {}, []
-        self._listed_last, self._listed_now = self._listed_now or self._listed_last, {}
-
-    def listed(self, entry: Entry) -> tuple:
-        """A record as a list of records shows it: everything but its body, which only its own page
-        shows. So a typo fixed in one activity's text renders again its page, not every listing of it."""
-        found = self._listed_now.get(id(entry))
-        if found is None:
-            found = self._listed_last.get(id(entry))
-            if found is None or found[0] is not entry:
-                found = (entry, (entry.rel, entry.record.model_dump_json(exclude={"body"})))
-            self._listed_now[id(entry)] = found
-        return found[1]
-
-    def get(self, key):
-        page = self._last.get(key)
-        if page is not None:
-            self._now[key] = page
-        return page
-
-    def put(self, key, page: Page) -> None:
-        self._now[key] = page
-        self.rendered.append(page.path)
-
-
-class _Uncacheable(Exception):
-    pass
-
-
-def _fingerprint(value, listed=None):
-    """A hashable stand-in for a template argument: a record by identity, or in a list of records by
-    `listed`; plain data by value."""
-    if value is None or isinstance(value, (str, int, float, bool, Entry)):
-        return value
-    if isinstance(value, (list, tuple)):
-        if all(type(v) is Entry for v in value):  # the common case, and long: thousands of activities
-            return tuple(map(listed, value)) if listed else tuple(value)
-        if all(type(v) is str for v in value):  # tags
-            return tuple(value)
-        return tuple(_fingerprint(v, listed) for v in value)
-    if isinstance(value, dict):
-        return tuple((k, _fingerprint(v, listed)) for k, v in value.items())
-    if dataclasses.is_dataclass(value):
-        return (type(value).__name__, *(_fingerprint(getattr(value, f.name), listed) for f in dataclasses.fields(value)))
-    if isinstance(value, BaseModel):  # a branch or pillar of site.yml: the site entry in the key decides
-        return _Same(value)
-    raise _Uncacheable(type(value))
-
-
-class _Same:
-    """Compares by identity, and holds the object so its id is never reused while the key lives."""
-
-    __slots__ = ("obj",)
-
-    def __init__(self, obj):
-        self.obj = obj
-
-    def __hash__(self):
-        return id(self.obj)
-
-    def __eq__(self, other):
-        return isinstance(other, _Same) and other.obj is self.obj
-
-
-def _templates_stamp() -> tuple:
-    return tuple(sorted((p.name, st.st_mtime_ns, st.st_size) for p in TEMPLATES.iterdir() if (st := p.stat())))
-
-
-_READS_INDEX: dict[tuple, bool] = {}
-
-
 class Maker:
     """Makes pages: the helpers every kind's `pages` function uses, and the pages of no one kind."""
 
@@ -188,23 +97,23 @@ class Maker:
         if cache is not None:
             site = self.site
             shared = (site.site, site.programs, site.places, site.members, site.publications, site.reviews)
-            self.shared = (site.mode, _templates_stamp(), *(_fingerprint(list(v.values()) if isinstance(v, dict) else v)
+            self.shared = (site.mode, templates_stamp(), *(fingerprint(list(v.values()) if isinstance(v, dict) else v)
                                                            for v in shared))
 
     def _reads_index(self, template: str) -> bool:
         key = (self.shared[1], template)  # the templates as they are now
-        if key not in _READS_INDEX:
-            _READS_INDEX[key] = reads(template, "ix")
-        return _READS_INDEX[key]
+        if key not in READS_INDEX:
+            READS_INDEX[key] = reads(template, "ix")
+        return READS_INDEX[key]
 
     def page(self, path: str, template: str, title: str, *, source: str | None = None, in_nav: bool = False,
              tags: list[str] | None = None, searchable: bool = True, meta: dict | None = None, **context) -> Page:
         key = None
         if self.cache is not None and not self._reads_index(template):
             try:
-                key = (self.shared, path, template, title, source, in_nav, _fingerprint(tags), searchable,
-                       _fingerprint(meta), _fingerprint(context, self.cache.listed))
-            except _Uncacheable:
+                key = (self.shared, path, template, title, source, in_nav, fingerprint(tags), searchable,
+                       fingerprint(meta), fingerprint(context, self.cache.listed))
+            except Uncacheable:
                 pass
             page = self.cache.get(key) if key else None
             if page is not None:

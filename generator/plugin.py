@@ -26,7 +26,8 @@ from .errors import Severity, format_text, is_system_error, serve_error_page, su
 from .feeds import make_feeds
 from .link import BuildMode
 from .load import RecordCache
-from .pages import PageCache, make_pages, navigation
+from .pagecache import PageCache
+from .pages import make_pages, navigation
 from .photos import PhotoPublisher
 from .pipeline import check_records
 from .render import TEMPLATES

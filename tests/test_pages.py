@@ -12,7 +12,8 @@ import pytest
 
 from generator.link import BuildMode
 from generator.load import RecordCache
-from generator.pages import PageCache, make_pages
+from generator.pagecache import PageCache
+from generator.pages import make_pages
 from generator.pipeline import check_records
 
 GOLDEN = Path(__file__).parent / "golden"
