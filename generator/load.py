@@ -18,7 +18,7 @@ from .errors import Problem, Severity, field_path
 from .filestat import signature
 from .kinds import KINDS, FileIdentity, Kind, Record
 from .privacy import scan
-from .yamlio import Document, parse_bytes, read_bytes
+from .yamlio import Document, line_col, parse_bytes, read_bytes
 
 
 @dataclass(slots=True, eq=False)  # a record is its own identity: hashable, compared by object
@@ -339,7 +339,7 @@ def _values(data, path=()):
 def _scan_private_data(doc: Document, display: str, entry: Entry | None, problems: list[Problem]) -> None:
     # The file as typed, for the exact line; then each value as YAML reads it, which is what is published
     # (a double-quoted "\x31\x33…", or a folded scalar that joins "138" and "12345678" on two lines).
-    found = [(h, *_line_col(doc.text, h.index)) for h in scan(doc.text)]
+    found = [(h, *line_col(doc.text, h.index)) for h in scan(doc.text)]
     seen = {(h.masked, doc.path_at(line, col)) for h, line, col in found}
     for path, value in _values(doc.data):
         if value in doc.text:  # as typed: the scan of the text saw it (most values, all plain and literal ones)
@@ -364,7 +364,3 @@ def _scan_private_data(doc: Document, display: str, entry: Entry | None, problem
                 "请删除它；确需保留时，请把记录设为 visibility: internal"
             )
         problems.append(Problem(display, line, col, Severity.WARNING if internal else Severity.ERROR, message, field_path(loc) if loc else None))
-
-
-def _line_col(text: str, index: int) -> tuple[int, int]:
-    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1

@@ -150,7 +150,8 @@ def _decode(raw: bytes, reader: _Reader) -> str | None:
         return None
 
 
-def _line_col(text: str, index: int) -> Mark:
+def line_col(text: str, index: int) -> Mark:
+    """The 1-based line and column of a position in the text."""
     line_start = text.rfind("\n", 0, index) + 1
     return text.count("\n", 0, index) + 1, index - line_start + 1
 
@@ -171,7 +172,7 @@ def _replace_bad_chars(text: str, reader: _Reader) -> str:
     if not _BAD_CHARS.search(text):
         return text
     for m in _BAD_CHARS.finditer(text):
-        line, col = _line_col(text, m.start())
+        line, col = line_col(text, m.start())
         reader.error(
             line, col,
             f"有一个看不见的{_describe_char(m.group())}，可能是从别处粘贴带进来的。请删除它。",
@@ -232,7 +233,7 @@ def _fullwidth_colon(text: str, lines: range) -> Mark | None:
             end = starts[line] - 1 if line < len(starts) else len(text)
             m = _FULLWIDTH_KEY.match(text, starts[line - 1], end)
             if m:
-                return _line_col(text, m.start(1))
+                return line_col(text, m.start(1))
     return None
 
 
@@ -264,7 +265,7 @@ def _parser_message(problem: str) -> str:
 
 def _build(text: str, reader: _Reader, loader_class=_Loader) -> Document | None:
     found_before = len(reader.problems)
-    tab_lines = [_line_col(text, m.start(1)) for m in _TAB_INDENT.finditer(text)] if "\t" in text else []
+    tab_lines = [line_col(text, m.start(1)) for m in _TAB_INDENT.finditer(text)] if "\t" in text else []
     block_lines: list[tuple[int, int]] = []  # (first, last) content lines of block scalars
     doc = Document(data={}, text=text)
     loader = loader_class(text)
