@@ -279,22 +279,20 @@ def _build(text: str, reader: _Reader, loader_class=_Loader) -> Document | None:
         if colon:
             reader.error(*colon, _FULLWIDTH_MESSAGE)
             return None
-        lines = text.splitlines()
-        for candidate in (line - 1, line):  # "src:2024/a.jpg": YAML reads one word, and stumbles on the next line
-            no_space = _NO_SPACE.match(lines[candidate - 1]) if 1 <= candidate <= len(lines) else None
-            if no_space and "simple key" not in (e.context or ""):
-                reader.error(candidate, no_space.start(1) + 1, "冒号后面要有一个空格：请写成“键: 值”，例如 src: 2024/a.jpg")
-                return None
-        if "simple key" in (e.context or "") and e.context_mark is not None:
+        simple_key = "simple key" in (e.context or "") and e.context_mark is not None
+        if simple_key:
             # The line without its colon, not the one after it where the scanner gave up.
             line, col = e.context_mark.line + 1, e.context_mark.column + 1
             block = _open_block(text, line)
             if block:
                 reader.error(line, col, f"这一行顶格写了，但它在“{block}: |”的正文里：正文的每一行前面都要空两格（和上面的正文对齐）。")
                 return None
-            no_space = _NO_SPACE.match(text.splitlines()[line - 1]) if line <= len(text.splitlines()) else None
+        lines = text.splitlines()
+        # "src:2024/a.jpg": YAML reads one word, and stumbles on that line or the next.
+        for candidate in (line,) if simple_key else (line - 1, line):
+            no_space = _NO_SPACE.match(lines[candidate - 1]) if 1 <= candidate <= len(lines) else None
             if no_space:
-                reader.error(line, no_space.start(1) + 1, "冒号后面要有一个空格：请写成“键: 值”，例如 src: 2024/a.jpg")
+                reader.error(candidate, no_space.start(1) + 1, "冒号后面要有一个空格：请写成“键: 值”，例如 src: 2024/a.jpg")
                 return None
         if any(needle in (e.problem or "") for needle in _LIBYAML_DEPTH) and loader_class is not yaml.SafeLoader:
             # Read again by PyYAML's own parser, which has no such limit and looks ahead at most 1024
