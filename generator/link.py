@@ -9,6 +9,7 @@ from .errors import Problem
 from .fields import SLUG, comma_hint
 from .kinds import KINDS
 from .kinds.files import Named
+from .kinds.kind import SITE_LISTS
 from .load import Entry, Loaded
 
 
@@ -137,10 +138,11 @@ def link(loaded: Loaded, mode: BuildMode = BuildMode()) -> tuple[Site | None, li
     site_entry = by_type["site"].get("site")
     site_record = site_entry.record if site_entry else None
     # The lists of site.yml that records name by id; with site.yml unreadable they cannot be checked.
+    names = {"branch": lambda b: b.name, "pillar": lambda p: p.short or p.title}
     lists = {
-        "branch": ({b.id: b.name for b in (site_record.branches or ())} if site_record else None, "site.yml 的 branches 中"),
-        "pillar": ({p.id: p.short or p.title for p in (site_record.pillars or ())} if site_record else None,
-                   "site.yml 的 pillars 中"),
+        target: ({i.id: names[target](i) for i in (getattr(site_record, key) or ())} if site_record else None,
+                 f"site.yml 的 {key} 中")
+        for target, key in SITE_LISTS.items()
     }
 
     def lookup(kind: str, ident: str) -> Entry | None:

@@ -169,17 +169,18 @@ def make(kind: str, records: Path, *, today: dt.date | None = None, **options) -
 
 def _example(kind, key: str, o: Options, context: dict) -> str | None:
     """An optional field's example: the kind's own, or for a reference an id that exists."""
+    from .kinds import KINDS
+    from .kinds.kind import SITE_LISTS
+
     if key in kind.blank.examples:
         return kind.blank.examples[key].format(**context)
     for ref in kind.references:
         if ref.path.removesuffix("[]") != key:
             continue
-        from .kinds import KINDS
-
         if ref.target in KINDS:
             ids = o.ex.stems(KINDS[ref.target].folder)
         else:
-            ids = o.ex.site_ids(ref.target + ("es" if ref.target.endswith("ch") else "s"))
+            ids = o.ex.site_ids(SITE_LISTS[ref.target])
         example = ids[0] if ids else "编号"
         return f"[{example}]" if ref.path.endswith("[]") else example
     return None

@@ -12,6 +12,10 @@ if TYPE_CHECKING:
     from ..load import Entry
 
 
+# The lists of site.yml that records name by id, as a Reference's target: target -> key in site.yml.
+SITE_LISTS = {"branch": "branches", "pillar": "pillars"}
+
+
 @dataclass(frozen=True, slots=True)
 class Reference:
     """A field that names other records by id, e.g. `members[]` → member, `articles[].member` → member.
