@@ -121,10 +121,7 @@ class Maker:
         appendix = context.pop("appendix", "")
         if "e" in context:
             context["r"] = context["e"].record
-        body = render(
-            template, L=Links(path, self.ix), ix=self.ix, s=self.s, site=self.site, page_title=title,
-            place_kinds=PLACE_KINDS, states=STATES, grades=GRADES, percent=percent, **context,
-        )
+        body = self._render(template, path, page_title=title, **context)
         # Listing pages repeat what the record pages say; kept out of the search index, which must stay
         # small enough to load from file:// (see bench/RESULTS.md).
         search = None if searchable else {"exclude": True}
@@ -136,10 +133,14 @@ class Maker:
             self.cache.put(key, page)
         return page
 
+    def _render(self, template: str, path: str, **context) -> str:
+        """A template with what every page's template may use, its links made relative to `path`."""
+        return render(template, L=Links(path, self.ix), ix=self.ix, s=self.s, site=self.site,
+                      place_kinds=PLACE_KINDS, states=STATES, grades=GRADES, percent=percent, **context)
+
     def fragment(self, template: str, entry: Entry, **context) -> str:
         """Markdown for a part of a record's page that another kind adds (kinds' `adds_to`)."""
-        return render(template, L=Links(path_of(entry), self.ix), ix=self.ix, s=self.s, site=self.site,
-                      place_kinds=PLACE_KINDS, states=STATES, grades=GRADES, percent=percent, **context)
+        return self._render(template, path_of(entry), **context)
 
     def record_page(self, entry: Entry, template: str, *, in_nav: bool = False, **context) -> Page:
         # What other kinds add to this record's page (a place's duty roster, say), after its own content.
