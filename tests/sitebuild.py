@@ -44,6 +44,22 @@ def mkdocs_build(config: Path, site_dir: Path, *, edit_uri: str | None = EDIT_UR
     )
 
 
+def archive(records: Path, out: Path, *extra) -> subprocess.CompletedProcess:
+    """`generator archive` as a user runs it, with the project's mkdocs.yml."""
+    return subprocess.run([sys.executable, "-m", "generator", "archive", "--records", str(records), "--out", str(out),
+                           "--config", str(ROOT / "mkdocs.yml"), *extra],
+                          cwd=ROOT, capture_output=True, text=True, encoding="utf-8")
+
+
+def archive_text(out: Path) -> str:
+    """Everything in the one archive in `out`, as text."""
+    import zipfile
+
+    (zip_path,) = out.glob("*.zip")
+    with zipfile.ZipFile(zip_path) as z:
+        return "".join(z.read(n).decode("utf-8", "ignore") for n in z.namelist())
+
+
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass

@@ -10,15 +10,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from sitebuild import ROOT
+from sitebuild import ROOT, archive
 
 from generator.archive import MANIFEST, verify_archive
-
-
-def archive(records: Path, out: Path, *extra) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator", "archive", "--records", str(records), "--out", str(out),
-                           "--config", str(ROOT / "mkdocs.yml"), *extra],
-                          cwd=ROOT, capture_output=True, text=True, encoding="utf-8")
 
 
 def verify(path: Path) -> subprocess.CompletedProcess:

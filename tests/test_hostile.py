@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import functools
 import re
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 from urllib.parse import unquote
@@ -21,7 +19,7 @@ from bs4 import BeautifulSoup
 from chromium import watched_page
 from hostile import EDIT_BRANCH, EDIT_URI, PAYLOAD, PHOTO, live_in_feed, live_in_html, live_in_search_index, write_tree
 from PIL import Image
-from sitebuild import config_for, http_server, mkdocs_build
+from sitebuild import archive, config_for, http_server, mkdocs_build
 
 from generator.link import BuildMode
 from generator.pipeline import check_records
@@ -157,8 +155,7 @@ def test_every_page_in_chromium_runs_nothing_and_logs_nothing(served, browser):
 
 
 def test_the_offline_archive_carries_no_live_payload(records, tmp_path):
-    done = subprocess.run([sys.executable, "-m", "generator", "archive", "--records", str(records), "--out", str(tmp_path)],
-                          capture_output=True, text=True, encoding="utf-8")
+    done = archive(records, tmp_path)
     assert done.returncode == 0, done.stdout + done.stderr
     [zip_path] = tmp_path.glob("*.zip")
     found, pages = [], 0
