@@ -23,7 +23,7 @@ def build_site(config: Path, out: Path) -> None:
     with locked(out.parent, f"网站目录 {out.name}/ "):  # the parent: the output itself is replaced
         new = out.with_name(f".{out.name}-new-{os.getpid()}")
         old = out.with_name(f".{out.name}-old-{os.getpid()}")
-        for stale in out.parent.glob(f".{out.name}-[no][el][wd]-*"):  # what a killed build left
+        for stale in [*out.parent.glob(f".{out.name}-new-*"), *out.parent.glob(f".{out.name}-old-*")]:  # a killed build's
             shutil.rmtree(stale, ignore_errors=True)
         try:
             done = mkdocs_build(config, new)
