@@ -7,6 +7,7 @@ import functools
 import http.server
 import os
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -16,12 +17,16 @@ ROOT = Path(__file__).resolve().parent.parent
 EDIT_URI = "https://example.org/school/site/edit/main/docs/"
 
 
-def config_for(records: Path, workdir: Path, **plugin_options) -> Path:
-    """The project's mkdocs.yml, pointed at another records tree (and the project's own docs/)."""
+def config_for(records: Path, workdir: Path, *, own_docs: bool = False, **plugin_options) -> Path:
+    """The project's mkdocs.yml, pointed at another records tree, and at the project's own docs/ or
+    (own_docs) a copy of it in workdir: then the records' path from docs/ is the same on every machine."""
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    text = text.replace("docs_dir: docs", f"docs_dir: {ROOT / 'docs'}")
-    text = text.replace("search_words: docs/", f"search_words: {ROOT / 'docs'}/")
-    text = text.replace("custom_dir: docs/overrides", f"custom_dir: {ROOT / 'docs/overrides'}")
+    docs = ROOT / "docs"
+    if own_docs:
+        docs = shutil.copytree(docs, workdir / "docs")
+    text = text.replace("docs_dir: docs", f"docs_dir: {docs}")
+    text = text.replace("search_words: docs/", f"search_words: {docs}/")
+    text = text.replace("custom_dir: docs/overrides", f"custom_dir: {docs / 'overrides'}")
     options = {"records_dir": str(records), **plugin_options}
     for key, value in options.items():  # the plugin's options, in place of their !ENV defaults
         value = str(value).lower() if isinstance(value, bool) else value
