@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import os
+import re
 import warnings
 from pathlib import Path, PurePosixPath
 
 from PIL import Image, UnidentifiedImageError
 
+from . import messages as say
 from .errors import is_system_error, system_error
 from .filestat import signature
 from .photos import FORMATS, MAX_PIXELS
+
+# What a folder or file name under records/assets/ may hold (the first character found otherwise is named).
+_BAD_NAME = re.compile(r"[^A-Za-z0-9._/-]")
 
 
 class AssetChecker:
@@ -31,30 +36,33 @@ class AssetChecker:
 
     def _check(self, rel: str) -> str | None:
         if "\\" in rel:
-            return f"路径“{rel}”里有反斜杠“\\”，请改用“/”分隔文件夹"
+            return say.asset_backslash(rel)
         pure = PurePosixPath(rel)
         if pure.is_absolute() or (len(rel) > 1 and rel[1] == ":"):
-            return f"路径“{rel}”应相对于 records/assets/，不能以“/”或盘符开头"
+            return say.asset_absolute(rel)
         if ".." in pure.parts:
-            return f"路径“{rel}”不能包含“..”：文件必须在 records/assets/ 里面"
+            return say.asset_outside(rel)
+        bad = _BAD_NAME.search(rel)
+        if bad:
+            return say.asset_name(rel, bad.group())
         root = self.assets_dir.resolve() if self.assets_dir.exists() else None
         if root is None:
-            return f"找不到文件“{rel}”：records/assets/ 文件夹不存在"
+            return say.asset_no_folder(rel)
         path = self.assets_dir / pure
         try:
             os.lstat(path)
             real = path.resolve(strict=True)
         except FileNotFoundError:
             if os.path.lexists(path):
-                return f"records/assets/{rel} 是指向不存在的文件的链接"
-            return f"找不到文件 records/assets/{rel}" + _other_case(path, pure)
+                return say.asset_dangling(rel)
+            return say.asset_missing(rel, _other_case(path, pure))
         except (OSError, RuntimeError) as e:  # a symlink loop, a name too long for the file system
-            reason = system_error(e) if isinstance(e, OSError) else "符号链接绕成了圈"
-            return f"无法使用 records/assets/{rel}：{reason.split('：')[0]}"
+            reason = system_error(e) if isinstance(e, OSError) else say.LOOP
+            return say.asset_unusable(rel, reason.split("：")[0])
         if not real.is_relative_to(root):
-            return f"“{rel}”是指向 records/assets/ 以外的链接，不允许"
+            return say.asset_escapes(rel)
         if not real.is_file():
-            return f"records/assets/{rel} 不是文件"
+            return say.asset_not_file(rel)
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # our own cap decides
@@ -62,17 +70,14 @@ class AssetChecker:
                     width, height = img.size  # read from the header; nothing is decoded
         except UnidentifiedImageError:
             if _is_heic(real):
-                return (f"records/assets/{rel} 是 HEIC 格式（苹果手机默认的照片格式），网站还不能用。请换成 JPEG："
-                        "在 iPhone 的“设置 → 相机 → 格式”里选“兼容性最佳”后拍的照片就是 JPEG；已拍的照片，"
-                        "在电脑上用“照片”或“画图”打开后另存为 JPEG 再上传")
-            return f"records/assets/{rel} 不是 JPEG、PNG 或 WebP 图片（按文件内容判断，与扩展名无关）"
+                return say.asset_heic(rel)
+            return say.asset_not_image(rel)
         except Image.DecompressionBombError:
             width, height = 0, 0
         except OSError as e:
-            return f"无法读取 records/assets/{rel}：{e.strerror or e}"
+            return say.asset_unreadable(rel, e.strerror or str(e))
         if not width or width * height > MAX_PIXELS:
-            size = f"有 {width}×{height} 像素，" if width else ""
-            return f"records/assets/{rel} {size}超过上限 {MAX_PIXELS // 10**6} 百万像素，可能是恶意构造的图片，拒绝处理"
+            return say.asset_too_large(rel, width, height, MAX_PIXELS // 10**6)
         return _decode_problem(real, rel)
 
 
@@ -86,16 +91,14 @@ def _is_heic(path: Path) -> bool:
     return head[4:8] == b"ftyp" and head[8:12] in (b"heic", b"heix", b"mif1", b"msf1", b"heim", b"heis", b"hevc")
 
 
-def _other_case(path: Path, pure: PurePosixPath) -> str:
+def _other_case(path: Path, pure: PurePosixPath) -> str | None:
     """A file whose name differs only in upper and lower case (IMG_1.JPG for img_1.jpg), if there is one."""
     try:
         names = os.listdir(path.parent)
     except OSError:
-        return ""
+        return None
     same = [n for n in names if n.lower() == pure.name.lower()]
-    if not same:
-        return ""
-    return f"。是不是 {(pure.parent / same[0]).as_posix()}？文件名的大小写要和文件完全一致"
+    return (pure.parent / same[0]).as_posix() if same else None
 
 
 def _decode_problem(path: Path, rel: str) -> str | None:
@@ -109,6 +112,6 @@ def _decode_problem(path: Path, rel: str) -> str | None:
             img.load()
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as e:
         if isinstance(e, OSError) and is_system_error(e):
-            return f"无法读取 records/assets/{rel}：{system_error(e).split('：')[0]}"
-        return f"records/assets/{rel} 已损坏，无法显示（可能没有上传完整）。请重新上传原图"
+            return say.asset_unreadable(rel, system_error(e).split("：")[0])
+        return say.asset_broken(rel)
     return None

@@ -11,6 +11,8 @@ import json
 from dataclasses import asdict, dataclass
 from enum import Enum
 
+from .messages import field_label
+
 
 class Severity(str, Enum):
     ERROR = "error"
@@ -38,7 +40,7 @@ class Problem:
     def text(self) -> str:
         """The message with its field, without the location."""
         if self.field:
-            return f"字段 {self.field}：{self.message}"
+            return f"字段 {field_label(self.field)}：{self.message}"
         return self.message
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from generator.errors import format_text
 from generator.yamlio import parse_bytes
 
+ROOT = Path(__file__).resolve().parent.parent
 A = "records/activities/2024/2024-03-12-tongke-yigou.yml"
 FULLWIDTH = "这一行的冒号是中文冒号“：”。键和值之间要用英文冒号加一个空格，例如 title: 示例"
 
@@ -29,23 +32,23 @@ def test_a_name_where_an_id_belongs_is_looked_up(tree):
                "places: [党员活动室]\nmembers: [张华]\nbranches: [第一党支部]\n")
     assert tree.lines() == [
         f"{A}:3:10: 错误：字段 program：找不到特色做法“三同三异”：这里要写编号，不是名称。是不是想写 san-tong-san-yi（三同三异）？",
-        f"{A}:4:10: 错误：字段 places[0]：找不到地点“党员活动室”：这里要写编号，不是名称。是不是想写 dangyuan-huodongshi（党员活动室）？",
-        f"{A}:5:11: 错误：字段 members[0]：找不到党员“张华”：这里要写编号，不是名称。是不是想写 zhang-hua（张华）？",
-        f"{A}:6:12: 错误：字段 branches[0]：找不到支部“第一党支部”：这里要写编号，不是名称。是不是想写 di-yi（第一党支部）？",
+        f"{A}:4:10: 错误：字段 places 第 1 个地点：找不到地点“党员活动室”：这里要写编号，不是名称。是不是想写 dangyuan-huodongshi（党员活动室）？",
+        f"{A}:5:11: 错误：字段 members 第 1 位党员：找不到党员“张华”：这里要写编号，不是名称。是不是想写 zhang-hua（张华）？",
+        f"{A}:6:12: 错误：字段 branches 第 1 个支部：找不到支部“第一党支部”：这里要写编号，不是名称。是不是想写 di-yi（第一党支部）？",
     ]
 
 
 def test_an_unknown_id_that_is_no_id_gets_no_impossible_file_name(tree):
     tree.write("activities/2024/2024-03-12-tongke-yigou.yml", "title: 研讨\ndate: 2024-03-12\nprogram: san-tong-san-yi\n"
                "members: [李四]\n")
-    assert tree.lines() == [f"{A}:4:11: 错误：字段 members[0]：找不到党员“李四”：编号只能用小写字母、数字和“-”（拼音或英文），"
+    assert tree.lines() == [f"{A}:4:11: 错误：字段 members 第 1 位党员：找不到党员“李四”：编号只能用小写字母、数字和“-”（拼音或英文），"
                             "是对应文件的文件名（不带 .yml）"]
 
 
 def test_a_branch_that_is_not_close_to_any_lists_them_all(tree):
     tree.write("activities/2024/2024-03-12-tongke-yigou.yml", "title: 研讨\ndate: 2024-03-12\nprogram: san-tong-san-yi\n"
                "branches: [yi-zhi-bu]\n")
-    assert tree.lines() == [f"{A}:4:12: 错误：字段 branches[0]：找不到支部“yi-zhi-bu”。site.yml 里可选的有："
+    assert tree.lines() == [f"{A}:4:12: 错误：字段 branches 第 1 个支部：找不到支部“yi-zhi-bu”。site.yml 里可选的有："
                             "di-yi（第一党支部）、di-er（第二党支部）"]
 
 
@@ -57,11 +60,11 @@ def test_a_month_or_day_of_one_digit_says_to_pad_it(tree):
 def test_a_chinese_comma_in_a_list_is_named(tree):
     tree.write("activities/2024/2024-03-12-tongke-yigou.yml", "title: 研讨\ndate: 2024-03-12\nprogram: san-tong-san-yi\n"
                "tags: [读书沙龙，师德]\n")
-    assert tree.lines() == [f"{A}:4:8: 错误：字段 tags[0]：“读书沙龙，师德”里用了中文逗号“，”，YAML 会把它当成一项。"
+    assert tree.lines() == [f"{A}:4:8: 错误：字段 tags 第 1 个标签：“读书沙龙，师德”里用了中文逗号“，”，YAML 会把它当成一项。"
                             "列表的各项之间请用英文逗号加空格：[读书沙龙, 师德]"]
     tree.write("activities/2024/2024-03-12-tongke-yigou.yml", "title: 研讨\ndate: 2024-03-12\nprogram: san-tong-san-yi\n"
                "members: [zhang-hua，li-ming]\n")
-    assert tree.lines() == [f"{A}:4:11: 错误：字段 members[0]：找不到党员“zhang-hua，li-ming”：“zhang-hua，li-ming”里用了中文逗号“，”，"
+    assert tree.lines() == [f"{A}:4:11: 错误：字段 members 第 1 位党员：找不到党员“zhang-hua，li-ming”：“zhang-hua，li-ming”里用了中文逗号“，”，"
                             "YAML 会把它当成一项。列表的各项之间请用英文逗号加空格：[zhang-hua, li-ming]"]
 
 
@@ -69,8 +72,30 @@ def test_a_photo_name_in_another_case_is_suggested(tree):
     tree.image("2024/IMG_1.JPG")
     act = tree.records / "activities/2024/2024-03-12-tongke-yigou.yml"
     act.write_text(act.read_text(encoding="utf-8").replace("src: 2024/a.jpg", "src: 2024/img_1.jpg"), encoding="utf-8")
-    assert tree.lines() == [f"{A}:8:10: 错误：字段 photos[0].src：找不到文件 records/assets/2024/img_1.jpg。"
+    assert tree.lines() == [f"{A}:8:10: 错误：字段 photos 第 1 张照片的 src：找不到文件 records/assets/2024/img_1.jpg。"
                             "是不是 2024/IMG_1.JPG？文件名的大小写要和文件完全一致"]
+
+
+@pytest.mark.parametrize("name, what", [
+    ("2024/同课 1.jpg", "中文“同”"), ("2024/tongke 1.jpg", "空格"), ("活动/a.jpg", "中文“活”"),
+    ("2024/p'\"><svg onload=alert(14)>.jpg", "字符“'”"),
+])
+def test_a_photo_name_with_chinese_spaces_or_symbols_is_refused_as_contributing_says(tree, name, what):
+    tree.image(name)
+    act = tree.records / "activities/2024/2024-03-12-tongke-yigou.yml"
+    act.write_text(act.read_text(encoding="utf-8").replace("src: 2024/a.jpg", f"src: '{name.replace(chr(39), chr(39) * 2)}'"),
+                   encoding="utf-8")
+    assert tree.lines() == [f"{A}:8:10: 错误：字段 photos 第 1 张照片的 src：路径“{name}”里有{what}：文件夹和文件名只能用英文字母、"
+                            "数字和“-”“_”“.”（中文请写成拼音），例如 2024/tongke-1.jpg。请把文件改名，再把这里改成新的名字"]
+    assert "文件夹和文件名只能有英文字母、数字和 `-` `_` `.`，否则检查不通过" in (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+
+
+def test_a_photo_named_as_a_camera_names_it_is_fine(tree):
+    tree.image("2024/IMG_20240312_093011.JPG")
+    act = tree.records / "activities/2024/2024-03-12-tongke-yigou.yml"
+    act.write_text(act.read_text(encoding="utf-8").replace("src: 2024/a.jpg", "src: 2024/IMG_20240312_093011.JPG"),
+                   encoding="utf-8")
+    assert tree.lines() == []
 
 
 def test_a_stray_nul_is_a_control_character_at_its_line_not_utf16():
@@ -84,7 +109,7 @@ def test_a_stray_nul_is_a_control_character_at_its_line_not_utf16():
 def test_a_heic_photo_says_how_to_make_it_a_jpeg(tree):
     (tree.records / "assets/2024/a.jpg").write_bytes(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + bytes(64))
     assert tree.lines() == [
-        f"{A}:8:10: 错误：字段 photos[0].src：records/assets/2024/a.jpg 是 HEIC 格式（苹果手机默认的照片格式），网站还不能用。"
+        f"{A}:8:10: 错误：字段 photos 第 1 张照片的 src：records/assets/2024/a.jpg 是 HEIC 格式（苹果手机默认的照片格式），网站还不能用。"
         "请换成 JPEG：在 iPhone 的“设置 → 相机 → 格式”里选“兼容性最佳”后拍的照片就是 JPEG；已拍的照片，"
         "在电脑上用“照片”或“画图”打开后另存为 JPEG 再上传"]
 

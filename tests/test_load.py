@@ -105,18 +105,18 @@ FIELD_CASES = [
     (activity(status="drafts"), [f"{A}:4:9: 错误：字段 status：“drafts”不是可选的值。可选：published（已发布）、draft（草稿）"]),
     (activity(visibility="private"), [f"{A}:4:13: 错误：字段 visibility：“private”不是可选的值。可选：public（公开）、internal（内部）"]),
     (activity(tags="课堂教学"), [f"{A}:4:7: 错误：字段 tags：应是一个列表：每项一行，以“- ”开头，或写成 [甲, 乙]"]),
-    (activity(tags="[a, '']"), [f"{A}:4:11: 错误：字段 tags[1]：不能为空"]),
+    (activity(tags="[a, '']"), [f"{A}:4:11: 错误：字段 tags 第 2 个标签：不能为空"]),
     # references with did-you-mean
     (activity(program="san-tong"), [f"{A}:3:10: 错误：字段 program：找不到特色做法“san-tong”（应有文件 records/programs/san-tong.yml），是不是想写“san-tong-san-yi”？"]),
-    (activity(places="[huodongshi]"), [f"{A}:4:10: 错误：字段 places[0]：找不到地点“huodongshi”（应有文件 records/places/huodongshi.yml），是不是想写“dangyuan-huodongshi”？"]),
-    (activity(branches="[di-yi, di-si]"), [f"{A}:4:19: 错误：字段 branches[1]：找不到支部“di-si”，是不是想写“di-yi”（第一党支部）？"]),
-    (activity(members="[li-ming]"), [f"{A}:4:11: 错误：字段 members[0]：找不到党员“li-ming”（应有文件 records/members/li-ming.yml）"]),
+    (activity(places="[huodongshi]"), [f"{A}:4:10: 错误：字段 places 第 1 个地点：找不到地点“huodongshi”（应有文件 records/places/huodongshi.yml），是不是想写“dangyuan-huodongshi”？"]),
+    (activity(branches="[di-yi, di-si]"), [f"{A}:4:19: 错误：字段 branches 第 2 个支部：找不到支部“di-si”，是不是想写“di-yi”（第一党支部）？"]),
+    (activity(members="[li-ming]"), [f"{A}:4:11: 错误：字段 members 第 1 位党员：找不到党员“li-ming”（应有文件 records/members/li-ming.yml）"]),
     # photos
-    (activity(photos="[{src: ../site.yml}]"), [f"{A}:4:16: 错误：字段 photos[0].src：路径“../site.yml”不能包含“..”：文件必须在 records/assets/ 里面"]),
-    (activity(photos="[{src: /etc/passwd}]"), [f"{A}:4:16: 错误：字段 photos[0].src：路径“/etc/passwd”应相对于 records/assets/，不能以“/”或盘符开头"]),
-    (activity(photos="[{src: 2024/b.jpg}]"), [f"{A}:4:16: 错误：字段 photos[0].src：找不到文件 records/assets/2024/b.jpg"]),
-    (activity(photos="[{caption: 现场}]"), [f"{A}:4:10: 错误：字段 photos[0].src：必须填写，但没有写"]),
-    (activity(photos="[2024/a.jpg]"), [f"{A}:4:10: 错误：字段 photos[0]：应是“键: 值”的映射"]),
+    (activity(photos="[{src: ../site.yml}]"), [f"{A}:4:16: 错误：字段 photos 第 1 张照片的 src：路径“../site.yml”不能包含“..”：文件必须在 records/assets/ 里面"]),
+    (activity(photos="[{src: /etc/passwd}]"), [f"{A}:4:16: 错误：字段 photos 第 1 张照片的 src：路径“/etc/passwd”应相对于 records/assets/，不能以“/”或盘符开头"]),
+    (activity(photos="[{src: 2024/b.jpg}]"), [f"{A}:4:16: 错误：字段 photos 第 1 张照片的 src：找不到文件 records/assets/2024/b.jpg"]),
+    (activity(photos="[{caption: 现场}]"), [f"{A}:4:10: 错误：字段 photos 第 1 张照片的 src：必须填写，但没有写"]),
+    (activity(photos="[2024/a.jpg]"), [f"{A}:4:10: 错误：字段 photos 第 1 张照片：应是“键: 值”的映射"]),
 ]
 
 
@@ -133,7 +133,7 @@ def test_all_problems_of_one_file_are_reported_together(tree):
         f"{A}:3:10: 错误：字段 program：找不到特色做法“san-tong”（应有文件 records/programs/san-tong.yml），是不是想写“san-tong-san-yi”？",
         f"{A}:4:1: 错误：字段 titel：不认识这个字段“titel”，是不是想写“title”？",
         f"{A}:5:15: 错误：字段 participants：“many”不是不小于 0 的整数",
-        f"{A}:6:16: 错误：字段 photos[0].src：找不到文件 records/assets/2024/b.jpg",
+        f"{A}:6:16: 错误：字段 photos 第 1 张照片的 src：找不到文件 records/assets/2024/b.jpg",
     ]
 
 
@@ -149,8 +149,8 @@ def test_photo_is_judged_by_content(tree):
     tree.image("2024/d.gif", fmt="GIF")
     tree.write(ACT, activity(photos="[{src: 2024/fake.jpg}, {src: 2024/real-png.jpg}, {src: 2024/c.webp}, {src: 2024/d.gif}]"))
     assert tree.lines() == [
-        f"{A}:4:16: 错误：字段 photos[0].src：records/assets/2024/fake.jpg 不是 JPEG、PNG 或 WebP 图片（按文件内容判断，与扩展名无关）",
-        f"{A}:4:84: 错误：字段 photos[3].src：records/assets/2024/d.gif 不是 JPEG、PNG 或 WebP 图片（按文件内容判断，与扩展名无关）",
+        f"{A}:4:16: 错误：字段 photos 第 1 张照片的 src：records/assets/2024/fake.jpg 不是 JPEG、PNG 或 WebP 图片（按文件内容判断，与扩展名无关）",
+        f"{A}:4:84: 错误：字段 photos 第 4 张照片的 src：records/assets/2024/d.gif 不是 JPEG、PNG 或 WebP 图片（按文件内容判断，与扩展名无关）",
     ]
 
 
@@ -159,13 +159,13 @@ def test_photo_link_out_of_assets(tree, tmp_path):
     outside.write_bytes((tree.records / "assets/2024/a.jpg").read_bytes())
     os.symlink(outside, tree.records / "assets/2024/link.jpg")
     tree.write(ACT, activity(photos="[{src: 2024/link.jpg}]"))
-    assert tree.lines() == [f"{A}:4:16: 错误：字段 photos[0].src：“2024/link.jpg”是指向 records/assets/ 以外的链接，不允许"]
+    assert tree.lines() == [f"{A}:4:16: 错误：字段 photos 第 1 张照片的 src：“2024/link.jpg”是指向 records/assets/ 以外的链接，不允许"]
 
 
 def test_decompression_bomb_is_refused(tree):
     tree.huge_png("2024/huge.png")
     tree.write(ACT, activity(photos="[{src: 2024/huge.png}]"))
-    assert tree.lines() == [f"{A}:4:16: 错误：字段 photos[0].src：records/assets/2024/huge.png 超过上限 120 百万像素，可能是恶意构造的图片，拒绝处理"]
+    assert tree.lines() == [f"{A}:4:16: 错误：字段 photos 第 1 张照片的 src：records/assets/2024/huge.png 超过上限 120 百万像素，可能是恶意构造的图片，拒绝处理"]
 
 
 # ---------------------------------------------------------------- other record types
@@ -180,8 +180,8 @@ TYPE_CASES = [
     ("members/zhang-hua.yml", "name: 张华\nstory: 故事。\n", [f"{M}:1:1: 错误：字段 consent：公开的党员风采必须经本人同意：确认后写上 consent: true；未同意时请设为 visibility: internal"]),
     # Internal until she agrees: the member file is fine, and every public record that names her says so.
     ("members/zhang-hua.yml", "name: 张华\nstory: 故事。\nconsent: false\nvisibility: internal\n", [
-        f"records/activities/2024/2024-03-12-tongke-yigou.yml:6:11: 错误：字段 members[0]：{HIDDEN_MEMBER}",
-        f"records/publications/dangxing-riji/2024-01.yml:5:13: 错误：字段 articles[0].member：作者对应的{HIDDEN_MEMBER}",
+        f"records/activities/2024/2024-03-12-tongke-yigou.yml:6:11: 错误：字段 members 第 1 位党员：{HIDDEN_MEMBER}",
+        f"records/publications/dangxing-riji/2024-01.yml:5:13: 错误：字段 articles 第 1 篇文章的 member：作者对应的{HIDDEN_MEMBER}",
     ]),
     ("members/zhang-hua.yml", "name: 张华\nstory: 故事。\nconsent: yes\n", [f"{M}:3:10: 错误：字段 consent：“yes”不是 true 或 false（是：true，否：false）"]),
     ("members/zhang-hua.yml", "name: 张华\nstory: 故事。\nconsent: true\njoined: 99\n", [f"{M}:4:9: 错误：字段 joined：“99”不是年份：请写四位数的年份，例如 2024"]),
@@ -194,17 +194,17 @@ TYPE_CASES = [
     ("suggestions/2024/2024-05-20-jianyi.yml", "title: 建议\ndate: 2024-05-20\nfrom: 家长\ncontent: 内容\n", []),
     ("reviews/2024.yml", "year: 2023\n", [f"{R}:1:7: 错误：字段 year：年份 2023 与文件名中的年份 2024 不一致"]),
     ("reviews/2024.yml", "evaluation:\n  date: 2025-04-01\n  voters: 10\n  items:\n    - {item: 甲, counts: {好: 1, 较好: 1, 一般: 1, 差: 1}}\n", [f"{R}:2:9: 错误：字段 evaluation.date：测评日期 2025-04-01 应在 2024 年内，或次年 3 月 31 日之前"]),
-    ("reviews/2024.yml", "evaluation:\n  date: 2024-12-30\n  voters: 10\n  items:\n    - {item: 甲, counts: {好: 8, 较好: 2, 一般: 1, 差: 0}}\n", [f"{R}:5:25: 错误：字段 evaluation.items[0].counts：“甲”的票数合计 11，超过了参加测评的人数 10"]),
+    ("reviews/2024.yml", "evaluation:\n  date: 2024-12-30\n  voters: 10\n  items:\n    - {item: 甲, counts: {好: 8, 较好: 2, 一般: 1, 差: 0}}\n", [f"{R}:5:25: 错误：字段 evaluation.items 第 1 个测评项目的 counts：“甲”的票数合计 11，超过了参加测评的人数 10"]),
     ("reviews/2024.yml", "evaluation:\n  date: 2024-12-30\n  voters: 10\n  items:\n    - {item: 甲, counts: {好: 8, 较好: 2, 一半: 0, 差: 0}}\n", [
-        f"{R}:5:25: 错误：字段 evaluation.items[0].counts.一般：必须填写，但没有写",
-        f"{R}:5:39: 错误：字段 evaluation.items[0].counts.一半：不认识这个字段“一半”，是不是想写“一般”？",
+        f"{R}:5:25: 错误：字段 evaluation.items 第 1 个测评项目的 counts.一般：必须填写，但没有写",
+        f"{R}:5:39: 错误：字段 evaluation.items 第 1 个测评项目的 counts.一半：不认识这个字段“一半”，是不是想写“一般”？",
     ]),
     ("reviews/2024.yml", "evaluation:\n  date: 2024-12-30\n  voters: 10\n  items: []\n", [f"{R}:4:10: 错误：字段 evaluation.items：至少要写一项"]),
-    ("reviews/2024.yml", "highlights: [2023-01-01-x]\n", [f"{R}:1:14: 错误：字段 highlights[0]：找不到活动“2023-01-01-x”"]),
+    ("reviews/2024.yml", "highlights: [2023-01-01-x]\n", [f"{R}:1:14: 错误：字段 highlights 第 1 项重点活动：找不到活动“2023-01-01-x”"]),
     ("publications/dangxing-riji/index.yml", "title: 《党性日记》\n", ["records/publications/dangxing-riji/index.yml:1:8: 错误：字段 title：刊名不用加书名号《》，网站会自动加上"]),
     ("publications/dangxing-riji/2024-01.yml", "date: 2023-12-01\narticles:\n  - {title: 文, author: 甲, body: 正文}\n", ["records/publications/dangxing-riji/2024-01.yml:1:7: 错误：字段 date：出版日期 2023-12-01 不在文件名的年份 2024 年内"]),
     ("publications/dangxing-riji/2024-01.yml", "articles: []\n", ["records/publications/dangxing-riji/2024-01.yml:1:11: 错误：字段 articles：至少要写一项"]),
-    ("publications/dangxing-riji/2024-01.yml", "articles:\n  - {title: 文, author: 甲, body: 正文, member: zhanghua}\n", ["records/publications/dangxing-riji/2024-01.yml:2:45: 错误：字段 articles[0].member：找不到党员“zhanghua”（应有文件 records/members/zhanghua.yml），是不是想写“zhang-hua”？"]),
+    ("publications/dangxing-riji/2024-01.yml", "articles:\n  - {title: 文, author: 甲, body: 正文, member: zhanghua}\n", ["records/publications/dangxing-riji/2024-01.yml:2:45: 错误：字段 articles 第 1 篇文章的 member：找不到党员“zhanghua”（应有文件 records/members/zhanghua.yml），是不是想写“zhang-hua”？"]),
     ("publications/hongqi/2024-01.yml", "articles:\n  - {title: 文, author: 甲, body: 正文}\n", ["records/publications/hongqi/2024-01.yml:1:1: 错误：刊物 publications/hongqi/ 缺少刊物介绍 index.yml"]),
     ("programs/san-tong-san-yi.yml", "title: 三同三异\npillar: rong-ru\nsummary: 摘要\n", ["records/programs/san-tong-san-yi.yml:2:9: 错误：字段 pillar：找不到“四句话”编号“rong-ru”，是不是想写“rongru”（融入教学）？"]),
     ("programs/san-tong-san-yi.yml", "title: 三同三异\npillar: rongru\nsince: 2002年\nsummary: 摘要\n", ["records/programs/san-tong-san-yi.yml:3:8: 错误：字段 since：“2002年”不是年份：请写四位数的年份，例如 2024"]),
@@ -212,10 +212,10 @@ TYPE_CASES = [
     ("site.yml", "school: 甲\norganization: 乙\nfounded: 2004-13\nbranches: []\npillars:\n  - {id: a, title: 一}\n  - {id: a, title: 二}\n", [
         "records/site.yml:3:10: 错误：字段 founded：日期“2004-13”不存在",
         "records/site.yml:4:11: 错误：字段 branches：至少要写一项",
-        "records/site.yml:7:10: 错误：字段 pillars[1].id：编号“a”重复：第 1 项已经用了它",
+        "records/site.yml:7:10: 错误：字段 pillars 第 2 句的 id：编号“a”重复：第 1 项已经用了它",
     ]),
     ("site.yml", "school: 甲\norganization: 乙\nbranches: [{id: 第一, name: 第一党支部}]\npillars: [{id: a, title: 一}]\n", [
-        "records/site.yml:3:17: 错误：字段 branches[0].id：“第一”不是有效的编号：只能用小写字母、数字和连字符“-”（拼音或英文），且以字母或数字开头",
+        "records/site.yml:3:17: 错误：字段 branches 第 1 个支部的 id：“第一”不是有效的编号：只能用小写字母、数字和连字符“-”（拼音或英文），且以字母或数字开头",
     ]),
 ]
 
@@ -230,12 +230,12 @@ def test_record_type_rules(tree, rel, text, expected):
 def test_highlight_of_another_year(tree):
     tree.write("activities/2023/2023-06-01-x.yml", "title: 甲\ndate: 2023-06-01\nprogram: san-tong-san-yi\n")
     tree.write("reviews/2024.yml", "highlights: [2023-06-01-x]\n")
-    assert tree.lines() == [f"{R}:1:14: 错误：字段 highlights[0]：活动“2023-06-01-x”不是 2024 年的活动"]
+    assert tree.lines() == [f"{R}:1:14: 错误：字段 highlights 第 1 项重点活动：活动“2023-06-01-x”不是 2024 年的活动"]
 
 
 def test_highlight_must_be_published_in_a_public_build(tree):
     tree.write(ACT, activity(status="draft"))
-    expected = (f"{R}:3:14: 错误：字段 highlights[0]：重点活动“2024-03-12-tongke-yigou”还是草稿（status: draft），不会发布，"
+    expected = (f"{R}:3:14: 错误：字段 highlights 第 1 项重点活动：重点活动“2024-03-12-tongke-yigou”还是草稿（status: draft），不会发布，"
                 "这里也就不能写它。请先发布它（删去它的 status: draft），或从这里删去“2024-03-12-tongke-yigou”")
     assert tree.lines() == [expected]
     assert tree.lines(BuildMode(drafts=True)) == []
@@ -265,7 +265,7 @@ def test_mobile_number_in_a_draft_is_an_error(tree):
     tree.write(ACT, activity(status="draft", body="|\n  请联系\n  +86 138 1234 5678\n"))
     assert tree.lines() == [
         f"{A}:7:3: 错误：字段 body：有疑似手机号码 138****5678：公开（或将来可能公开）的记录不能含有个人号码。请删除它；确需保留时，请把记录设为 visibility: internal",
-        f"{R}:3:14: 错误：字段 highlights[0]：重点活动“2024-03-12-tongke-yigou”还是草稿（status: draft），不会发布，"
+        f"{R}:3:14: 错误：字段 highlights 第 1 项重点活动：重点活动“2024-03-12-tongke-yigou”还是草稿（status: draft），不会发布，"
         "这里也就不能写它。请先发布它（删去它的 status: draft），或从这里删去“2024-03-12-tongke-yigou”",
     ]
 
@@ -317,7 +317,7 @@ def test_record_cache_sees_a_replaced_photo_and_a_removed_file(tree):
     assert check_records(Path("records"), cache=cache).ok
     (tree.records / "assets/2024/a.jpg").write_bytes(b"not a picture, but bigger than the JPEG was" * 100)
     assert [format_text(p) for p in check_records(Path("records"), cache=cache).problems] == [
-        "records/activities/2024/2024-03-12-tongke-yigou.yml:8:10: 错误：字段 photos[0].src：records/assets/2024/a.jpg 不是 JPEG、PNG 或 WebP 图片（按文件内容判断，与扩展名无关）"]
+        "records/activities/2024/2024-03-12-tongke-yigou.yml:8:10: 错误：字段 photos 第 1 张照片的 src：records/assets/2024/a.jpg 不是 JPEG、PNG 或 WebP 图片（按文件内容判断，与扩展名无关）"]
     tree.remove("suggestions/2024/2024-05-20-jianyi.yml")
     tree.image("2024/a.jpg")
     result = check_records(Path("records"), cache=cache)

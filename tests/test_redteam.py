@@ -89,7 +89,7 @@ def test_a_hidden_number_is_reported_at_its_line(tree):
     assert tree.lines() == [
         "records/activities/2024/2024-03-12-tongke-yigou.yml:7:7: 错误：字段 body：有疑似手机号码 138****5678："
         "公开（或将来可能公开）的记录不能含有个人号码。请删除它；确需保留时，请把记录设为 visibility: internal",
-        "records/activities/2024/2024-03-12-tongke-yigou.yml:10:14: 错误：字段 photos[0].caption：有疑似手机号码 138****5678："
+        "records/activities/2024/2024-03-12-tongke-yigou.yml:10:14: 错误：字段 photos 第 1 张照片的 caption：有疑似手机号码 138****5678："
         "公开（或将来可能公开）的记录不能含有个人号码。请删除它；确需保留时，请把记录设为 visibility: internal",
     ]
 
@@ -118,10 +118,10 @@ def test_a_public_record_that_names_a_hidden_one_is_an_error_at_the_reference(tr
     member = ("党员“mimi-dangyuan”是内部记录（visibility: internal），公开网站上不能出现其姓名。请从这里删去“mimi-dangyuan”；"
               "本人同意公开后，可把其记录改为 consent: true 并删去 visibility: internal")
     assert tree.lines() == [
-        f"{ACT}:4:31: 错误：字段 places[1]：地点“mimi-didian”还是草稿（status: draft），不会发布，这里也就不能写它。"
+        f"{ACT}:4:31: 错误：字段 places 第 2 个地点：地点“mimi-didian”还是草稿（status: draft），不会发布，这里也就不能写它。"
         "请先发布它（删去它的 status: draft），或从这里删去“mimi-didian”",
-        f"{ACT}:6:22: 错误：字段 members[1]：{member}",
-        f"{ISSUE}:5:13: 错误：字段 articles[0].member：作者对应的{member}",
+        f"{ACT}:6:22: 错误：字段 members 第 2 位党员：{member}",
+        f"{ISSUE}:5:13: 错误：字段 articles 第 1 篇文章的 member：作者对应的{member}",
     ]
     assert tree.lines(BuildMode(drafts=True, internal=True)) == []  # the internal preview shows them all
 
@@ -419,8 +419,8 @@ def test_a_symlink_loop_and_an_overlong_name_are_record_errors(tree):
     act.write_text(act.read_text(encoding="utf-8").replace(
         "  - src: 2024/a.jpg", f"  - src: 2024/loop.jpg\n  - src: 2024/{long_name}"), encoding="utf-8")
     assert tree.lines() == [
-        f"{ACT}:8:10: 错误：字段 photos[0].src：无法使用 records/assets/2024/loop.jpg：符号链接绕成了圈",
-        f"{ACT}:9:10: 错误：字段 photos[1].src：无法使用 records/assets/2024/{long_name}：路径或文件名太长",
+        f"{ACT}:8:10: 错误：字段 photos 第 1 张照片的 src：无法使用 records/assets/2024/loop.jpg：符号链接绕成了圈",
+        f"{ACT}:9:10: 错误：字段 photos 第 2 张照片的 src：无法使用 records/assets/2024/{long_name}：路径或文件名太长",
     ]
 
 
@@ -430,7 +430,7 @@ def test_a_truncated_photo_is_an_error_at_its_record(tree):
 
     Image.new("RGB", (800, 600), (200, 30, 30)).save(photo, "JPEG")
     photo.write_bytes(photo.read_bytes()[:-2000])
-    assert tree.lines() == [f"{ACT}:8:10: 错误：字段 photos[0].src：records/assets/2024/a.jpg 已损坏，无法显示"
+    assert tree.lines() == [f"{ACT}:8:10: 错误：字段 photos 第 1 张照片的 src：records/assets/2024/a.jpg 已损坏，无法显示"
                             "（可能没有上传完整）。请重新上传原图"]
 
 
