@@ -13,11 +13,13 @@ from typing import Annotated
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from . import messages as say
 from .assets import AssetChecker
 from .errors import Problem, Severity, field_path
 from .filestat import signature
 from .kinds import KINDS, FileIdentity, Kind, Record
 from .privacy import scan
+from .yaml12 import misread
 from .yamlio import Document, line_col, parse_bytes, read_bytes
 
 
@@ -290,6 +292,10 @@ def _validate(rtype: Kind, ident: FileIdentity, rel: str, display: str, doc: Doc
         broken = {e["loc"][0] for e in err.errors() if e["loc"]}
         record = _partial(rtype.model, doc.data, broken)
     entry = Entry(rtype, ident, rel, display, doc, record)
+    for loc, text, read in misread(rtype, doc):
+        if loc[0] not in broken:  # a value the field itself refused is reported once, by the field
+            message = say.unquoted_value(text, *read) if read else say.unquoted_yes_no(text)
+            problems.append(entry.problem(loc, message, warning=read is None))
     for f in record.findings(ident):
         if f.loc[:1] and f.loc[0] in broken:
             continue  # a rule about a field that is itself wrong would only repeat it

@@ -116,3 +116,28 @@ def asset_too_large(rel: str, width: int, height: int, cap_millions: int) -> str
 
 def asset_broken(rel: str) -> str:
     return f"{ASSETS}{rel} 已损坏，无法显示（可能没有上传完整）。请重新上传原图"
+
+
+# ---------------------------------------------------------------- values other YAML readers type
+
+_OTHER_READERS = "别的编辑工具（VS Code、网页编辑器）"
+
+
+def _quoted(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def unquoted_value(text: str, json_type: str, shown: str) -> str:
+    """`tags: [0701]`: text here, a number to a YAML 1.2 reader."""
+    if json_type in ("integer", "number"):
+        lost = "，开头的 0 会丢掉" if re.fullmatch(r"[-+]?0[0-9]+", text) else ""
+        read = f"数字 {shown}{lost}"
+    elif json_type == "boolean":
+        read = f"“是/否”的{'是' if shown == 'true' else '否'}（{shown}）"
+    else:
+        read = "空值"
+    return f"“{text}”没有加引号，{_OTHER_READERS}会把它读成{read}。这里要写文字，请给它加上英文单引号：{_quoted(text)}"
+
+
+def unquoted_yes_no(text: str) -> str:
+    return f"“{text}”没有加引号，有些较旧的工具会把它读成“是/否”。这里要写文字，最好给它加上英文单引号：{_quoted(text)}"

@@ -46,6 +46,7 @@ class Document:
     key_at: dict[Path_, Mark] = field(default_factory=dict)  # every mapping key
     empty: set[Path_] = field(default_factory=set)  # keys written with no value
     spans: list[tuple[Mark, Mark, Path_]] = field(default_factory=list)  # scalar extents
+    plain: set[Path_] = field(default_factory=set)  # values written without quotes (other readers may type them)
 
     def mark(self, loc: Path_) -> Mark:
         """Where a value stands; for a key that is absent, where its mapping starts."""
@@ -408,6 +409,8 @@ def _walk_events(loader, doc: Document, reader: _Reader, block_lines: list | Non
                 end = ev.end_mark
                 doc.value_at[path] = (line, col)
                 doc.spans.append(((line, col), (end.line + 1, end.column + 1), path))
+                if kind is E.ScalarEvent and not ev.style and value:  # plain: None from PyYAML, "" from libyaml
+                    doc.plain.add(path)
                 container = stack[-1][0]
                 if isinstance(container, dict):
                     if value == "":

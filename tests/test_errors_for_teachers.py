@@ -133,3 +133,17 @@ def test_a_missing_program_lists_what_to_choose(tree):
     tree.write("activities/2024/2024-03-12-tongke-yigou.yml", "title: 研讨\ndate: 2024-03-12\n")
     assert tree.lines() == [f"{A}:1:1: 错误：字段 program：必须填写特色做法的编号，但没有写。"
                             "可选的有：san-tong-san-yi（三同三异），见 records/programs/"]
+
+
+def test_an_unquoted_value_other_editors_read_as_a_number_or_yes_no_is_to_be_quoted(tree):
+    tree.write("activities/2024/2024-03-12-tongke-yigou.yml", "title: 0701\ndate: 2024-03-12\nprogram: san-tong-san-yi\n"
+               "summary: 1e3\ntags: [0x1F, true, ~, on, 师德]\n")
+    quote = "别的编辑工具（VS Code、网页编辑器）会把它读成"
+    assert tree.lines() == [
+        f"{A}:1:8: 错误：字段 title：“0701”没有加引号，{quote}数字 701，开头的 0 会丢掉。这里要写文字，请给它加上英文单引号：'0701'",
+        f"{A}:4:10: 错误：字段 summary：“1e3”没有加引号，{quote}数字 1000。这里要写文字，请给它加上英文单引号：'1e3'",
+        f"{A}:5:8: 错误：字段 tags 第 1 个标签：“0x1F”没有加引号，{quote}数字 31。这里要写文字，请给它加上英文单引号：'0x1F'",
+        f"{A}:5:14: 错误：字段 tags 第 2 个标签：“true”没有加引号，{quote}“是/否”的是（true）。这里要写文字，请给它加上英文单引号：'true'",
+        f"{A}:5:20: 错误：字段 tags 第 3 个标签：“~”没有加引号，{quote}空值。这里要写文字，请给它加上英文单引号：'~'",
+        f"{A}:5:23: 警告：字段 tags 第 4 个标签：“on”没有加引号，有些较旧的工具会把它读成“是/否”。这里要写文字，最好给它加上英文单引号：'on'",
+    ]
