@@ -1,8 +1,8 @@
 """Field types: how a value read as text becomes a typed value, with Chinese errors.
 
 The YAML reader hands every scalar over as a string, so each type here decides
-for itself what it accepts (`no` stays text, `0701` stays text, a boolean is
-only `true`/`false`). Each type is an `Annotated` alias so the same models give
+for itself what it accepts (`no` stays text, a boolean is only `true`/`false`;
+where other readers would type an unquoted value differently, yaml12 says so). Each type is an `Annotated` alias so the same models give
 JSON Schema with the right types and Chinese descriptions.
 """
 
@@ -14,6 +14,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
+
+from . import messages as say
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -29,25 +31,25 @@ def _need_text(value: Any) -> str:
     if isinstance(value, str):
         return value
     if isinstance(value, list):
-        raise fail("应是一段文字，这里写成了列表")
+        raise fail(say.TEXT_NOT_LIST)
     if isinstance(value, dict):
-        raise fail("应是一段文字，这里写成了“键: 值”的映射")
-    raise fail("应是一段文字")
+        raise fail(say.TEXT_NOT_MAPPING)
+    raise fail(say.TEXT_EXPECTED)
 
 
 def _line(value: Any) -> str:
     text = _need_text(value).strip()
     if not text:
-        raise fail("不能为空")
+        raise fail(say.EMPTY)
     if "\n" in text:
-        raise fail("只能写一行，不能换行")
+        raise fail(say.ONE_LINE)
     return text
 
 
 def _multiline(value: Any) -> str:
     text = _need_text(value).strip()
     if not text:
-        raise fail("不能为空")
+        raise fail(say.EMPTY)
     return text
 
 
@@ -64,7 +66,7 @@ def _too_complex(text: str) -> str | None:
     """Why a Markdown text would make rendering slow or crash, if it would."""
     run = _RUN.search(text)
     if run:
-        return f"连续写了 {len(run.group()):,} 个“{run.group(1)}”（上限 {MAX_RUN} 个）：网页排版处理不了这么多，请删去多余的"
+        return say.long_run(len(run.group()), run.group(1), MAX_RUN)
     depth = deepest = 0
     for m in _BRACKETS.finditer(text):
         c = m.group()
@@ -74,17 +76,16 @@ def _too_complex(text: str) -> str | None:
         elif c in "])":
             depth = max(0, depth - 1)
     if deepest > MAX_BRACKET_DEPTH:
-        return (f"方括号“[”或圆括号“(”套了 {deepest} 层（上限 {MAX_BRACKET_DEPTH} 层）：网页排版处理不了。"
-                "请检查有没有没配对的括号；要显示括号本身，可以在前面加“\\”")
+        return say.deep_brackets(deepest, MAX_BRACKET_DEPTH)
     if _DEEP_LIST.search(text):
-        return "列表缩进的层数太多（上限 15 层）：请减少缩进"
+        return say.DEEP_LIST
     return None
 
 
 def _markdown(value: Any) -> str:
     text = _need_text(value)
     if not text.strip():
-        raise fail("不能为空")
+        raise fail(say.EMPTY)
     complex_ = _too_complex(text)
     if complex_:
         raise fail(complex_)
@@ -93,28 +94,21 @@ def _markdown(value: Any) -> str:
 
         remote = remote_images_in(text)
         if remote:
-            raise fail(f"这里有一张来自互联网的图片（{remote[0]}）：网站和离线存档不从互联网加载任何东西，"
-                       "它还会让别的网站知道谁在看这一页。请把图片保存下来放进 records/assets/，写在 photos 里；"
-                       "普通的链接 [文字](网址) 可以保留")
+            raise fail(say.remote_image(remote[0]))
     return text.rstrip() + "\n"
-
-
-def comma_hint(item: str) -> str:
-    """[读书沙龙，师德] is one item to YAML: say so, and how to write two."""
-    return f"“{item}”里用了中文逗号“，”，YAML 会把它当成一项。列表的各项之间请用英文逗号加空格：[{item.replace('，', ', ')}]"
 
 
 def _tag(value: Any) -> str:
     text = _line(value)
     if "，" in text:  # a tag is a word or two; a Chinese comma in one is two tags run together
-        raise fail(comma_hint(text))
+        raise fail(say.chinese_comma(text))
     return text
 
 
 def _slug(value: Any) -> str:
     text = _line(value)
     if not SLUG.fullmatch(text):
-        raise fail(f"“{text}”不是有效的编号：只能用小写字母、数字和连字符“-”（拼音或英文），且以字母或数字开头")
+        raise fail(say.not_an_id(text))
     return text
 
 
@@ -128,39 +122,39 @@ def _date(value: Any) -> dt.date:
         short = _SHORT_DATE.fullmatch(text)
         if short:  # 2024-5-10: the right order, but a month or day of one digit
             padded = f"{short[1]}-{int(short[2]):02d}-{int(short[3]):02d}"
-            raise fail(f"“{text}”的月和日都要写两位数，不足两位前面补 0：请写成 {padded}")
-        raise fail(f"“{text}”不是日期：请写成 年-月-日，例如 2024-03-12")
+            raise fail(say.pad_month_day(text, padded))
+        raise fail(say.not_a_date(text))
     try:
         return dt.date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:
-        raise fail(f"日期“{text}”不存在") from None
+        raise fail(say.no_such_date(text)) from None
 
 
 def _year_month(value: Any) -> str:
     text = _line(value)
     m = _YEAR_MONTH.fullmatch(text)
     if not m:
-        raise fail(f"“{text}”不是年月：请写成 年-月（如 2004-07）或 年-月-日")
+        raise fail(say.not_a_year_month(text))
     try:
         dt.date(int(m[1]), int(m[2]), int(m[3] or 1))
     except ValueError:
-        raise fail(f"日期“{text}”不存在") from None
+        raise fail(say.no_such_date(text)) from None
     return text
 
 
 def _year(value: Any) -> int:
     text = _line(value)
     if not re.fullmatch(r"\d{4}", text) or not 1900 <= int(text) <= 2100:
-        raise fail(f"“{text}”不是年份：请写四位数的年份，例如 2024")
+        raise fail(say.not_a_year(text))
     return int(text)
 
 
 def _count(value: Any) -> int:
     text = _line(value)
     if not re.fullmatch(r"\d+", text):
-        raise fail(f"“{text}”不是不小于 0 的整数")
+        raise fail(say.not_a_count(text))
     if len(text) > 9:
-        raise fail(f"“{text}”太大了")
+        raise fail(say.too_big(text))
     return int(text)
 
 
@@ -170,24 +164,24 @@ def _boolean(value: Any) -> bool:
         return True
     if text == "false":
         return False
-    raise fail(f"“{text}”不是 true 或 false（是：true，否：false）")
+    raise fail(say.not_a_boolean(text))
 
 
 def _list(value: Any) -> list:
     if isinstance(value, list):
         return value
-    raise fail("应是一个列表：每项一行，以“- ”开头，或写成 [甲, 乙]")
+    raise fail(say.LIST_EXPECTED)
 
 
 def choice(*options: tuple[str, str]):
     """A closed set of values; each option is (value, Chinese label)."""
     values = tuple(v for v, _ in options)
-    listing = "、".join(f"{v}（{label}）" if label != v else v for v, label in options)
+    listing = say.listing(options)
 
     def check(value: Any) -> str:
         text = _line(value)
         if text not in values:
-            raise fail(f"“{text}”不是可选的值。可选：{listing}")
+            raise fail(say.not_a_choice(text, listing))
         return text
 
     return Annotated[Literal[values], BeforeValidator(check), Field(json_schema_extra={"x-labels": dict(options)})]

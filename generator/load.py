@@ -83,16 +83,16 @@ def classify(rel: str) -> tuple[Kind, FileIdentity] | str:
     if name == "README.md":
         raise AssertionError("README files are skipped before classifying")
     if name.endswith(".yaml"):
-        return "记录文件的扩展名应为 .yml，不是 .yaml"
+        return say.YAML_EXTENSION
     if not name.endswith(".yml"):
-        return "records/ 里只能放 .yml 记录文件（照片和其他文件请放在 records/assets/ 下）"
+        return say.NOT_A_RECORD_FILE
     for kind in KINDS.values():
         found = kind.identify(parts)
         if isinstance(found, FileIdentity):
             return kind, found
         if found is not None:
             return found
-    return "这里不应有 .yml 文件，它不会被使用。记录文件的位置见 records/README.md"
+    return say.NO_KIND_HERE
 
 
 # ---------------------------------------------------------------- pydantic errors in Chinese
@@ -132,27 +132,26 @@ def _validation_problems(err: ValidationError, model: type[Record], doc: Documen
         key_level = False
         if kind == "missing":
             if loc in doc.empty:
-                message, key_level = "不能为空：冒号后面没有写内容", True
+                message, key_level = say.EMPTY_AFTER_COLON, True
             elif loc in linked:
                 continue  # a required reference: link.py says it is missing, with the ids to choose from
             else:
-                message = "必须填写，但没有写"
+                message = say.REQUIRED
         elif kind == "extra_forbidden":
             key_level = True
             known = _known_keys(model, loc)
             hint = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.5)  # 0.5 lets 一半 hint 一般
-            message = f"不认识这个字段“{loc[-1]}”"
-            message += f"，是不是想写“{hint[0]}”？" if hint else f"。可用的字段：{'、'.join(known)}"
+            message = say.unknown_field(str(loc[-1]), hint[0] if hint else None, known)
         elif kind in ("model_type", "dict_type", "model_attributes_type"):
-            message = "应是“键: 值”的映射"
+            message = say.MAPPING_EXPECTED
         elif kind == "list_type":
-            message = "应是一个列表"
+            message = say.A_LIST_EXPECTED
         elif kind == "too_short":
-            message = "至少要写一项"
+            message = say.AT_LEAST_ONE
         elif kind == "invalid":
             message = e["msg"]
         else:  # a pydantic check we did not phrase ourselves
-            message = f"值不符合要求（{kind}）"
+            message = say.unphrased(kind)
         line, col = doc.key_mark(loc) if key_level else doc.mark(loc)
         if kind == "missing" and not key_level:
             line, col = doc.mark(loc[:-1])
@@ -206,7 +205,7 @@ def load(records_dir: Path, cache: RecordCache | None = None) -> Loaded:
     result = Loaded(records_dir)
     base = display_path(records_dir)
     if not records_dir.is_dir():
-        result.problems.append(Problem(base, 0, 0, Severity.ERROR, "找不到记录文件夹"))
+        result.problems.append(Problem(base, 0, 0, Severity.ERROR, say.NO_RECORDS_FOLDER))
         return result
     assets = cache.checker(records_dir / "assets") if cache is not None else AssetChecker(records_dir / "assets")
     if cache is not None:
@@ -242,7 +241,7 @@ def load(records_dir: Path, cache: RecordCache | None = None) -> Loaded:
         result.entries.append(entry)
 
     if not (records_dir / "site.yml").is_file():
-        result.problems.append(Problem(f"{base}/site.yml", 0, 0, Severity.ERROR, "缺少 site.yml（组织概况），它必须有且只有一个"))
+        result.problems.append(Problem(f"{base}/site.yml", 0, 0, Severity.ERROR, say.NO_SITE_FILE))
     if cache is not None:
         cache.keep_only(seen)
     return result
@@ -269,14 +268,13 @@ def _walk(records_dir: Path, base: str, problems: list[Problem]):
         for d in entries:
             rel = prefix + d.name
             if d.is_symlink():  # a link could pull in anything from outside records/
-                message = "records/ 里的文件夹不能是符号链接" if d.is_dir() else "记录文件不能是符号链接"
+                message = say.LINKED_FOLDER if d.is_dir() else say.LINKED_FILE
                 problems.append(Problem(f"{base}/{rel}", 0, 0, Severity.ERROR, message))
             elif d.is_dir():
                 if rel != "assets":
                     subdirs.append(rel + "/")
             elif not d.is_file(follow_symlinks=False):  # opening a pipe would wait for ever; a device, worse
-                problems.append(Problem(f"{base}/{rel}", 1, 1, Severity.ERROR,
-                                        "这不是普通文件（是管道、套接字或设备），不能作为记录，也不会被读取。请删除它"))
+                problems.append(Problem(f"{base}/{rel}", 1, 1, Severity.ERROR, say.NOT_REGULAR))
             elif d.name != "README.md":
                 yield rel
         pending.extend(reversed(subdirs))
@@ -363,10 +361,7 @@ def _scan_private_data(doc: Document, display: str, entry: Entry | None, problem
     for hit, line, col in found:
         loc = doc.path_at(line, col)
         if internal:
-            message = f"内部记录中有疑似{hit.kind} {hit.masked}：请确认确有必要保留"
+            message = say.private_number_internal(hit.kind, hit.masked)
         else:
-            message = (
-                f"有疑似{hit.kind} {hit.masked}：公开（或将来可能公开）的记录不能含有个人号码。"
-                "请删除它；确需保留时，请把记录设为 visibility: internal"
-            )
+            message = say.private_number(hit.kind, hit.masked)
         problems.append(Problem(display, line, col, Severity.WARNING if internal else Severity.ERROR, message, field_path(loc) if loc else None))

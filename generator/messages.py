@@ -141,3 +141,411 @@ def unquoted_value(text: str, json_type: str, shown: str) -> str:
 
 def unquoted_yes_no(text: str) -> str:
     return f"“{text}”没有加引号，有些较旧的工具会把它读成“是/否”。这里要写文字，最好给它加上英文单引号：{_quoted(text)}"
+
+
+# ---------------------------------------------------------------- reading a file
+
+SAVE_AS_UTF8 = "请用“另存为”选择 UTF-8 编码后再提交。"
+NOT_REGULAR = "这不是普通文件（是管道、套接字或设备），不能作为记录，也不会被读取。请删除它"
+
+
+def cannot_read(reason: str) -> str:
+    return f"无法读取文件：{reason}"
+
+
+def file_too_large(size: int, cap: int) -> str:
+    return f"文件太大：{size:,} 字节，上限是 {cap:,} 字节（1 MB）。照片请放在 {ASSETS} 下。"
+
+
+UTF16 = f"文件不是 UTF-8 编码（看起来是 UTF-16）。{SAVE_AS_UTF8}"
+
+
+def not_utf8(line: int, col: int, byte: int, gbk: bool) -> str:
+    guess = "（看起来是 GBK/GB2312 编码）" if gbk else ""
+    return f"文件不是 UTF-8 编码{guess}：第 {line} 行第 {col} 列有无法识别的字节 0x{byte:02X}。{SAVE_AS_UTF8}"
+
+
+def _invisible(ch: str) -> str:
+    code = f"U+{ord(ch):04X}"
+    if ch == "\r":
+        return f"单独的回车符（{code}）"
+    if "\u202a" <= ch <= "\u202e" or "\u2066" <= ch <= "\u2069":
+        return f"文字方向控制符（{code}）"
+    if ch in "\u2028\u2029":
+        return f"不可见的分行符（{code}）"
+    return f"控制字符（{code}）"
+
+
+def invisible_char(ch: str) -> str:
+    return f"有一个看不见的{_invisible(ch)}，可能是从别处粘贴带进来的。请删除它。"
+
+
+def escaped_invisible_char(ch: str) -> str:
+    return f"双引号里的转义写出了一个看不见的{_invisible(ch)}。请删除这个转义。"
+
+
+# What the YAML parser's own words mean, by a phrase of its message.
+PARSER_HINTS = [
+    ("mapping values are not allowed", "这里不能出现“: ”。如果值里本身带冒号，请给整个值加上引号。"),
+    ("could not find expected ':'", "缺少“:”：每一行应写成“键: 值”；也请检查上一行的引号是否成对。"),
+    ("did not find expected key", "缩进不对：同一层的键要左对齐，列表项以“- ”开头。"),
+    ("did not find expected '-' indicator", "缩进不对：同一列表的各项要左对齐，每项以“- ”开头。"),
+    ("cannot start any token", "这个字符不能放在值的开头（如 @、`、%）。请给整个值加上引号。"),
+    ("found unexpected end of stream", "文件意外结束：可能有引号或括号没有闭合。"),
+    ("did not find expected ',' or ']'", "方括号 [ ] 没有闭合，或列表项之间缺少逗号。"),
+    ("did not find expected ',' or '}'", "花括号 { } 没有闭合，或各项之间缺少逗号。"),
+    ("unknown escape character", "双引号里的反斜杠“\\”后面是无效的转义。要写反斜杠本身，请改用单引号。"),
+    ("block sequence entries are not allowed", "这里不能开始列表项“- ”：请检查缩进。"),
+    ("did not find expected comment or line break", "值的后面多出了内容：引号闭合后不能再写字，请给整个值加上引号。"),
+    ("expected <block end>", "缩进不对：这一行和上面的内容没有对齐。"),
+    ("expected a comment or a line break", "值的后面多出了内容：引号闭合后不能再写字，请给整个值加上引号。"),
+    ("tab", "缩进里不能有制表符（Tab），请改用空格。"),
+    ("did not find expected node content", "这里缺少内容：请检查这一行的写法。"),
+    ("undefined tag handle", "不允许使用标签（以 ! 开头的写法）。"),
+]
+YAML_OTHER = "YAML 格式有误：请检查这一行和上一行的缩进、冒号和引号。"
+TAB_INDENT = "缩进里不能有制表符（Tab），请改用空格。"
+FULLWIDTH_COLON = "这一行的冒号是中文冒号“：”。键和值之间要用英文冒号加一个空格，例如 title: 示例"
+NO_SPACE_AFTER_COLON = "冒号后面要有一个空格：请写成“键: 值”，例如 src: 2024/a.jpg"
+
+
+def unindented_block_text(key: str) -> str:
+    return f"这一行顶格写了，但它在“{key}: |”的正文里：正文的每一行前面都要空两格（和上面的正文对齐）。"
+
+
+SECOND_DOCUMENT = "一个文件只能有一个文档：这里的“---”开始了第二个文档。"
+
+
+def alias(name: str) -> str:
+    return f"不允许使用别名“*{name}”：请把内容直接写出来。"
+
+
+def anchor(name: str) -> str:
+    return f"不允许使用锚点“&{name}”：请把内容直接写出来。"
+
+
+def tag(name: str) -> str:
+    return f"不允许使用标签“{name}”：值一律按文字读取，类型由字段决定。"
+
+
+COMPLEX_KEY = "键必须是简单的文字，不能是列表或映射。"
+MERGE_KEY = "不允许使用合并键“<<”：请把内容直接写出来。"
+
+
+def duplicate_key(key: str, first: int, line: int) -> str:
+    return f"键“{key}”重复：第 {first} 行和第 {line} 行都写了它，请只保留一个。"
+
+
+TEXT_NOT_KEYS = "文件的顶层应是“键: 值”的映射，而不是一段文字。"
+LIST_NOT_KEYS = "文件的顶层应是“键: 值”的映射，而不是列表。"
+EMPTY_FILE = "文件是空的：应写成“键: 值”的映射。"
+
+
+def too_deep(cap: int) -> str:
+    return f"嵌套太深：超过了 {cap} 层。"
+
+
+# ---------------------------------------------------------------- one value
+
+TEXT_NOT_LIST = "应是一段文字，这里写成了列表"
+TEXT_NOT_MAPPING = "应是一段文字，这里写成了“键: 值”的映射"
+TEXT_EXPECTED = "应是一段文字"
+EMPTY = "不能为空"
+ONE_LINE = "只能写一行，不能换行"
+LIST_EXPECTED = "应是一个列表：每项一行，以“- ”开头，或写成 [甲, 乙]"
+
+
+def long_run(length: int, char: str, cap: int) -> str:
+    return f"连续写了 {length:,} 个“{char}”（上限 {cap} 个）：网页排版处理不了这么多，请删去多余的"
+
+
+def deep_brackets(depth: int, cap: int) -> str:
+    return (f"方括号“[”或圆括号“(”套了 {depth} 层（上限 {cap} 层）：网页排版处理不了。"
+            "请检查有没有没配对的括号；要显示括号本身，可以在前面加“\\”")
+
+
+DEEP_LIST = "列表缩进的层数太多（上限 15 层）：请减少缩进"
+
+
+def remote_image(url: str) -> str:
+    return (f"这里有一张来自互联网的图片（{url}）：网站和离线存档不从互联网加载任何东西，"
+            f"它还会让别的网站知道谁在看这一页。请把图片保存下来放进 {ASSETS}，写在 photos 里；"
+            "普通的链接 [文字](网址) 可以保留")
+
+
+def chinese_comma(item: str) -> str:
+    """[读书沙龙，师德] is one item to YAML: say so, and how to write two."""
+    return f"“{item}”里用了中文逗号“，”，YAML 会把它当成一项。列表的各项之间请用英文逗号加空格：[{item.replace('，', ', ')}]"
+
+
+ID_RULE = "只能用小写字母、数字和连字符“-”（拼音或英文），且以字母或数字开头"
+
+
+def not_an_id(text: str) -> str:
+    return f"“{text}”不是有效的编号：{ID_RULE}"
+
+
+def pad_month_day(text: str, padded: str) -> str:
+    return f"“{text}”的月和日都要写两位数，不足两位前面补 0：请写成 {padded}"
+
+
+def not_a_date(text: str) -> str:
+    return f"“{text}”不是日期：请写成 年-月-日，例如 2024-03-12"
+
+
+def no_such_date(text: str) -> str:
+    return f"日期“{text}”不存在"
+
+
+def not_a_year_month(text: str) -> str:
+    return f"“{text}”不是年月：请写成 年-月（如 2004-07）或 年-月-日"
+
+
+def not_a_year(text: str) -> str:
+    return f"“{text}”不是年份：请写四位数的年份，例如 2024"
+
+
+def not_a_count(text: str) -> str:
+    return f"“{text}”不是不小于 0 的整数"
+
+
+def too_big(text: str) -> str:
+    return f"“{text}”太大了"
+
+
+def not_a_boolean(text: str) -> str:
+    return f"“{text}”不是 true 或 false（是：true，否：false）"
+
+
+def not_a_choice(text: str, listing: str) -> str:
+    return f"“{text}”不是可选的值。可选：{listing}"
+
+
+def listing(pairs, limit: int | None = None) -> str:
+    """zhang-hua（张华）、li-ming（李明） …: ids with the names people know them by."""
+    shown = [f"{ident}（{name}）" if name and name != ident else ident for ident, name in pairs]
+    more = f" 等 {len(shown)} 个" if limit and len(shown) > limit else ""
+    return "、".join(shown[:limit] if limit else shown) + more
+
+
+# ---------------------------------------------------------------- references between records
+
+
+def _not_found(what: str, value: str) -> str:
+    return f"找不到{what}“{value}”"
+
+
+def unknown_with_comma(what: str, value: str) -> str:
+    return f"{_not_found(what, value)}：{chinese_comma(value)}"
+
+
+def name_for_id(what: str, value: str, ident: str, name: str) -> str:
+    """members: [张华] — the name written where the id belongs."""
+    return f"{_not_found(what, value)}：这里要写编号，不是名称。是不是想写 {ident}（{name}）？"
+
+
+def unknown_site_item(what: str, value: str, close: tuple[str, str | None] | None, pairs) -> str:
+    if close:
+        return f"{_not_found(what, value)}，是不是想写“{close[0]}”（{close[1]}）？"
+    return f"{_not_found(what, value)}。site.yml 里可选的有：{listing(pairs)}"
+
+
+def unknown_record(what: str, value: str, file: str | None, is_id: bool, close: str | None) -> str:
+    message = _not_found(what, value)
+    if file and is_id:
+        message += f"（应有文件 {file}）"
+    elif file:
+        message += "：编号只能用小写字母、数字和“-”（拼音或英文），是对应文件的文件名（不带 .yml）"
+    if close:
+        message += f"，是不是想写“{close}”？"
+    return message
+
+
+def missing_ref(what: str, pairs, folder: str | None) -> str:
+    """A required reference not written: what goes there, and what there is to choose from."""
+    if not pairs:
+        return f"必须填写{what}的编号，但没有写"
+    place = f"，见 {folder}" if folder else ""
+    return f"必须填写{what}的编号，但没有写。可选的有：{listing(pairs, 10)}{place}"
+
+
+def _remove(ident: str, required: bool) -> str:
+    return "换一个" if required else f"从这里删去“{ident}”"
+
+
+def hidden_draft(what: str, ident: str, required: bool) -> str:
+    return (f"{what}“{ident}”还是草稿（status: draft），不会发布，这里也就不能写它。"
+            f"请先发布它（删去它的 status: draft），或{_remove(ident, required)}")
+
+
+def hidden_member(what: str, ident: str, required: bool) -> str:
+    return (f"{what}“{ident}”是内部记录（visibility: internal），公开网站上不能出现其姓名。"
+            f"请{_remove(ident, required)}；本人同意公开后，可把其记录改为 consent: true 并删去 visibility: internal")
+
+
+def hidden_internal(what: str, ident: str, required: bool) -> str:
+    return (f"{what}“{ident}”是内部记录（visibility: internal），公开网站上不能出现它。"
+            f"请{_remove(ident, required)}，或先把它改为公开")
+
+
+def missing_owner(label: str, folder: str, owner: str, file: str) -> str:
+    """publications/x/2024-01.yml without publications/x/index.yml."""
+    return f"{label} {folder}/{owner}/ 缺少{label}介绍 {file}"
+
+
+# ---------------------------------------------------------------- files and folders under records/
+
+YAML_EXTENSION = "记录文件的扩展名应为 .yml，不是 .yaml"
+NOT_A_RECORD_FILE = f"records/ 里只能放 .yml 记录文件（照片和其他文件请放在 {ASSETS} 下）"
+NO_KIND_HERE = "这里不应有 .yml 文件，它不会被使用。记录文件的位置见 records/README.md"
+NO_RECORDS_FOLDER = "找不到记录文件夹"
+NO_SITE_FILE = "缺少 site.yml（组织概况），它必须有且只有一个"
+LINKED_FOLDER = "records/ 里的文件夹不能是符号链接"
+LINKED_FILE = "记录文件不能是符号链接"
+
+
+def bad_file_id(name: str, example: str) -> str:
+    return f"文件名“{name}”不合规：编号只能用小写字母、数字和“-”（拼音或英文），例如 {example}"
+
+
+def named_rule(label: str, folder: str, example: str) -> str:
+    return f"{label}文件应直接放在 {folder}/ 下，例如 {example}"
+
+
+def dated_rule(label: str, folder: str, example: str) -> str:
+    return f"{label}文件应放在 {folder}/<年份>/<年-月-日>-<拼音>.yml，例如 {example}"
+
+
+def bad_dated_name(name: str, rule: str) -> str:
+    return f"文件名“{name}”不合规。{rule}"
+
+
+def no_such_file_date(text: str) -> str:
+    return f"文件名中的日期“{text}”不存在"
+
+
+def file_in_other_year(year: str, folder: str) -> str:
+    return f"文件名中的日期是 {year} 年，却放在了 {folder}/ 文件夹里"
+
+
+def yearly_rule(label: str, folder: str, example: str) -> str:
+    return f"{label}文件应为 {folder}/<年份>.yml，例如 {example}"
+
+
+def member_year_rule(label: str, folder: str, example: str) -> str:
+    return f"{label}文件应为 {folder}/<年份>/<党员编号>.yml，例如 {example}"
+
+
+PUBLICATION_RULE = ("刊物文件应放在 publications/<刊物编号>/ 下：index.yml 是刊物介绍，<年份>-<期号>.yml 是一期，"
+                    "例如 publications/dangxing-riji/2024-01.yml")
+
+
+def bad_publication_folder(name: str) -> str:
+    return f"刊物文件夹名“{name}”不合规：只能用小写字母、数字和“-”（拼音或英文）"
+
+
+def bad_issue_name(name: str) -> str:
+    return f"文件名“{name}”不合规：一期刊物的文件名应为 <年份>-<两位期号>.yml，例如 2024-01.yml；刊物介绍为 index.yml"
+
+
+def bad_issue_number(number: str) -> str:
+    return f"期号“{number}”不合规：应为 01 到 99"
+
+
+# ---------------------------------------------------------------- the fields of a record
+
+EMPTY_AFTER_COLON = "不能为空：冒号后面没有写内容"
+REQUIRED = "必须填写，但没有写"
+MAPPING_EXPECTED = "应是“键: 值”的映射"
+A_LIST_EXPECTED = "应是一个列表"
+AT_LEAST_ONE = "至少要写一项"
+
+
+def unknown_field(key: str, close: str | None, known: list[str]) -> str:
+    if close:
+        return f"不认识这个字段“{key}”，是不是想写“{close}”？"
+    return f"不认识这个字段“{key}”。可用的字段：{'、'.join(known)}"
+
+
+def unphrased(kind: str) -> str:
+    """A check of pydantic's we have not put into words: still names the rule."""
+    return f"值不符合要求（{kind}）"
+
+
+def repeated_id(what: str, value: str, first: int) -> str:
+    return f"{what}“{value}”重复：第 {first} 项已经用了它"
+
+
+# ---------------------------------------------------------------- personal data
+
+
+def private_number_internal(kind: str, masked: str) -> str:
+    return f"内部记录中有疑似{kind} {masked}：请确认确有必要保留"
+
+
+def private_number(kind: str, masked: str) -> str:
+    return (f"有疑似{kind} {masked}：公开（或将来可能公开）的记录不能含有个人号码。"
+            "请删除它；确需保留时，请把记录设为 visibility: internal")
+
+
+# ---------------------------------------------------------------- rules of one kind of record
+
+
+def date_not_file_date(date, file_date) -> str:
+    return f"日期 {date} 与文件名中的日期 {file_date} 不一致"
+
+
+def ends_before_start(end, start, start_what: str = "开始日期") -> str:
+    return f"结束日期 {end} 早于{start_what} {start}"
+
+
+def issue_date_not_in_year(date, year: int) -> str:
+    return f"出版日期 {date} 不在文件名的年份 {year} 年内"
+
+
+NO_CONSENT = "公开的党员风采必须经本人同意：确认后写上 consent: true；未同意时请设为 visibility: internal"
+TITLE_MARKS = "刊名不用加书名号《》，网站会自动加上"
+
+
+def member_not_file(member: str, stem: str) -> str:
+    return f"党员“{member}”与文件名“{stem}”不一致：文件名应是这位党员的编号"
+
+
+def year_not_folder(year: int, folder: int) -> str:
+    return f"年度 {year} 与文件夹 {folder} 不一致"
+
+
+def year_not_file(year: int, file_year: int) -> str:
+    return f"年份 {year} 与文件名中的年份 {file_year} 不一致"
+
+
+def evaluation_date(date, year: int, month: int, day: int) -> str:
+    return f"测评日期 {date} 应在 {year} 年内，或次年 {month} 月 {day} 日之前"
+
+
+def votes_over_voters(item: str, total: int, voters: int) -> str:
+    return f"“{item}”的票数合计 {total}，超过了参加测评的人数 {voters}"
+
+
+def highlight_other_year(activity: str, year: int) -> str:
+    return f"活动“{activity}”不是 {year} 年的活动"
+
+
+def unsafe_file_name(chars: list[str]) -> str:
+    return (f"这个名称会用作存档的文件名，不能含有 {'、'.join(dict.fromkeys(chars))}。"
+            "文件名里不能有 / \\ : * ? \" < > |，也不能以“.”开头或含有“..”。请去掉它们")
+
+
+def reply_missing(state: str) -> str:
+    return f"state 是 {state}，必须写回复 reply"
+
+
+REPLIED_MISSING = "有回复时必须写回复日期：请在回复的后面加一行 replied: 年-月-日，例如 replied: 2024-05-27"
+REPLY_WITHOUT_TEXT = "写了回复日期 replied，却没有回复 reply"
+
+
+def replied_before_asked(replied, date) -> str:
+    return f"回复日期 {replied} 早于提出日期 {date}"
+
+
+STATE_STILL_OPEN = "已经有回复，state 应改为 replied（已回复）或 adopted（已采纳）"

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from . import messages as say
 from .errors import Problem, Severity, system_error
 
 MAX_BYTES = 1_048_576
@@ -94,15 +95,15 @@ def read_bytes(path: str | Path, display: str) -> tuple[bytes | None, list[Probl
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
         with open(fd, "rb") as f:
             if not stat.S_ISREG(os.fstat(fd).st_mode):
-                reader.error(1, 1, "这不是普通文件（是管道、套接字或设备），不能作为记录，也不会被读取。请删除它")
+                reader.error(1, 1, say.NOT_REGULAR)
                 return None, reader.problems
             raw = f.read(MAX_BYTES + 1)  # never more: a huge file is refused unread
             size = os.fstat(f.fileno()).st_size if len(raw) > MAX_BYTES else len(raw)
     except OSError as e:
-        reader.error(1, 1, f"无法读取文件：{system_error(e)}")
+        reader.error(1, 1, say.cannot_read(system_error(e)))
         return None, reader.problems
     if len(raw) > MAX_BYTES:
-        reader.error(1, 1, f"文件太大：{max(size, len(raw)):,} 字节，上限是 {MAX_BYTES:,} 字节（1 MB）。照片请放在 records/assets/ 下。")
+        reader.error(1, 1, say.file_too_large(max(size, len(raw)), MAX_BYTES))
         return None, reader.problems
     return raw, []
 
@@ -127,7 +128,7 @@ def _decode(raw: bytes, reader: _Reader) -> str | None:
     # UTF-16 puts a zero byte beside every ASCII character; one stray NUL is a control character, reported
     # at its line like the others.
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (head and head.count(0) * 4 >= len(head)):
-        reader.error(1, 1, "文件不是 UTF-8 编码（看起来是 UTF-16）。请用“另存为”选择 UTF-8 编码后再提交。")
+        reader.error(1, 1, say.UTF16)
         return None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
@@ -137,17 +138,12 @@ def _decode(raw: bytes, reader: _Reader) -> str | None:
         line_start = raw.rfind(b"\n", 0, e.start) + 1
         line = raw.count(b"\n", 0, e.start) + 1
         col = len(raw[line_start : e.start].decode("utf-8", "replace")) + 1
-        guess = ""
         try:
             raw.decode("gb18030")
-            guess = "（看起来是 GBK/GB2312 编码）"
+            gbk = True
         except UnicodeDecodeError:
-            pass
-        reader.error(
-            line, col,
-            f"文件不是 UTF-8 编码{guess}：第 {line} 行第 {col} 列有无法识别的字节 0x{raw[e.start]:02X}。"
-            "请用“另存为”选择 UTF-8 编码后再提交。",
-        )
+            gbk = False
+        reader.error(line, col, say.not_utf8(line, col, raw[e.start], gbk))
         return None
 
 
@@ -157,28 +153,13 @@ def line_col(text: str, index: int) -> Mark:
     return text.count("\n", 0, index) + 1, index - line_start + 1
 
 
-def _describe_char(ch: str) -> str:
-    code = f"U+{ord(ch):04X}"
-    if ch == "\r":
-        return f"单独的回车符（{code}）"
-    if "\u202a" <= ch <= "\u202e" or "\u2066" <= ch <= "\u2069":
-        return f"文字方向控制符（{code}）"
-    if ch in "\u2028\u2029":
-        return f"不可见的分行符（{code}）"
-    return f"控制字符（{code}）"
-
-
 def _replace_bad_chars(text: str, reader: _Reader) -> str:
     """Report every invisible troublemaker, then blank it so the rest can still be read."""
     if not _BAD_CHARS.search(text):
         return text
     for m in _BAD_CHARS.finditer(text):
         line, col = line_col(text, m.start())
-        reader.error(
-            line, col,
-            f"有一个看不见的{_describe_char(m.group())}，可能是从别处粘贴带进来的。请删除它。",
-            blocking=False,
-        )
+        reader.error(line, col, say.invisible_char(m.group()), blocking=False)
     return _BAD_CHARS.sub(" ", text)
 
 
@@ -189,31 +170,13 @@ def _escaped_bad_chars(ev, reader: _Reader, line: int, col: int) -> str:
     if ev.style != '"' or not _BAD_CHARS.search(value):
         return value
     for m in _BAD_CHARS.finditer(value):
-        reader.error(line, col, f"双引号里的转义写出了一个看不见的{_describe_char(m.group())}。请删除这个转义。", blocking=False)
+        reader.error(line, col, say.escaped_invisible_char(m.group()), blocking=False)
     return _BAD_CHARS.sub(" ", value)
 
 
 # ---------------------------------------------------------------- text to tree
 
 
-_PARSER_HINTS = [
-    ("mapping values are not allowed", "这里不能出现“: ”。如果值里本身带冒号，请给整个值加上引号。"),
-    ("could not find expected ':'", "缺少“:”：每一行应写成“键: 值”；也请检查上一行的引号是否成对。"),
-    ("did not find expected key", "缩进不对：同一层的键要左对齐，列表项以“- ”开头。"),
-    ("did not find expected '-' indicator", "缩进不对：同一列表的各项要左对齐，每项以“- ”开头。"),
-    ("cannot start any token", "这个字符不能放在值的开头（如 @、`、%）。请给整个值加上引号。"),
-    ("found unexpected end of stream", "文件意外结束：可能有引号或括号没有闭合。"),
-    ("did not find expected ',' or ']'", "方括号 [ ] 没有闭合，或列表项之间缺少逗号。"),
-    ("did not find expected ',' or '}'", "花括号 { } 没有闭合，或各项之间缺少逗号。"),
-    ("unknown escape character", "双引号里的反斜杠“\\”后面是无效的转义。要写反斜杠本身，请改用单引号。"),
-    ("block sequence entries are not allowed", "这里不能开始列表项“- ”：请检查缩进。"),
-    ("did not find expected comment or line break", "值的后面多出了内容：引号闭合后不能再写字，请给整个值加上引号。"),
-    ("expected <block end>", "缩进不对：这一行和上面的内容没有对齐。"),
-    ("expected a comment or a line break", "值的后面多出了内容：引号闭合后不能再写字，请给整个值加上引号。"),
-    ("tab", "缩进里不能有制表符（Tab），请改用空格。"),
-    ("did not find expected node content", "这里缺少内容：请检查这一行的写法。"),
-    ("undefined tag handle", "不允许使用标签（以 ! 开头的写法）。"),
-]
 
 
 # libyaml 0.2.5 (in PyYAML 6.0.4's wheels) has a depth limit of its own, 1000, which it can reach while looking
@@ -222,7 +185,6 @@ _LIBYAML_DEPTH = ("nesting depth", "nesting level", "too deep")
 
 
 _FULLWIDTH_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)?[A-Za-z_][A-Za-z0-9_]*[ \t]*(：)", re.M)
-_FULLWIDTH_MESSAGE = "这一行的冒号是中文冒号“：”。键和值之间要用英文冒号加一个空格，例如 title: 示例"
 
 
 def _fullwidth_colon(text: str, lines: range) -> Mark | None:
@@ -258,10 +220,10 @@ def _open_block(text: str, line: int) -> str | None:
 
 
 def _parser_message(problem: str) -> str:
-    for needle, message in _PARSER_HINTS:
+    for needle, message in say.PARSER_HINTS:
         if needle in problem:
             return message
-    return "YAML 格式有误：请检查这一行和上一行的缩进、冒号和引号。"
+    return say.YAML_OTHER
 
 
 def _build(text: str, reader: _Reader, loader_class=_Loader) -> Document | None:
@@ -278,7 +240,7 @@ def _build(text: str, reader: _Reader, loader_class=_Loader) -> Document | None:
         earlier_tabs = [t for t in tab_lines if t[0] <= line]
         colon = _fullwidth_colon(text, range(line - 1, line + 1))
         if colon:
-            reader.error(*colon, _FULLWIDTH_MESSAGE)
+            reader.error(*colon, say.FULLWIDTH_COLON)
             return None
         simple_key = "simple key" in (e.context or "") and e.context_mark is not None
         if simple_key:
@@ -286,14 +248,14 @@ def _build(text: str, reader: _Reader, loader_class=_Loader) -> Document | None:
             line, col = e.context_mark.line + 1, e.context_mark.column + 1
             block = _open_block(text, line)
             if block:
-                reader.error(line, col, f"这一行顶格写了，但它在“{block}: |”的正文里：正文的每一行前面都要空两格（和上面的正文对齐）。")
+                reader.error(line, col, say.unindented_block_text(block))
                 return None
         lines = text.splitlines()
         # "src:2024/a.jpg": YAML reads one word, and stumbles on that line or the next.
         for candidate in (line,) if simple_key else (line - 1, line):
             no_space = _NO_SPACE.match(lines[candidate - 1]) if 1 <= candidate <= len(lines) else None
             if no_space:
-                reader.error(candidate, no_space.start(1) + 1, "冒号后面要有一个空格：请写成“键: 值”，例如 src: 2024/a.jpg")
+                reader.error(candidate, no_space.start(1) + 1, say.NO_SPACE_AFTER_COLON)
                 return None
         if any(needle in (e.problem or "") for needle in _LIBYAML_DEPTH) and loader_class is not yaml.SafeLoader:
             # Read again by PyYAML's own parser, which has no such limit and looks ahead at most 1024
@@ -303,7 +265,7 @@ def _build(text: str, reader: _Reader, loader_class=_Loader) -> Document | None:
             return _build(text, reader, yaml.SafeLoader)
         if earlier_tabs:
             for tl, tc in earlier_tabs:
-                reader.error(tl, tc, "缩进里不能有制表符（Tab），请改用空格。")
+                reader.error(tl, tc, say.TAB_INDENT)
         else:
             reader.error(line, col, _parser_message(e.problem or e.context or ""))
         return None
@@ -314,7 +276,7 @@ def _build(text: str, reader: _Reader, loader_class=_Loader) -> Document | None:
         loader.dispose()
     for tl, tc in tab_lines:
         if not any(first <= tl <= last for first, last in block_lines):
-            reader.error(tl, tc, "缩进里不能有制表符（Tab），请改用空格。")
+            reader.error(tl, tc, say.TAB_INDENT)
     if root is None:
         return None
     doc.data = root
@@ -344,7 +306,7 @@ def _walk_events(loader, doc: Document, reader: _Reader, block_lines: list | Non
                 documents += 1
                 if documents > 1:
                     m = ev.start_mark
-                    reader.error(m.line + 1, m.column + 1, "一个文件只能有一个文档：这里的“---”开始了第二个文档。")
+                    reader.error(m.line + 1, m.column + 1, say.SECOND_DOCUMENT)
                     raise _Stop
                 continue
             m = ev.start_mark
@@ -353,29 +315,29 @@ def _walk_events(loader, doc: Document, reader: _Reader, block_lines: list | Non
                 stack.pop()
                 continue
             if kind is E.AliasEvent:
-                reader.error(line, col, f"不允许使用别名“*{ev.anchor}”：请把内容直接写出来。")
+                reader.error(line, col, say.alias(ev.anchor))
                 value = ""
             else:
                 if ev.anchor is not None:
-                    reader.error(line, col, f"不允许使用锚点“&{ev.anchor}”：请把内容直接写出来。")
+                    reader.error(line, col, say.anchor(ev.anchor))
                 if ev.tag is not None:
                     tag = ev.tag.replace("tag:yaml.org,2002:", "!!")
-                    reader.error(line, col, f"不允许使用标签“{tag}”：值一律按文字读取，类型由字段决定。")
+                    reader.error(line, col, say.tag(tag))
 
             # Where does this node go?
             if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
                 # It is a mapping key.
                 frame = stack[-1]
                 if kind is not E.ScalarEvent:
-                    reader.error(line, col, "键必须是简单的文字，不能是列表或映射。")
+                    reader.error(line, col, say.COMPLEX_KEY)
                     raise _Stop
                 key = _escaped_bad_chars(ev, reader, line, col)
                 if key == "<<" and not ev.style:
-                    reader.error(line, col, "不允许使用合并键“<<”：请把内容直接写出来。")
+                    reader.error(line, col, say.MERGE_KEY)
                 path = frame[1] + (key,)
                 if key in frame[0] or path in doc.key_at:
                     first = doc.key_at[path][0]
-                    reader.error(line, col, f"键“{key}”重复：第 {first} 行和第 {line} 行都写了它，请只保留一个。")
+                    reader.error(line, col, say.duplicate_key(key, first, line))
                     frame[2] = _DUPLICATE
                 else:
                     doc.key_at[path] = (line, col)
@@ -402,9 +364,9 @@ def _walk_events(loader, doc: Document, reader: _Reader, block_lines: list | Non
                 if not stack:
                     colon = _fullwidth_colon(doc.text, range(line, ev.end_mark.line + 2))
                     if colon:
-                        reader.error(*colon, _FULLWIDTH_MESSAGE)
+                        reader.error(*colon, say.FULLWIDTH_COLON)
                     else:
-                        reader.error(line, col, "文件的顶层应是“键: 值”的映射，而不是一段文字。")
+                        reader.error(line, col, say.TEXT_NOT_KEYS)
                     raise _Stop
                 end = ev.end_mark
                 doc.value_at[path] = (line, col)
@@ -423,12 +385,12 @@ def _walk_events(loader, doc: Document, reader: _Reader, block_lines: list | Non
 
             # A mapping or a sequence starts.
             if len(stack) >= MAX_DEPTH:
-                reader.error(line, col, f"嵌套太深：超过了 {MAX_DEPTH} 层。")
+                reader.error(line, col, say.too_deep(MAX_DEPTH))
                 raise _Stop
             container = {} if kind is E.MappingStartEvent else []
             if not stack:
                 if kind is not E.MappingStartEvent:
-                    reader.error(line, col, "文件的顶层应是“键: 值”的映射，而不是列表。")
+                    reader.error(line, col, say.LIST_NOT_KEYS)
                     raise _Stop
                 root = container
             elif path is not None:
@@ -443,7 +405,7 @@ def _walk_events(loader, doc: Document, reader: _Reader, block_lines: list | Non
     except _Stop:
         return None
     if documents == 0 or root is None:
-        reader.error(1, 1, "文件是空的：应写成“键: 值”的映射。")
+        reader.error(1, 1, say.EMPTY_FILE)
         return None
     return root
 

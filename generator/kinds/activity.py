@@ -6,6 +6,7 @@ from typing import ClassVar, Iterator
 
 from pydantic import Field
 
+from .. import messages as say
 from ..fields import AssetPath, Count, Date, ListOf, LongText, Markdown, Ref, Text
 from .base import Content, FileIdentity, Finding, Strict
 from .files import Dated
@@ -34,9 +35,9 @@ class Activity(Content):
 
     def findings(self, ident: FileIdentity) -> Iterator[Finding]:
         if ident.date and self.date and self.date != ident.date:
-            yield Finding(("date",), f"日期 {self.date} 与文件名中的日期 {ident.date} 不一致")
+            yield Finding(("date",), say.date_not_file_date(self.date, ident.date))
         if self.end_date and self.date and self.end_date < self.date:
-            yield Finding(("end_date",), f"结束日期 {self.end_date} 早于开始日期 {self.date}")
+            yield Finding(("end_date",), say.ends_before_start(self.end_date, self.date))
 
     def assets(self):
         for i, photo in enumerate(self.photos or ()):

@@ -13,6 +13,7 @@ from typing import ClassVar, Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .. import messages as say
 from ..fields import ListOf, Tag, choice
 
 
@@ -76,6 +77,6 @@ def _duplicates(items, loc: tuple, attr: str, what: str) -> Iterator[Finding]:
     for i, item in enumerate(items or ()):
         value = getattr(item, attr)
         if value in seen:
-            yield Finding(loc + (i, attr), f"{what}“{value}”重复：第 {seen[value] + 1} 项已经用了它")
+            yield Finding(loc + (i, attr), say.repeated_id(what, value, seen[value] + 1))
         else:
             seen[value] = i

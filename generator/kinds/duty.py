@@ -8,6 +8,7 @@ from typing import ClassVar, Iterator
 
 from pydantic import Field
 
+from .. import messages as say
 from ..fields import Count, Date, ListOf, LongText, Ref, Text
 from .base import Content, FileIdentity, Finding, Strict
 from .files import Dated
@@ -37,9 +38,9 @@ class Duty(Content):
 
     def findings(self, ident: FileIdentity) -> Iterator[Finding]:
         if self.date and ident.date and self.date != ident.date:
-            yield Finding(("date",), f"日期 {self.date} 与文件名中的日期 {ident.date} 不一致")
+            yield Finding(("date",), say.date_not_file_date(self.date, ident.date))
         if self.date and self.end_date and self.end_date < self.date:
-            yield Finding(("end_date",), f"结束日期 {self.end_date} 早于值班日期 {self.date}")
+            yield Finding(("end_date",), say.ends_before_start(self.end_date, self.date, "值班日期"))
 
 
 def when(duty, today: dt.date) -> str:

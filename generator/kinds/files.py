@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .. import messages as say
 from ..fields import SLUG
 from .base import FileIdentity
 
@@ -18,10 +19,6 @@ _YEAR = re.compile(r"\d{4}")
 _ISSUE = re.compile(r"(\d{4})-(\d{2})")
 
 Answer = FileIdentity | str | None
-
-
-def _bad_slug(name: str, example: str) -> str:
-    return f"文件名“{name}”不合规：编号只能用小写字母、数字和“-”（拼音或英文），例如 {example}"
 
 
 @dataclass(frozen=True)
@@ -45,9 +42,9 @@ class Named:
         if parts[0] != self.folder:
             return None
         if len(parts) != 2:
-            return f"{label}文件应直接放在 {self.folder}/ 下，例如 {example}"
+            return say.named_rule(label, self.folder, example)
         stem = parts[1][:-4]
-        return FileIdentity(stem) if SLUG.fullmatch(stem) else _bad_slug(parts[1], example)
+        return FileIdentity(stem) if SLUG.fullmatch(stem) else say.bad_file_id(parts[1], example)
 
 
 @dataclass(frozen=True)
@@ -59,18 +56,18 @@ class Dated:
     def identify(self, parts: list[str], label: str, example: str) -> Answer:
         if parts[0] != self.folder:
             return None
-        rule = f"{label}文件应放在 {self.folder}/<年份>/<年-月-日>-<拼音>.yml，例如 {example}"
+        rule = say.dated_rule(label, self.folder, example)
         if len(parts) != 3 or not _YEAR.fullmatch(parts[1]):
             return rule
         m = _DATED.fullmatch(parts[2][:-4])
         if not m:
-            return f"文件名“{parts[2]}”不合规。{rule}"
+            return say.bad_dated_name(parts[2], rule)
         try:
             date = dt.date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
-            return f"文件名中的日期“{m[1]}-{m[2]}-{m[3]}”不存在"
+            return say.no_such_file_date(f"{m[1]}-{m[2]}-{m[3]}")
         if m[1] != parts[1]:
-            return f"文件名中的日期是 {m[1]} 年，却放在了 {parts[1]}/ 文件夹里"
+            return say.file_in_other_year(m[1], parts[1])
         return FileIdentity(parts[2][:-4], date=date, year=date.year)
 
 
@@ -85,7 +82,7 @@ class Yearly:
             return None
         stem = parts[-1][:-4]
         if len(parts) != 2 or not _YEAR.fullmatch(stem):
-            return f"{label}文件应为 {self.folder}/<年份>.yml，例如 {example}"
+            return say.yearly_rule(label, self.folder, example)
         return FileIdentity(stem, year=int(stem))
 
 
@@ -98,25 +95,21 @@ class PerMemberYear:
     def identify(self, parts: list[str], label: str, example: str) -> Answer:
         if parts[0] != self.folder:
             return None
-        rule = f"{label}文件应为 {self.folder}/<年份>/<党员编号>.yml，例如 {example}"
+        rule = say.member_year_rule(label, self.folder, example)
         if len(parts) != 3 or not _YEAR.fullmatch(parts[1]):
             return rule
         stem = parts[2][:-4]
         if not SLUG.fullmatch(stem):
-            return _bad_slug(parts[2], example)
+            return say.bad_file_id(parts[2], example)
         return FileIdentity(f"{parts[1]}-{stem}", year=int(parts[1]))
-
-
-_PUBLICATION_RULE = ("刊物文件应放在 publications/<刊物编号>/ 下：index.yml 是刊物介绍，<年份>-<期号>.yml 是一期，"
-                     "例如 publications/dangxing-riji/2024-01.yml")
 
 
 def _publication_folder(parts: list[str]) -> str | None:
     """Why the folder of a periodical's file is wrong, if it is."""
     if len(parts) != 3:
-        return _PUBLICATION_RULE
+        return say.PUBLICATION_RULE
     if not SLUG.fullmatch(parts[1]):
-        return f"刊物文件夹名“{parts[1]}”不合规：只能用小写字母、数字和“-”（拼音或英文）"
+        return say.bad_publication_folder(parts[1])
     return None
 
 
@@ -145,7 +138,7 @@ class IssueFile:
             return wrong
         m = _ISSUE.fullmatch(parts[2][:-4])
         if not m:
-            return f"文件名“{parts[2]}”不合规：一期刊物的文件名应为 <年份>-<两位期号>.yml，例如 2024-01.yml；刊物介绍为 index.yml"
+            return say.bad_issue_name(parts[2])
         if not 1 <= int(m[2]) <= 99:
-            return f"期号“{m[2]}”不合规：应为 01 到 99"
+            return say.bad_issue_number(m[2])
         return FileIdentity(parts[2][:-4], year=int(m[1]), number=int(m[2]), publication=parts[1])

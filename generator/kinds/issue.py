@@ -6,6 +6,7 @@ from typing import ClassVar, Iterator
 
 from pydantic import Field
 
+from .. import messages as say
 from ..fields import AssetPath, Date, ListOf, Markdown, Ref, Text
 from .base import Content, FileIdentity, Finding, Strict
 from .files import IssueFile
@@ -30,7 +31,7 @@ class Issue(Content):
 
     def findings(self, ident: FileIdentity) -> Iterator[Finding]:
         if self.date and ident.year and self.date.year != ident.year:
-            yield Finding(("date",), f"出版日期 {self.date} 不在文件名的年份 {ident.year} 年内")
+            yield Finding(("date",), say.issue_date_not_in_year(self.date, ident.year))
 
     def assets(self):
         if self.cover:

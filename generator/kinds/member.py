@@ -6,6 +6,7 @@ from typing import ClassVar, Iterator
 
 from pydantic import Field
 
+from .. import messages as say
 from ..fields import AssetPath, Boolean, ListOf, Markdown, Ref, Text, Year
 from .base import Content, FileIdentity, Finding, Strict
 from .files import Named
@@ -34,7 +35,7 @@ class Member(Content):
         if self.is_public and self.consent is False:
             yield Finding(
                 ("consent",),
-                "公开的党员风采必须经本人同意：确认后写上 consent: true；未同意时请设为 visibility: internal",
+                say.NO_CONSENT,
             )
 
     def assets(self):

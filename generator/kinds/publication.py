@@ -6,6 +6,7 @@ from typing import ClassVar, Iterator
 
 from pydantic import Field
 
+from .. import messages as say
 from ..fields import LongText, Text
 from .base import Content, FileIdentity, Finding
 from .files import PublicationIndex
@@ -21,7 +22,7 @@ class Publication(Content):
 
     def findings(self, ident: FileIdentity) -> Iterator[Finding]:
         if self.title and (self.title.startswith("《") or self.title.endswith("》")):
-            yield Finding(("title",), "刊名不用加书名号《》，网站会自动加上")
+            yield Finding(("title",), say.TITLE_MARKS)
 
 def pages(m) -> list:
     pages = [m.page("publications/index.md", "publications.md.j2", "刊物", in_nav=True, searchable=False)]

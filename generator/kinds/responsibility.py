@@ -8,6 +8,7 @@ from typing import ClassVar, Iterator
 
 from pydantic import Field
 
+from .. import messages as say
 from ..fields import Date, ListOf, LongText, Ref, Text, Year, choice
 from .base import FileIdentity, Finding, Record, Strict
 from .files import PerMemberYear
@@ -43,9 +44,9 @@ class Responsibility(Record):
     def findings(self, ident: FileIdentity) -> Iterator[Finding]:
         stem = ident.id.split("-", 1)[1]
         if self.member and self.member != stem:
-            yield Finding(("member",), f"党员“{self.member}”与文件名“{stem}”不一致：文件名应是这位党员的编号")
+            yield Finding(("member",), say.member_not_file(self.member, stem))
         if self.year and ident.year and self.year != ident.year:
-            yield Finding(("year",), f"年度 {self.year} 与文件夹 {ident.year} 不一致")
+            yield Finding(("year",), say.year_not_folder(self.year, ident.year))
 
 
 def pages(m) -> list:

@@ -7,6 +7,7 @@ from typing import ClassVar, Iterator
 
 from pydantic import Field
 
+from .. import messages as say
 from ..fields import Count, Date, ListOf, Markdown, Ref, Text, Year
 from .base import FileIdentity, Finding, Record, Strict
 from .files import Yearly
@@ -52,7 +53,7 @@ class Review(Record):
 
     def findings(self, ident: FileIdentity) -> Iterator[Finding]:
         if self.year is not None and ident.year and self.year != ident.year:
-            yield Finding(("year",), f"年份 {self.year} 与文件名中的年份 {ident.year} 不一致")
+            yield Finding(("year",), say.year_not_file(self.year, ident.year))
         ev = self.evaluation
         if ev is None or not ident.year:
             return
@@ -60,13 +61,13 @@ class Review(Record):
         if not (dt.date(ident.year, 1, 1) <= ev.date <= dt.date(ident.year + 1, month, day)):
             yield Finding(
                 ("evaluation", "date"),
-                f"测评日期 {ev.date} 应在 {ident.year} 年内，或次年 {month} 月 {day} 日之前",
+                say.evaluation_date(ev.date, ident.year, month, day),
             )
         for i, item in enumerate(ev.items):
             if item.counts.total > ev.voters:
                 yield Finding(
                     ("evaluation", "items", i, "counts"),
-                    f"“{item.item}”的票数合计 {item.counts.total}，超过了参加测评的人数 {ev.voters}",
+                    say.votes_over_voters(item.item, item.counts.total, ev.voters),
                 )
 
 
@@ -75,7 +76,7 @@ def _same_year(entry, lookup) -> Iterator[Finding]:
     for i, aid in enumerate(entry.record.highlights or ()):
         activity = lookup("activity", aid)
         if activity is not None and activity.record.date is not None and activity.record.date.year != entry.ident.year:
-            yield Finding(("highlights", i), f"活动“{aid}”不是 {entry.ident.year} 年的活动")
+            yield Finding(("highlights", i), say.highlight_other_year(aid, entry.ident.year))
 
 def pages(m) -> list:
     pages = [m.page("reviews/index.md", "reviews.md.j2", "述职评议", in_nav=True, searchable=False)]

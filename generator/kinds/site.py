@@ -7,6 +7,7 @@ from typing import ClassVar, Iterator
 
 from pydantic import Field
 
+from .. import messages as say
 from ..fields import Count, ListOf, LongText, Markdown, Slug, Text, Year, YearMonth
 from .base import FileIdentity, Finding, Record, Strict, _duplicates
 from .files import Single
@@ -53,9 +54,7 @@ class Organization(Record):
         for key in ("short_name", "school"):  # the archive's file name is made of the first one written
             value = getattr(self, key)
             if value and (bad := FILE_NAME_UNSAFE.findall(value)):
-                shown = "、".join(dict.fromkeys(bad))
-                yield Finding((key,), f"这个名称会用作存档的文件名，不能含有 {shown}。"
-                                      "文件名里不能有 / \\ : * ? \" < > |，也不能以“.”开头或含有“..”。请去掉它们")
+                yield Finding((key,), say.unsafe_file_name(bad))
                 break
             if value:
                 break

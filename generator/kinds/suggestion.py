@@ -6,6 +6,7 @@ from typing import ClassVar, Iterator
 
 from pydantic import Field
 
+from .. import messages as say
 from ..fields import Date, LongText, Markdown, Text, choice
 from .base import Content, FileIdentity, Finding
 from .files import Dated
@@ -37,18 +38,18 @@ class Suggestion(Content):
 
     def findings(self, ident: FileIdentity) -> Iterator[Finding]:
         if ident.date and self.date and self.date != ident.date:
-            yield Finding(("date",), f"日期 {self.date} 与文件名中的日期 {ident.date} 不一致")
+            yield Finding(("date",), say.date_not_file_date(self.date, ident.date))
         if self.state in ("replied", "adopted") and not self.reply:
-            yield Finding(("reply",), f"state 是 {self.state}，必须写回复 reply")
+            yield Finding(("reply",), say.reply_missing(self.state))
         if self.reply and not self.replied:
             # At the reply: the line that is there (replied, being absent, has none).
-            yield Finding(("reply",), "有回复时必须写回复日期：请在回复的后面加一行 replied: 年-月-日，例如 replied: 2024-05-27")
+            yield Finding(("reply",), say.REPLIED_MISSING)
         if self.replied and not self.reply:
-            yield Finding(("reply",), "写了回复日期 replied，却没有回复 reply")
+            yield Finding(("reply",), say.REPLY_WITHOUT_TEXT)
         if self.replied and self.date and self.replied < self.date:
-            yield Finding(("replied",), f"回复日期 {self.replied} 早于提出日期 {self.date}")
+            yield Finding(("replied",), say.replied_before_asked(self.replied, self.date))
         if self.reply and self.state == "open":
-            yield Finding(("state",), "已经有回复，state 应改为 replied（已回复）或 adopted（已采纳）", warning=True)
+            yield Finding(("state",), say.STATE_STILL_OPEN, warning=True)
 
 def pages(m) -> list:
     by_state = {state: [x for x in m.ix.suggestions if x.record.state == state] for state in m.STATES}
