@@ -22,6 +22,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import messages as say
 from .indexes import build_index
 from .kinds import KINDS
 from .kinds.site import FILE_NAME_UNSAFE
@@ -31,7 +32,7 @@ from .outlock import locked
 from .pipeline import Checked, check_records
 
 MANIFEST = "manifest.json"
-README = "请先阅读.txt"
+README = say.ARCHIVE_README
 
 
 class ArchiveError(Exception):
@@ -94,8 +95,8 @@ def make_archive(records: Path, out: Path, *, config: Path, internal: bool = Fal
     """One archive run at a time per output folder (a second waits): leftovers are only swept under the lock."""
     checked = check_records(records, BuildMode(internal=internal))
     if not checked.ok:
-        raise ArchiveError("记录有错误，没有生成存档。请先运行 make check 查看。")
-    with locked(out, f"存档目录 {out}/ "):
+        raise ArchiveError(say.RECORDS_HAVE_ERRORS_NO_ARCHIVE)
+    with locked(out, say.archive_folder(out)):
         return _make_archive(checked, records, out, config=config, internal=internal, now=now)
 
 
@@ -103,7 +104,7 @@ def _make_archive(checked: Checked, records: Path, out: Path, *, config: Path, i
                   now: dt.datetime | None) -> Archive:
     now = now or dt.datetime.now().astimezone()
     s = checked.site.site.record
-    name = f"{safe_name(s.short_name or s.school)}-党建存档-{now:%Y%m%d}" + ("-内部" if internal else "")
+    name = say.archive_name(safe_name(s.short_name or s.school), f"{now:%Y%m%d}", internal)
     _remove_leftovers(out)
 
     with tempfile.TemporaryDirectory(prefix=f"{_TEMP_PREFIX}{os.getpid()}-") as tmp:
@@ -113,13 +114,8 @@ def _make_archive(checked: Checked, records: Path, out: Path, *, config: Path, i
                "SITE_EDIT_URI": ""}  # an archive is read, not edited
         done = mkdocs_build(config, site, env)
         if done.returncode != 0:
-            raise ArchiveError("网站构建失败，没有生成存档：\n" + done.stderr.strip())
-        (site / README).write_text(
-            f"{s.organization}\n党建工作存档（{'内部资料，请勿外传' if internal else '公开版'}）\n\n"
-            "打开方法：双击本文件夹里的 index.html，用浏览器查看。不需要联网，搜索也可以使用。\n"
-            f"核对文件是否完好：在项目文件夹里运行 make verify-archive ARCHIVE={name}.zip\n",
-            encoding="utf-8",
-        )
+            raise ArchiveError(say.archive_build_failed(done.stderr.strip()))
+        (site / README).write_text(say.archive_readme(s.organization, internal, f"{name}.zip"), encoding="utf-8")
         files = {p.relative_to(site).as_posix(): _file_sha256(p) for p in sorted(site.rglob("*")) if p.is_file()}
         manifest = {
             "organization": s.organization,
@@ -175,30 +171,29 @@ def _file_sha256(path: Path) -> str:
 def _unsafe(name: str) -> str | None:
     """Why an entry name must not be trusted, if it must not."""
     if name.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", name):
-        return "绝对路径"
+        return say.ABSOLUTE_PATH
     if "\\" in name:
-        return "含有反斜杠"
+        return say.BACKSLASH
     if ".." in name.split("/"):
-        return "含有“..”"
+        return say.DOT_DOT
     return None
 
 
 def _sidecar_problems(path: Path) -> list[str]:
     sidecar = path.with_name(path.name + ".sha256")
     if not sidecar.is_file():
-        return [f"没有找到校验文件 {sidecar.name}：它与存档一起生成、一起保存。没有它，只能确认各个文件与存档里的清单一致，"
-                "不能确认清单本身没有被改过，所以这个存档不能算核对通过。"]
+        return [say.no_sidecar(sidecar.name)]
     try:
         text = sidecar.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         text = ""
     m = _SIDECAR.fullmatch(text.strip())
     if not m:
-        return [f"校验文件 {sidecar.name} 的格式不对：应是一行“64 位十六进制的 SHA-256、两个空格、存档文件名”"]
+        return [say.bad_sidecar(sidecar.name)]
     if m[2] != path.name:
-        return [f"校验文件 {sidecar.name} 写的是另一个存档“{m[2]}”"]
+        return [say.sidecar_of_other(sidecar.name, m[2])]
     if _file_sha256(path) != m[1].lower():
-        return [f"整个存档文件的 SHA-256 与 {sidecar.name} 不符"]
+        return [say.sidecar_mismatch(sidecar.name)]
     return []
 
 
@@ -218,29 +213,29 @@ def verify_archive(path: Path) -> tuple[int, list[str]]:
     try:
         z = zipfile.ZipFile(path)
     except (OSError, zipfile.BadZipFile) as e:
-        return 0, problems + [f"无法打开存档：{e}"]
+        return 0, problems + [say.cannot_open_archive(e)]
     with z:
         infos = [i for i in z.infolist() if not i.is_dir()]
         names = [i.filename for i in infos]
         manifests = [n for n in names if n.count("/") == 1 and n.endswith("/" + MANIFEST)]
         if len(set(manifests)) != 1:
-            return 0, problems + ["存档里找不到清单 manifest.json，或不止一份"]
+            return 0, problems + [say.NO_MANIFEST]
         root = manifests[0].split("/", 1)[0]
         counts: dict[str, int] = {}
         for n in names:
             counts[n] = counts.get(n, 0) + 1
         for name in sorted(n for n, c in counts.items() if c > 1):
-            problems.append(f"同一个名字出现了不止一次，无法判断哪一份是真的：{name}")
+            problems.append(say.duplicate_entry(name))
         for info in infos:
             why = _unsafe(info.filename)
             if why:
-                problems.append(f"不安全的文件名（{why}）：{info.filename}")
+                problems.append(say.unsafe_entry(why, info.filename))
             elif not info.filename.startswith(root + "/"):
-                problems.append(f"在存档的文件夹之外：{info.filename}")
+                problems.append(say.entry_outside(info.filename))
             elif (info.external_attr >> 16) & 0o170000 == 0o120000:
-                problems.append(f"是符号链接，不是文件：{info.filename}")
+                problems.append(say.entry_is_link(info.filename))
             elif info.file_size > MAX_ENTRY or (info.file_size > CHUNK and info.file_size > MAX_RATIO * max(info.compress_size, 1)):
-                problems.append(f"解压后过大（{info.file_size:,} 字节，压缩后 {info.compress_size:,} 字节），不像网站的文件：{info.filename}")
+                problems.append(say.entry_too_large(info.file_size, info.compress_size, info.filename))
         if len(problems) > len(sidecar_problems):
             return 0, problems  # an entry that cannot be trusted: nothing inside is read
         try:
@@ -249,22 +244,22 @@ def verify_archive(path: Path) -> tuple[int, list[str]]:
             if not isinstance(listed, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in listed.items()):
                 raise ValueError
         except (KeyError, TypeError, ValueError, UnicodeDecodeError, zipfile.BadZipFile, zlib.error):
-            return 0, problems + ["清单 manifest.json 已损坏，无法读取"]
+            return 0, problems + [say.BROKEN_MANIFEST]
         by_name = {i.filename[len(root) + 1:]: i for i in infos}
         present = set(by_name) - {MANIFEST}
         for rel in sorted(listed):
             if _unsafe(rel):
-                problems.append(f"清单里有不安全的路径（{_unsafe(rel)}）：{rel}")
+                problems.append(say.unsafe_listed(_unsafe(rel), rel))
                 continue
             if rel not in present:
-                problems.append(f"缺少：{rel}")
+                problems.append(say.entry_missing(rel))
                 continue
             try:
                 digest = _entry_sha256(z, by_name[rel])
             except (zipfile.BadZipFile, zlib.error, OSError, EOFError):
-                problems.append(f"已损坏：{rel}")
+                problems.append(say.entry_broken(rel))
                 continue
             if digest != listed[rel]:
-                problems.append(f"内容已改变：{rel}")
-        problems += [f"清单里没有：{rel}" for rel in sorted(present - listed.keys())]
+                problems.append(say.entry_changed(rel))
+        problems += [say.entry_unlisted(rel) for rel in sorted(present - listed.keys())]
     return len(listed), problems

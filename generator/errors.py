@@ -11,7 +11,7 @@ import json
 from dataclasses import asdict, dataclass
 from enum import Enum
 
-from .messages import field_label
+from . import messages as say
 
 
 class Severity(str, Enum):
@@ -20,7 +20,7 @@ class Severity(str, Enum):
 
     @property
     def label(self) -> str:
-        return "错误" if self is Severity.ERROR else "警告"
+        return say.ERROR if self is Severity.ERROR else say.WARNING
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +40,7 @@ class Problem:
     def text(self) -> str:
         """The message with its field, without the location."""
         if self.field:
-            return f"字段 {field_label(self.field)}：{self.message}"
+            return say.with_field(self.field, self.message)
         return self.message
 
 
@@ -85,11 +85,7 @@ def format_github(p: Problem) -> str:
 
 def summary(problems: list[Problem], files_checked: int) -> str:
     errors = sum(p.severity is Severity.ERROR for p in problems)
-    warnings = len(problems) - errors
-    if not problems:
-        return f"检查通过：{files_checked} 个文件，没有发现问题。"
-    verdict = "检查未通过" if errors else "检查通过"
-    return f"{verdict}：{files_checked} 个文件中有 {errors} 个错误、{warnings} 个警告。"
+    return say.report_summary(files_checked, errors, len(problems) - errors)
 
 
 def format_json(problems: list[Problem], files_checked: int) -> str:
@@ -122,25 +118,12 @@ def render_report(problems: list[Problem], files_checked: int, fmt: str) -> str:
     return "\n".join(out)
 
 
-_SYSTEM = {
-    errno.ENOSPC: "磁盘空间不足",
-    errno.EDQUOT: "超出了磁盘配额",
-    errno.EACCES: "没有权限",
-    errno.EPERM: "没有权限",
-    errno.EROFS: "磁盘是只读的",
-    errno.ENAMETOOLONG: "路径或文件名太长",
-    errno.ELOOP: "符号链接绕成了圈",
-    errno.ENOENT: "找不到",
-    errno.EISDIR: "这是文件夹，不是文件",
-    errno.ENOTDIR: "路径中的某一段不是文件夹",
-    errno.EIO: "读写磁盘时出错（磁盘可能有故障）",
-}
+_SYSTEM = {getattr(errno, name): cause for name, cause in say.SYSTEM.items() if hasattr(errno, name)}
 
 
 def system_error(e: OSError) -> str:
     """What went wrong with the machine, not the records, in Chinese: the cause and the path."""
-    cause = _SYSTEM.get(e.errno, e.strerror or str(e))
-    return f"{cause}：{e.filename}" if e.filename else cause
+    return say.system_cause(_SYSTEM.get(e.errno, e.strerror or str(e)), e.filename)
 
 
 def is_system_error(e: BaseException) -> bool:
@@ -155,14 +138,8 @@ def serve_error_page(problems: list[Problem], files_checked: int) -> str:
     errors = sorted((p for p in problems if p.severity is Severity.ERROR), key=lambda p: p.sort_key)
     return html_page(
         "serve_errors.html.j2",
-        heading="记录有错误，预览没有更新",
-        lead="请按下面的提示改正。改好并保存后，这一页会自动换回网站。",
+        heading=say.PREVIEW_HEADING,
+        lead=say.PREVIEW_LEAD,
         problems=[{"where": f"{p.file}:{p.line}:{p.col}", "label": p.severity.label, "message": p.text} for p in errors],
         total=summary(problems, files_checked),
     )
-
-
-BUG_BANNER = (
-    "内部错误：这是生成器程序的缺陷，不是记录写错了。"
-    "请把下面的全部信息发给网站维护者。"
-)

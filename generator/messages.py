@@ -549,3 +549,377 @@ def replied_before_asked(replied, date) -> str:
 
 
 STATE_STILL_OPEN = "已经有回复，state 应改为 replied（已回复）或 adopted（已采纳）"
+
+
+# ---------------------------------------------------------------- generator new
+
+
+def nothing_to_pick(what: str) -> str:
+    return f"还没有任何{what}，请先新建一个"
+
+
+def pick_with(option: str, what: str, options: list[str]) -> str:
+    return f"请用 {option} 指定{what}，可选：{'、'.join(options)}"
+
+
+def no_such_option(what: str, value: str, close: str | None, options: list[str]) -> str:
+    if close:
+        return f"找不到{what}“{value}”，是不是想写“{close}”？"
+    return f"找不到{what}“{value}”。可选：{'、'.join(options)}"
+
+
+def give_with(option: str, what: str) -> str:
+    return f"请用 {option} 写上{what}"
+
+
+def one_line_only(what: str) -> str:
+    return f"{what}只能写一行"
+
+
+def unknown_type(kind: str, kinds: list[str]) -> str:
+    return f"不认识的类型“{kind}”，可选：{'、'.join(kinds)}"
+
+
+def new_file_header(label: str, note: str) -> str:
+    return f"# {label}。{note}字段说明见 records/README.md；写好后运行 make check 检查。"
+
+
+DRAFT_LINE = "status: draft   # 草稿：只在预览中显示。写好、检查通过后，删除这一行即可发布"
+AN_ID = "编号"
+
+
+def exists_already(rel: str) -> str:
+    return f"records/{rel} 已经存在，不会覆盖它"
+
+
+def issues_full(pub: str, year: int) -> str:
+    return f"{pub} 在 {year} 年已经有 99 期了"
+
+
+def created(path: str) -> str:
+    return f"已新建 {path}。请编辑它，然后运行 make check 检查。"
+
+
+# ---------------------------------------------------------------- the command line (python -m generator)
+
+# argparse's own words, which it looks up through gettext each time it prints: in Chinese, like ours.
+ARGPARSE = {
+    "usage: ": "用法：",
+    "positional arguments": "参数",
+    "options": "选项",
+    "show this help message and exit": "显示这段帮助，然后退出",
+    "the following arguments are required: %s": "缺少必须的参数：%s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "“%(value)s”不是可选的值（可选：%(choices)s）",
+    "unrecognized arguments: %s": "不认识的参数：%s",
+    "expected one argument": "后面要跟一个值",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "invalid %(type)s value: %(value)r": "“%(value)s”不是有效的值",
+    "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 不明确，可能是 %(matches)s",
+}
+PROGRAM = "党建记录生成器"
+COMMAND = "命令"
+FOLDER = "目录"
+FILE = "文件"
+TYPE = "类型"
+ZIP = "存档.zip"
+# command: (its line in the list of commands, its own help's first line)
+COMMANDS = {
+    "check": ("检查 records/ 中的全部记录", "检查全部记录，报告每一个问题"),
+    "build": ("把记录生成的 Markdown 页面写到目录里", "生成 Markdown 页面并写入目录；只改写有变化的文件"),
+    "new": ("新建一条记录（草稿）", "在正确的位置新建一条记录，每个字段都有中文说明"),
+    "site": ("构建整个网站（先在旁边构建，完成后整体替换）",
+             "用 MkDocs 构建网站：在旁边构建，完成后整体替换；同一时间只有一次构建写入"),
+    "archive": ("生成离线存档（zip）", "生成可在没有网络的电脑上双击打开的网站存档（含搜索）"),
+    "verify-archive": ("核对存档是否完好", "按存档里的清单重新计算每个文件的 SHA-256"),
+    "schema": ("生成每种记录的 JSON Schema", "生成每种记录的 JSON Schema，供编辑器校验和补全"),
+}
+_RECORDS = "记录文件夹（默认 records）"
+_CONFIG = "MkDocs 配置（默认 mkdocs.yml）"
+OPTIONS = {
+    ("check", "--records"): _RECORDS,
+    ("check", "--format"): "输出格式（默认 text）",
+    ("check", "--drafts"): "按包含草稿的预览构建来检查",
+    ("check", "--internal"): "按包含内部记录的内部构建来检查",
+    ("build", "--records"): _RECORDS,
+    ("build", "--out"): "输出目录",
+    ("build", "--drafts"): "包含草稿（预览）",
+    ("build", "--internal"): "包含内部记录",
+    ("new", "--records"): _RECORDS,
+    ("new", "--title"): "标题（activity、suggestion、program、place）",
+    ("new", "--date"): "日期 年-月-日（默认今天）",
+    ("new", "--program"): "activity 所属特色做法的编号",
+    ("new", "--pillar"): "program 所属“四句话”的编号",
+    ("new", "--kind"): "place 的类别",
+    ("new", "--name"): "member 的姓名",
+    ("new", "--pub"): "issue 所属刊物的编号",
+    ("new", "--year"): "issue、review 的年份（默认今年）",
+    ("new", "--from"): "suggestion 提出者所属群体",
+    ("new", "--place"): "duty 的地点编号（默认 shequ-fuwuzhan）",
+    ("new", "--member"): "responsibility 的党员编号",
+    ("site", "--out"): "网站目录（默认 site）",
+    ("site", "--config"): _CONFIG,
+    ("archive", "--records"): _RECORDS,
+    ("archive", "--internal"): "内部版：包含内部记录，每页有“内部资料”横幅",
+    ("archive", "--out"): "存档放在哪里（默认 archive）",
+    ("archive", "--config"): _CONFIG,
+    ("schema", "--out"): "输出目录（默认 schemas）",
+}
+
+
+def usage_error(message: str) -> str:
+    return f"用法错误：{message}\n"
+
+
+def command_error(message: str) -> str:
+    """A command-level error (not a record's): one line on stderr."""
+    return f"错误：{message}"
+
+
+def bad_date_option(text: str) -> str:
+    return f"“{text}”不是日期，请写成 年-月-日，例如 2024-03-12"
+
+
+def no_config(path: str) -> str:
+    return f"找不到 MkDocs 配置 {path}"
+
+
+def no_archive(path: str) -> str:
+    return f"找不到存档 {path}"
+
+
+def archive_made(zip_path: str, files: int, sha_path: str) -> str:
+    return f"已生成存档 {zip_path}（{files} 个文件），校验值在 {sha_path}。"
+
+
+def archive_failed_check(count: int) -> str:
+    return f"存档没有通过核对：共 {count} 处问题。"
+
+
+def archive_intact(count: int) -> str:
+    return f"存档完好：{count} 个文件都与清单一致。"
+
+
+def schemas_written(count: int) -> str:
+    return f"已更新 {count} 个 JSON Schema 文件。" if count else "JSON Schema 都是最新的，没有改动。"
+
+
+def site_built(out: str) -> str:
+    return f"网站已构建到 {out}/。"
+
+
+def output_folder(out: str) -> str:
+    """How a lock names what it guards, in "… 正在被另一次运行写入"."""
+    return f"输出目录 {out}/ "
+
+
+def site_folder(name: str) -> str:
+    return f"网站目录 {name}/ "
+
+
+def archive_folder(out) -> str:
+    return f"存档目录 {out}/ "
+
+
+NOTHING_CHANGED = "记录和生成器都没有变化，页面都是最新的：没有写入任何文件。"
+ERRORS_NOTHING_WRITTEN = "有错误，没有写入任何文件。"
+NOTHING_WRITTEN = "没有写入任何文件。"
+
+
+def not_ours(path: str) -> str:
+    return f"{path}: 错误：这个文件不是生成器写的，不会覆盖它。请换一个输出目录，或先移走它。"
+
+
+def pages_written(total: int, written: int, unchanged: int, removed: int) -> str:
+    return f"已生成 {total} 个页面：写入 {written} 个，未变 {unchanged} 个，删除过时的 {removed} 个。"
+
+
+def system_failure(cause: str) -> str:
+    return f"{cause}。没有写出不完整的结果；请处理后再运行一次。"
+
+
+def waiting_for(what: str) -> str:
+    return f"{what}正在被另一次运行写入，等它完成……"
+
+
+def busy(what: str, seconds: int) -> str:
+    return f"{what}一直被另一次运行占用，等了 {seconds} 秒仍未结束；请等它完成后再运行"
+
+
+BUG_BANNER = "内部错误：这是生成器程序的缺陷，不是记录写错了。请把下面的全部信息发给网站维护者。"
+# What an option's value is called in the help, where it takes one.
+METAVARS = {"--title": "标题", "--date": "年-月-日", "--program": "编号", "--pillar": "编号", "--kind": "类别",
+            "--name": "姓名", "--pub": "编号", "--year": "年份", "--from": "群体", "--place": "编号", "--member": "编号"}
+
+
+def kinds_help(kinds) -> str:
+    """The record types `new` makes, each with what it is; spaced, so that argparse wraps between them."""
+    return " ".join(f"{name}（{label}）" for name, label in kinds)
+
+
+# ---------------------------------------------------------------- the site and the offline archive
+
+RECORDS_HAVE_ERRORS_NO_ARCHIVE = "记录有错误，没有生成存档。请先运行 make check 查看。"
+
+
+def archive_build_failed(output: str) -> str:
+    return "网站构建失败，没有生成存档：\n" + output
+
+
+def site_build_failed(output: str) -> str:
+    return "网站构建失败，原来的网站保持不变：\n" + output
+
+
+ARCHIVE_README = "请先阅读.txt"
+
+
+def archive_name(name: str, date: str, internal: bool) -> str:
+    return f"{name}-党建存档-{date}" + ("-内部" if internal else "")
+
+
+def archive_readme(organization: str, internal: bool, zip_name: str) -> str:
+    return (f"{organization}\n党建工作存档（{'内部资料，请勿外传' if internal else '公开版'}）\n\n"
+            "打开方法：双击本文件夹里的 index.html，用浏览器查看。不需要联网，搜索也可以使用。\n"
+            f"核对文件是否完好：在项目文件夹里运行 make verify-archive ARCHIVE={zip_name}\n")
+
+
+ABSOLUTE_PATH = "绝对路径"
+BACKSLASH = "含有反斜杠"
+DOT_DOT = "含有“..”"
+
+
+def no_sidecar(name: str) -> str:
+    return (f"没有找到校验文件 {name}：它与存档一起生成、一起保存。没有它，只能确认各个文件与存档里的清单一致，"
+            "不能确认清单本身没有被改过，所以这个存档不能算核对通过。")
+
+
+def bad_sidecar(name: str) -> str:
+    return f"校验文件 {name} 的格式不对：应是一行“64 位十六进制的 SHA-256、两个空格、存档文件名”"
+
+
+def sidecar_of_other(name: str, other: str) -> str:
+    return f"校验文件 {name} 写的是另一个存档“{other}”"
+
+
+def sidecar_mismatch(name: str) -> str:
+    return f"整个存档文件的 SHA-256 与 {name} 不符"
+
+
+def cannot_open_archive(reason) -> str:
+    return f"无法打开存档：{reason}"
+
+
+NO_MANIFEST = "存档里找不到清单 manifest.json，或不止一份"
+BROKEN_MANIFEST = "清单 manifest.json 已损坏，无法读取"
+
+
+def duplicate_entry(name: str) -> str:
+    return f"同一个名字出现了不止一次，无法判断哪一份是真的：{name}"
+
+
+def unsafe_entry(why: str, name: str) -> str:
+    return f"不安全的文件名（{why}）：{name}"
+
+
+def entry_outside(name: str) -> str:
+    return f"在存档的文件夹之外：{name}"
+
+
+def entry_is_link(name: str) -> str:
+    return f"是符号链接，不是文件：{name}"
+
+
+def entry_too_large(size: int, compressed: int, name: str) -> str:
+    return f"解压后过大（{size:,} 字节，压缩后 {compressed:,} 字节），不像网站的文件：{name}"
+
+
+def unsafe_listed(why: str, name: str) -> str:
+    return f"清单里有不安全的路径（{why}）：{name}"
+
+
+def entry_missing(name: str) -> str:
+    return f"缺少：{name}"
+
+
+def entry_broken(name: str) -> str:
+    return f"已损坏：{name}"
+
+
+def entry_changed(name: str) -> str:
+    return f"内容已改变：{name}"
+
+
+def entry_unlisted(name: str) -> str:
+    return f"清单里没有：{name}"
+
+
+# ---------------------------------------------------------------- the MkDocs plugin
+
+
+def no_search_words(path) -> str:
+    return f"找不到搜索分词词典 {path}（dangjian 插件的 search_words 选项）"
+
+
+def records_have_errors_no_site(report: str) -> str:
+    return "记录有错误，网站没有构建：\n" + report
+
+
+def records_have_errors_preview(report: str) -> str:
+    return "记录有错误，预览显示错误列表：\n" + report
+
+
+def handwritten_page(path: str) -> str:
+    return f"docs/{path} 是手写页面，与记录生成的页面同名；请给手写页面换个名字。"
+
+
+def no_offline_shim(path) -> str:
+    return f"缺少 {path}：离线存档要用它代替网上的脚本。请先运行 make（它会执行 npm ci）。"
+
+
+def cannot_publish_photo(rel: str, reason: str) -> str:
+    return f"无法发布照片 {ASSETS}{rel}：{reason}"
+
+
+# ---------------------------------------------------------------- a report of problems
+
+ERROR = "错误"
+WARNING = "警告"
+
+
+def with_field(field: str, message: str) -> str:
+    return f"字段 {field_label(field)}：{message}"
+
+
+def report_summary(files: int, errors: int, warnings: int) -> str:
+    if not errors and not warnings:
+        return f"检查通过：{files} 个文件，没有发现问题。"
+    verdict = "检查未通过" if errors else "检查通过"
+    return f"{verdict}：{files} 个文件中有 {errors} 个错误、{warnings} 个警告。"
+
+
+PREVIEW_HEADING = "记录有错误，预览没有更新"
+PREVIEW_LEAD = "请按下面的提示改正。改好并保存后，这一页会自动换回网站。"
+
+# What went wrong with the machine, not the records, by errno name.
+SYSTEM = {
+    "ENOSPC": "磁盘空间不足",
+    "EDQUOT": "超出了磁盘配额",
+    "EACCES": "没有权限",
+    "EPERM": "没有权限",
+    "EROFS": "磁盘是只读的",
+    "ENAMETOOLONG": "路径或文件名太长",
+    "ELOOP": "符号链接绕成了圈",
+    "ENOENT": "找不到",
+    "EISDIR": "这是文件夹，不是文件",
+    "ENOTDIR": "路径中的某一段不是文件夹",
+    "EIO": "读写磁盘时出错（磁盘可能有故障）",
+}
+
+
+def system_cause(cause: str, path) -> str:
+    return f"{cause}：{path}" if path else cause
+
+
+# ---------------------------------------------------------------- personal numbers (privacy.py)
+
+ID_NUMBER = "身份证号码"
+MOBILE_NUMBER = "手机号码"

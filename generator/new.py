@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import messages as say
 from .yamlio import read_record
 
 MAX_SLUG = 40
@@ -80,24 +81,21 @@ class _Existing:
 
 def _pick(what: str, value: str | None, options: list[str], option: str) -> str:
     if not options:
-        raise NewError(f"还没有任何{what}，请先新建一个")
+        raise NewError(say.nothing_to_pick(what))
     if value is None:
-        raise NewError(f"请用 {option} 指定{what}，可选：{'、'.join(options)}")
+        raise NewError(say.pick_with(option, what, options))
     if value not in options:
         hint = difflib.get_close_matches(value, options, n=1, cutoff=0.5)
-        raise NewError(f"找不到{what}“{value}”" + (f"，是不是想写“{hint[0]}”？" if hint else f"。可选：{'、'.join(options)}"))
+        raise NewError(say.no_such_option(what, value, hint[0] if hint else None, options))
     return value
 
 
 def _need(value: str | None, option: str, what: str) -> str:
     if not value or not value.strip():
-        raise NewError(f"请用 {option} 写上{what}")
+        raise NewError(say.give_with(option, what))
     if "\n" in value:
-        raise NewError(f"{what}只能写一行")
+        raise NewError(say.one_line_only(what))
     return value.strip()
-
-
-DRAFT = "status: draft   # 草稿：只在预览中显示。写好、检查通过后，删除这一行即可发布"
 
 
 @dataclass
@@ -129,6 +127,13 @@ class Options:
         raise NewError(message)
 
 
+def labels() -> list[tuple[str, str]]:
+    """Each type `new` makes, with its Chinese name."""
+    from .kinds import KINDS
+
+    return [(name, KINDS[name].label) for name in creatable()]
+
+
 def creatable() -> list[str]:
     from .kinds import KINDS
 
@@ -143,11 +148,11 @@ def make(kind: str, records: Path, *, today: dt.date | None = None, **options) -
 
     k = KINDS.get(kind)
     if k is None or k.blank is None:
-        raise NewError(f"不认识的类型“{kind}”，可选：{'、'.join(creatable())}")
+        raise NewError(say.unknown_type(kind, creatable()))
     o = Options(records, _Existing(records), today or dt.date.today(), **options)
     folder, rid, given, context = k.blank.start(o)
     context = {"id": rid, **context}
-    lines = [f"# {k.label}。{k.blank.note}字段说明见 records/README.md；写好后运行 make check 检查。"]
+    lines = [say.new_file_header(k.label, k.blank.note)]
     fields = k.model.model_fields
     own = [n for n in fields if n not in Content.model_fields] + [n for n in fields if n in Content.model_fields]
     for name in own:
@@ -163,7 +168,7 @@ def make(kind: str, records: Path, *, today: dt.date | None = None, **options) -
             lines.append(f"# {key}: {first}".rstrip() + comment)
             lines += [f"# {line}" for line in rest]
     if k.blank.draft:
-        lines.append(DRAFT)
+        lines.append(say.DRAFT_LINE)
     return NewRecord(f"{folder}/{rid}.yml", "\n".join(lines) + "\n")
 
 
@@ -181,7 +186,7 @@ def _example(kind, key: str, o: Options, context: dict) -> str | None:
             ids = o.ex.stems(KINDS[ref.target].folder)
         else:
             ids = o.ex.site_ids(SITE_LISTS[ref.target])
-        example = ids[0] if ids else "编号"
+        example = ids[0] if ids else say.AN_ID
         return f"[{example}]" if ref.path.endswith("[]") else example
     return None
 
@@ -193,5 +198,5 @@ def write(records: Path, new: NewRecord) -> Path:
         with open(path, "x", encoding="utf-8") as f:  # "x": never overwrite, even in a race
             f.write(new.text)
     except FileExistsError:
-        raise NewError(f"records/{new.rel} 已经存在，不会覆盖它") from None
+        raise NewError(say.exists_already(new.rel)) from None
     return path

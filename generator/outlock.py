@@ -14,6 +14,8 @@ import sys
 import time
 from pathlib import Path
 
+from . import messages as say
+
 WAIT = 30 * 60  # a cold build of twenty years of photos takes a while
 
 
@@ -27,11 +29,11 @@ def locked(folder: Path, what: str, wait: float = WAIT):
     fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     try:
         if not _try(fd):
-            print(f"{what}正在被另一次运行写入，等它完成……", file=sys.stderr, flush=True)
+            print(say.waiting_for(what), file=sys.stderr, flush=True)
             deadline = time.monotonic() + wait
             while not _try(fd):
                 if time.monotonic() > deadline:
-                    raise Busy(f"{what}一直被另一次运行占用，等了 {int(wait)} 秒仍未结束；请等它完成后再运行")
+                    raise Busy(say.busy(what, int(wait)))
                 time.sleep(0.2)
         yield
     finally:

@@ -21,6 +21,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
+from . import messages as say
 from . import sanitize
 from .errors import Severity, format_text, is_system_error, serve_error_page, summary, system_error
 from .feeds import make_feeds
@@ -142,7 +143,7 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
             words = self.config.search_words
             path = self._project(config) / words if words else None
             if path and not path.is_file():
-                raise PluginError(f"找不到搜索分词词典 {words}（dangjian 插件的 search_words 选项）")
+                raise PluginError(say.no_search_words(words))
             self._segmenter = Segmenter(path)
         self._search = next((p for p in config.plugins.values() if isinstance(p, search.SearchPlugin)), None)
         if self.config.offline:
@@ -162,11 +163,11 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
             errors = [format_text(p) for p in result.problems if p.severity is Severity.ERROR]
             report = "\n".join(errors) + "\n" + summary(result.problems, result.files_checked)
             if not self._serving:
-                raise PluginError("记录有错误，网站没有构建：\n" + report)
+                raise PluginError(say.records_have_errors_no_site(report))
             # A failed rebuild would leave the preview waiting for ever (MkDocs serves nothing until a build
             # succeeds). Instead this build succeeds with no generated page, and every page of the preview
             # becomes the list of errors (on_post_build); the next good save builds every page again.
-            log.error("记录有错误，预览显示错误列表：\n" + report)
+            log.error(say.records_have_errors_preview(report))
             self._error_page = serve_error_page(result.problems, result.files_checked)
             self._previous = {}
             config.nav = []
@@ -180,7 +181,7 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
         taken = {f.src_uri for f in files}
         for page in output.pages:
             if page.path in taken:
-                raise PluginError(f"docs/{page.path} 是手写页面，与记录生成的页面同名；请给手写页面换个名字。")
+                raise PluginError(say.handwritten_page(page.path))
             f = _GeneratedFile.generated(config, page.path, content=page.markdown,
                                          inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV)
             f.modified = self._previous.get(page.path) != page.markdown
@@ -194,7 +195,7 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
         if self.config.offline:
             shim = self._project(config) / "node_modules/iframe-worker/shim/index.js"
             if not shim.is_file():
-                raise PluginError(f"缺少 {shim}：离线存档要用它代替网上的脚本。请先运行 make（它会执行 npm ci）。")
+                raise PluginError(say.no_offline_shim(shim))
             files.append(File.generated(config, SHIM, abs_src_path=str(shim)))
         key = (records / "assets", self._project(config) / self.config.cache_dir)
         publisher = self._photos.setdefault(key, PhotoPublisher(*key))
@@ -204,7 +205,7 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
             except OSError as e:
                 if not is_system_error(e):
                     raise
-                raise PluginError(f"无法发布照片 records/assets/{rel}：{system_error(e)}") from e
+                raise PluginError(say.cannot_publish_photo(rel, system_error(e))) from e
             files.append(File.generated(config, f"{MEDIA}/{rel}", abs_src_path=str(published.large)))
             files.append(File.generated(config, f"{MEDIA}/thumbs/{rel}", abs_src_path=str(published.thumb)))
 

@@ -16,6 +16,8 @@ import html
 import re
 from dataclasses import dataclass
 
+from . import messages as say
+
 # What markup hides: comments, tags, character references, a Markdown link's target, emphasis and escape
 # characters, and the invisible characters (soft hyphen, zero-width spaces and joiners, word joiner, BOM).
 _HIDDEN = re.compile(
@@ -152,9 +154,9 @@ def scan(text: str) -> list[Hit]:
         for m in _ID.finditer(seen):
             number = re.sub(r"[^0-9Xx]", "", m.group())
             if valid_resident_id(number):
-                hits.append(Hit(where(m.start()), "身份证号码", _mask(number.upper(), 3, 2)))
+                hits.append(Hit(where(m.start()), say.ID_NUMBER, _mask(number.upper(), 3, 2)))
         for m in _MOBILE.finditer(seen):
             digits = re.sub(r"[^0-9]", "", m.group())[-11:]
-            hits.append(Hit(where(m.start()), "手机号码", _mask(digits, 3, 4)))
+            hits.append(Hit(where(m.start()), say.MOBILE_NUMBER, _mask(digits, 3, 4)))
     unique = {(h.index, h.masked): h for h in hits}
     return sorted(unique.values(), key=lambda h: h.index)

@@ -10,6 +10,7 @@ import os
 import shutil
 from pathlib import Path
 
+from . import messages as say
 from .mkdocs_run import mkdocs_build
 from .outlock import locked
 
@@ -20,7 +21,7 @@ class SiteError(Exception):
 
 def build_site(config: Path, out: Path) -> None:
     out = out.resolve()
-    with locked(out.parent, f"网站目录 {out.name}/ "):  # the parent: the output itself is replaced
+    with locked(out.parent, say.site_folder(out.name)):  # the parent: the output itself is replaced
         new = out.with_name(f".{out.name}-new-{os.getpid()}")
         old = out.with_name(f".{out.name}-old-{os.getpid()}")
         for stale in [*out.parent.glob(f".{out.name}-new-*"), *out.parent.glob(f".{out.name}-old-*")]:  # a killed build's
@@ -28,7 +29,7 @@ def build_site(config: Path, out: Path) -> None:
         try:
             done = mkdocs_build(config, new)
             if done.returncode != 0:
-                raise SiteError("网站构建失败，原来的网站保持不变：\n" + done.stderr.strip())
+                raise SiteError(say.site_build_failed(done.stderr.strip()))
             if out.exists():
                 os.replace(out, old)
             os.replace(new, out)

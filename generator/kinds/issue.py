@@ -55,7 +55,7 @@ def _start(o):
     taken = {int(m[1]) for p in (o.records / folder).glob(f"{year}-*.yml") if (m := re.fullmatch(rf"{year}-(\d\d)", p.stem))}
     number = next((n for n in range(1, 100) if n not in taken), None)
     if number is None:
-        o.fail(f"{pub} 在 {year} 年已经有 99 期了")
+        o.fail(say.issues_full(pub, year))
     given = {"articles": "\n  - title: 请填写文章标题\n    author: 请填写作者\n"
                          "    body: |\n      请把正文写在这里。", "tags": "[]"}
     if o.date and o.date.year == year:

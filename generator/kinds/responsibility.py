@@ -85,7 +85,7 @@ def _start(o):
     year = o.year or o.today.year
     folder = f"responsibilities/{year}"
     if (o.records / folder / f"{member}.yml").exists():
-        o.fail(f"records/{folder}/{member}.yml 已经存在，不会覆盖它")
+        o.fail(say.exists_already(f"{folder}/{member}.yml"))
     return folder, member, {"member": member, "year": str(year),
                             "party_targets": "\n  - 请写一项党建工作目标"}, {"year": year}
 

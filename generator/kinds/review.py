@@ -89,7 +89,7 @@ def pages(m) -> list:
 def _start(o):
     year = o.year or o.today.year
     if (o.records / "reviews" / f"{year}.yml").exists():
-        o.fail(f"records/reviews/{year}.yml 已经存在，不会覆盖它")
+        o.fail(say.exists_already(f"reviews/{year}.yml"))
     return "reviews", str(year), {"year": str(year), "highlights": f"[]   # 当年重点活动：records/activities/{year}/ 里的编号"}, \
         {"year": year}
 
