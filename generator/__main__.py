@@ -121,11 +121,14 @@ def _verify(args) -> int:
 
 
 def _schema(args) -> int:
+    from .readme import write_common_mistakes
     from .schema import write_editor_settings, write_schemas
 
     written = write_schemas(Path(args.out))
     if write_editor_settings(Path(args.out).parent / ".vscode/settings.json"):
         written.append(".vscode/settings.json")
+    if write_common_mistakes(Path(args.out).parent / "records/README.md"):
+        written.append("records/README.md")
     print(say.schemas_written(len(written)))
     return EXIT_OK
 

@@ -143,7 +143,7 @@ def _validation_problems(err: ValidationError, model: type[Record], doc: Documen
             hint = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.5)  # 0.5 lets 一半 hint 一般
             message = say.unknown_field(str(loc[-1]), hint[0] if hint else None, known)
         elif kind in ("model_type", "dict_type", "model_attributes_type"):
-            message = say.MAPPING_EXPECTED
+            message = say.keys_expected(_known_keys(model, loc + ("",)))
         elif kind == "list_type":
             message = say.A_LIST_EXPECTED
         elif kind == "too_short":

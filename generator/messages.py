@@ -1,14 +1,15 @@
 """Every message the editors and maintainers read, in one place.
 
 A message says where (the caller adds file, line and column), what is wrong, and
-what to type instead, in plain Chinese: no parser words (顶层, 映射, 标量) and no
-0-based indexes. Keeping them together keeps the wording consistent and lets
+what to type instead, in plain Chinese: no parser words and no 0-based indexes
+(test_messages keeps them out). Keeping them together keeps the wording consistent and lets
 records/README.md's 常见错误 be tested against the very texts `check` prints.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 # ---------------------------------------------------------------- where in a record
 
@@ -181,11 +182,15 @@ def invisible_char(ch: str) -> str:
 
 
 def escaped_invisible_char(ch: str) -> str:
-    return f"双引号里的转义写出了一个看不见的{_invisible(ch)}。请删除这个转义。"
+    return f"双引号里用反斜杠“\\”写出了一个看不见的{_invisible(ch)}。请删去这个反斜杠写法。"
 
 
 # What the YAML parser's own words mean, by a phrase of its message.
 PARSER_HINTS = [
+    ("scanning an alias", "值不能以“*”开头：要写这段文字（例如加粗的 *重要*），请给整个值加上英文单引号，例如 '*重要* 通知'"),
+    ("undefined alias", "值不能以“*”开头：要写这段文字（例如加粗的 *重要*），请给整个值加上英文单引号，例如 '*重要* 通知'"),
+    ("scanning an anchor", "值不能以“&”开头：要写这段文字，请给整个值加上英文单引号。"),
+    ("a tag", "值不能以“!”开头：要写这段文字，请给整个值加上英文单引号。"),
     ("mapping values are not allowed", "这里不能出现“: ”。如果值里本身带冒号，请给整个值加上引号。"),
     ("could not find expected ':'", "缺少“:”：每一行应写成“键: 值”；也请检查上一行的引号是否成对。"),
     ("did not find expected key", "缩进不对：同一层的键要左对齐，列表项以“- ”开头。"),
@@ -194,7 +199,7 @@ PARSER_HINTS = [
     ("found unexpected end of stream", "文件意外结束：可能有引号或括号没有闭合。"),
     ("did not find expected ',' or ']'", "方括号 [ ] 没有闭合，或列表项之间缺少逗号。"),
     ("did not find expected ',' or '}'", "花括号 { } 没有闭合，或各项之间缺少逗号。"),
-    ("unknown escape character", "双引号里的反斜杠“\\”后面是无效的转义。要写反斜杠本身，请改用单引号。"),
+    ("unknown escape character", "双引号里的反斜杠“\\”后面跟的字符不能这样用。要写反斜杠本身，请改用英文单引号把整个值括起来。"),
     ("block sequence entries are not allowed", "这里不能开始列表项“- ”：请检查缩进。"),
     ("did not find expected comment or line break", "值的后面多出了内容：引号闭合后不能再写字，请给整个值加上引号。"),
     ("expected <block end>", "缩进不对：这一行和上面的内容没有对齐。"),
@@ -213,42 +218,42 @@ def unindented_block_text(key: str) -> str:
     return f"这一行顶格写了，但它在“{key}: |”的正文里：正文的每一行前面都要空两格（和上面的正文对齐）。"
 
 
-SECOND_DOCUMENT = "一个文件只能有一个文档：这里的“---”开始了第二个文档。"
+SECOND_DOCUMENT = "这一行“---”把文件分成了两份：一个文件只能写一条记录。请删去这一行。"
 
 
 def alias(name: str) -> str:
-    return f"不允许使用别名“*{name}”：请把内容直接写出来。"
+    return f"值不能以“*”开头（“*{name}”）：要写这段文字，请给整个值加上英文单引号，例如 '*{name}'"
 
 
 def anchor(name: str) -> str:
-    return f"不允许使用锚点“&{name}”：请把内容直接写出来。"
+    return f"值不能以“&”开头（“&{name}”）：要写这段文字，请给整个值加上英文单引号，例如 '&{name}'"
 
 
 def tag(name: str) -> str:
-    return f"不允许使用标签“{name}”：值一律按文字读取，类型由字段决定。"
+    return f"值不能以“!”开头（“{name}”）：要写这段文字，请给整个值加上英文单引号。值一律按文字读取，类型由字段决定。"
 
 
-COMPLEX_KEY = "键必须是简单的文字，不能是列表或映射。"
-MERGE_KEY = "不允许使用合并键“<<”：请把内容直接写出来。"
+COMPLEX_KEY = "冒号前面的键只能是一个词（例如 title），不能是列表或几行“键: 值”。"
+MERGE_KEY = "“<<”不能当键用：请把内容直接写出来。"
 
 
 def duplicate_key(key: str, first: int, line: int) -> str:
     return f"键“{key}”重复：第 {first} 行和第 {line} 行都写了它，请只保留一个。"
 
 
-TEXT_NOT_KEYS = "文件的顶层应是“键: 值”的映射，而不是一段文字。"
-LIST_NOT_KEYS = "文件的顶层应是“键: 值”的映射，而不是列表。"
-EMPTY_FILE = "文件是空的：应写成“键: 值”的映射。"
+TEXT_NOT_KEYS = "记录要一行写一项“键: 值”，例如 title: 示例；这个文件却只有一段文字。"
+LIST_NOT_KEYS = "记录要一行写一项“键: 值”，例如 title: 示例；这个文件却以“- ”开头，写成了列表。"
+EMPTY_FILE = "文件是空的：请一行写一项“键: 值”，例如 title: 示例。"
 
 
 def too_deep(cap: int) -> str:
-    return f"嵌套太深：超过了 {cap} 层。"
+    return f"一层套一层，超过了 {cap} 层：请检查括号 [ ] {{ }} 是否配对、缩进是否多了。"
 
 
 # ---------------------------------------------------------------- one value
 
 TEXT_NOT_LIST = "应是一段文字，这里写成了列表"
-TEXT_NOT_MAPPING = "应是一段文字，这里写成了“键: 值”的映射"
+TEXT_NOT_MAPPING = "应是一段文字，这里却在下面缩进写了几行“键: 值”"
 TEXT_EXPECTED = "应是一段文字"
 EMPTY = "不能为空"
 ONE_LINE = "只能写一行，不能换行"
@@ -456,7 +461,9 @@ def bad_issue_number(number: str) -> str:
 
 EMPTY_AFTER_COLON = "不能为空：冒号后面没有写内容"
 REQUIRED = "必须填写，但没有写"
-MAPPING_EXPECTED = "应是“键: 值”的映射"
+def keys_expected(keys: list[str]) -> str:
+    """photos: [2024/a.jpg] where each photo is src: and caption:."""
+    return f"这里要写成“键: 值”，不能只写一个值。可用的键：{'、'.join(keys)}"
 A_LIST_EXPECTED = "应是一个列表"
 AT_LEAST_ONE = "至少要写一项"
 
@@ -495,7 +502,11 @@ def date_not_file_date(date, file_date) -> str:
     return f"日期 {date} 与文件名中的日期 {file_date} 不一致"
 
 
-def ends_before_start(end, start, start_what: str = "开始日期") -> str:
+START_DATE = "开始日期"
+DUTY_DATE = "值班日期"
+
+
+def ends_before_start(end, start, start_what: str = START_DATE) -> str:
     return f"结束日期 {end} 早于{start_what} {start}"
 
 
@@ -631,7 +642,8 @@ COMMANDS = {
              "用 MkDocs 构建网站：在旁边构建，完成后整体替换；同一时间只有一次构建写入"),
     "archive": ("生成离线存档（zip）", "生成可在没有网络的电脑上双击打开的网站存档（含搜索）"),
     "verify-archive": ("核对存档是否完好", "按存档里的清单重新计算每个文件的 SHA-256"),
-    "schema": ("生成每种记录的 JSON Schema", "生成每种记录的 JSON Schema，供编辑器校验和补全"),
+    "schema": ("生成编辑辅助：JSON Schema 和“常见错误”",
+               "生成每种记录的 JSON Schema（供编辑器校验和补全）、VS Code 的设置，和 records/README.md 的“常见错误”一节"),
 }
 _RECORDS = "记录文件夹（默认 records）"
 _CONFIG = "MkDocs 配置（默认 mkdocs.yml）"
@@ -700,7 +712,7 @@ def archive_intact(count: int) -> str:
 
 
 def schemas_written(count: int) -> str:
-    return f"已更新 {count} 个 JSON Schema 文件。" if count else "JSON Schema 都是最新的，没有改动。"
+    return f"已更新 {count} 个文件。" if count else "JSON Schema、VS Code 设置和“常见错误”都是最新的，没有改动。"
 
 
 def site_built(out: str) -> str:
@@ -923,3 +935,83 @@ def system_cause(cause: str, path) -> str:
 
 ID_NUMBER = "身份证号码"
 MOBILE_NUMBER = "手机号码"
+
+
+# ---------------------------------------------------------------- 常见错误 (records/README.md)
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A beginner's mistake in a whole record, the record put right, and what `check` says at the mistake.
+    records/README.md shows the lines that differ; test_messages checks each against `check` itself."""
+
+    title: str
+    file: str  # under records/
+    wrong: str
+    right: str
+    message: str
+
+
+_ACTIVITY = "activities/2024/2024-03-12-tongke-yigou.yml"
+_HEAD = "title: 同课异构研讨\ndate: 2024-03-12\nprogram: san-tong-san-yi\n"
+_PHOTO = _HEAD + "photos:\n  - src: {}\n    caption: 现场\n"
+_REPLY = ("title: 一条建议\ndate: 2024-05-20\nfrom: 家长\ncontent: 建议内容。\nstate: replied\nreply: 已经安排。\n")
+
+COMMON_MISTAKES = (
+    Mistake("冒号写成了中文冒号", _ACTIVITY, _HEAD.replace("title: ", "title：", 1), _HEAD, FULLWIDTH_COLON),
+    Mistake("冒号后面没有空格", _ACTIVITY, _PHOTO.format("2024/a.jpg").replace("src: ", "src:"),
+            _PHOTO.format("2024/a.jpg"), NO_SPACE_AFTER_COLON),
+    Mistake("写了名字，没写编号", _ACTIVITY, _HEAD + "members: [张华]\n", _HEAD + "members: [zhang-hua]\n",
+            name_for_id("党员", "张华", "zhang-hua", "张华")),
+    Mistake("日期的月、日只写了一位", _ACTIVITY, _HEAD.replace("2024-03-12", "2024-3-12"), _HEAD,
+            pad_month_day("2024-3-12", "2024-03-12")),
+    Mistake("列表里用了中文逗号", _ACTIVITY, _HEAD + "tags: [读书沙龙，师德]\n", _HEAD + "tags: [读书沙龙, 师德]\n",
+            chinese_comma("读书沙龙，师德")),
+    Mistake("像数字的文字没加引号", _ACTIVITY, _HEAD + "tags: [0701]\n", _HEAD + "tags: ['0701']\n",
+            unquoted_value("0701", "integer", "701")),
+    Mistake("值以 * 开头", _ACTIVITY, _HEAD.replace("同课异构研讨", "*重要* 同课异构研讨"),
+            _HEAD.replace("同课异构研讨", "'*重要* 同课异构研讨'"), dict(PARSER_HINTS)["scanning an alias"]),
+    Mistake("正文有一行没有缩进", _ACTIVITY, _HEAD + "body: |\n  第一段。\n\n第二段。\n",
+            _HEAD + "body: |\n  第一段。\n\n  第二段。\n", unindented_block_text("body")),
+    Mistake("照片文件名的大小写不一致", _ACTIVITY, _PHOTO.format("2024/A.JPG"), _PHOTO.format("2024/a.jpg"),
+            asset_missing("2024/A.JPG", "2024/a.jpg")),
+    Mistake("照片文件名里有中文或空格", _ACTIVITY, _PHOTO.format("2024/同课 1.jpg"), _PHOTO.format("2024/a.jpg"),
+            asset_name("2024/同课 1.jpg", "同")),
+    Mistake("有回复，没写回复日期", "suggestions/2024/2024-05-20-jianyi.yml", _REPLY,
+            _REPLY + "replied: 2024-05-27\n", REPLIED_MISSING),
+)
+
+
+def _lines(a: str, b: str) -> tuple[list[str], list[str]]:
+    """The lines of a that b changes, and those of b that replace them."""
+    import difflib
+
+    old, new = a.splitlines(), b.splitlines()
+    gone, came = [], []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+        if tag == "insert" and i1:  # a line left out: shown after the line it belongs under
+            gone.append(old[i1 - 1])
+            came.append(old[i1 - 1])
+        if tag != "equal":
+            gone += old[i1:i2]
+            came += new[j1:j2]
+    return gone, came
+
+
+def _yaml_block(lines: list[str]) -> str:
+    return "```yaml\n" + "\n".join(lines) + "\n```"
+
+
+COMMON_MISTAKES_START = "<!-- 常见错误：由 generator/messages.py 生成（make schema），请不要手改 -->"
+COMMON_MISTAKES_END = "<!-- 常见错误：完 -->"
+
+
+def common_mistakes_markdown() -> str:
+    """The 常见错误 section of records/README.md: each mistake, what `check` says, what to write instead."""
+    parts = [COMMON_MISTAKES_START, "## 常见错误", "",
+             "检查发现问题时，会写出文件、行号、字段和改法。下面是最常见的几种：先是写错的样子，再是改好的样子。"]
+    for m in COMMON_MISTAKES:
+        wrong, right = _lines(m.wrong, m.right)
+        parts += ["", f"### {m.title}", "", f"检查会说：{m.message}", "", "写成了：", "", _yaml_block(wrong),
+                  "", "改成：", "", _yaml_block(right)]
+    return "\n".join(parts + [COMMON_MISTAKES_END]) + "\n"

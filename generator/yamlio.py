@@ -267,7 +267,7 @@ def _build(text: str, reader: _Reader, loader_class=_Loader) -> Document | None:
             for tl, tc in earlier_tabs:
                 reader.error(tl, tc, say.TAB_INDENT)
         else:
-            reader.error(line, col, _parser_message(e.problem or e.context or ""))
+            reader.error(line, col, _parser_message(f"{e.context or ''} {e.problem or ''}"))
         return None
     except yaml.YAMLError as e:  # reader-level errors carry no mark in every version
         reader.error(1, 1, _parser_message(str(e)))

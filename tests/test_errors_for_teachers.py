@@ -147,3 +147,13 @@ def test_an_unquoted_value_other_editors_read_as_a_number_or_yes_no_is_to_be_quo
         f"{A}:5:20: 错误：字段 tags 第 3 个标签：“~”没有加引号，{quote}空值。这里要写文字，请给它加上英文单引号：'~'",
         f"{A}:5:23: 警告：字段 tags 第 4 个标签：“on”没有加引号，有些较旧的工具会把它读成“是/否”。这里要写文字，最好给它加上英文单引号：'on'",
     ]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("title: *重要* 通知\n", "x.yml:1:9: 错误：值不能以“*”开头：要写这段文字（例如加粗的 *重要*），请给整个值加上英文单引号，"
+                           "例如 '*重要* 通知'"),
+    ("title: &甲 x\n", "x.yml:1:9: 错误：值不能以“&”开头：要写这段文字，请给整个值加上英文单引号。"),
+    ("title: !重要 x\n", "x.yml:1:9: 错误：值不能以“!”开头：要写这段文字，请给整个值加上英文单引号。"),
+], ids=["star", "ampersand", "bang"])
+def test_a_value_starting_with_a_yaml_sign_says_to_quote_it(text, expected):
+    assert read(text) == [expected]

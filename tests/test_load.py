@@ -116,7 +116,7 @@ FIELD_CASES = [
     (activity(photos="[{src: /etc/passwd}]"), [f"{A}:4:16: 错误：字段 photos 第 1 张照片的 src：路径“/etc/passwd”应相对于 records/assets/，不能以“/”或盘符开头"]),
     (activity(photos="[{src: 2024/b.jpg}]"), [f"{A}:4:16: 错误：字段 photos 第 1 张照片的 src：找不到文件 records/assets/2024/b.jpg"]),
     (activity(photos="[{caption: 现场}]"), [f"{A}:4:10: 错误：字段 photos 第 1 张照片的 src：必须填写，但没有写"]),
-    (activity(photos="[2024/a.jpg]"), [f"{A}:4:10: 错误：字段 photos 第 1 张照片：应是“键: 值”的映射"]),
+    (activity(photos="[2024/a.jpg]"), [f"{A}:4:10: 错误：字段 photos 第 1 张照片：这里要写成“键: 值”，不能只写一个值。可用的键：src、caption"]),
 ]
 
 

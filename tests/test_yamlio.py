@@ -39,17 +39,17 @@ def test_empty_value_counts_as_missing():
 @pytest.mark.parametrize(
     "raw, expected",
     [
-        (b"a: &x b\n", "x.yml:1:4: 错误：不允许使用锚点“&x”：请把内容直接写出来。"),
-        (b"a: b\nc: *x\n", "x.yml:2:4: 错误：不允许使用别名“*x”：请把内容直接写出来。"),
-        (b"a: 1\n<<: {b: 2}\n", "x.yml:2:1: 错误：不允许使用合并键“<<”：请把内容直接写出来。"),
-        (b"a: !!python/object:os.system x\n", "x.yml:1:4: 错误：不允许使用标签“!!python/object:os.system”：值一律按文字读取，类型由字段决定。"),
-        (b"a: !!binary aGk=\n", "x.yml:1:4: 错误：不允许使用标签“!!binary”：值一律按文字读取，类型由字段决定。"),
-        (b"a: 1\n---\nb: 2\n", "x.yml:2:1: 错误：一个文件只能有一个文档：这里的“---”开始了第二个文档。"),
-        (b"", "x.yml:1:1: 错误：文件是空的：应写成“键: 值”的映射。"),
-        (b"# only a comment\n", "x.yml:1:1: 错误：文件是空的：应写成“键: 值”的映射。"),
-        (b"- a\n- b\n", "x.yml:1:1: 错误：文件的顶层应是“键: 值”的映射，而不是列表。"),
-        (b"just text\n", "x.yml:1:1: 错误：文件的顶层应是“键: 值”的映射，而不是一段文字。"),
-        (b"? [a]\n: b\n", "x.yml:1:3: 错误：键必须是简单的文字，不能是列表或映射。"),
+        (b"a: &x b\n", "x.yml:1:4: 错误：值不能以“&”开头（“&x”）：要写这段文字，请给整个值加上英文单引号，例如 '&x'"),
+        (b"a: b\nc: *x\n", "x.yml:2:4: 错误：值不能以“*”开头（“*x”）：要写这段文字，请给整个值加上英文单引号，例如 '*x'"),
+        (b"a: 1\n<<: {b: 2}\n", "x.yml:2:1: 错误：“<<”不能当键用：请把内容直接写出来。"),
+        (b"a: !!python/object:os.system x\n", "x.yml:1:4: 错误：值不能以“!”开头（“!!python/object:os.system”）：要写这段文字，请给整个值加上英文单引号。值一律按文字读取，类型由字段决定。"),
+        (b"a: !!binary aGk=\n", "x.yml:1:4: 错误：值不能以“!”开头（“!!binary”）：要写这段文字，请给整个值加上英文单引号。值一律按文字读取，类型由字段决定。"),
+        (b"a: 1\n---\nb: 2\n", "x.yml:2:1: 错误：这一行“---”把文件分成了两份：一个文件只能写一条记录。请删去这一行。"),
+        (b"", "x.yml:1:1: 错误：文件是空的：请一行写一项“键: 值”，例如 title: 示例。"),
+        (b"# only a comment\n", "x.yml:1:1: 错误：文件是空的：请一行写一项“键: 值”，例如 title: 示例。"),
+        (b"- a\n- b\n", "x.yml:1:1: 错误：记录要一行写一项“键: 值”，例如 title: 示例；这个文件却以“- ”开头，写成了列表。"),
+        (b"just text\n", "x.yml:1:1: 错误：记录要一行写一项“键: 值”，例如 title: 示例；这个文件却只有一段文字。"),
+        (b"? [a]\n: b\n", "x.yml:1:3: 错误：冒号前面的键只能是一个词（例如 title），不能是列表或几行“键: 值”。"),
         (b"title: a: b\n", "x.yml:1:9: 错误：这里不能出现“: ”。如果值里本身带冒号，请给整个值加上引号。"),
         (b'title: "abc\n', "x.yml:2:1: 错误：文件意外结束：可能有引号或括号没有闭合。"),
         (b"tags: [a, b\n", "x.yml:2:1: 错误：方括号 [ ] 没有闭合，或列表项之间缺少逗号。"),
@@ -134,8 +134,8 @@ def test_control_and_bidi_characters(char, name):
 def test_invisible_characters_written_as_escapes():
     doc, problems = read(b'title: "\\x03"\nsummary: "ab\\u202Ecd"\nbody: \'\\x03\'\n')
     assert problems == [
-        "x.yml:1:8: 错误：双引号里的转义写出了一个看不见的控制字符（U+0003）。请删除这个转义。",
-        "x.yml:2:10: 错误：双引号里的转义写出了一个看不见的文字方向控制符（U+202E）。请删除这个转义。",
+        "x.yml:1:8: 错误：双引号里用反斜杠“\\”写出了一个看不见的控制字符（U+0003）。请删去这个反斜杠写法。",
+        "x.yml:2:10: 错误：双引号里用反斜杠“\\”写出了一个看不见的文字方向控制符（U+202E）。请删去这个反斜杠写法。",
     ]
     assert doc.data == {"title": " ", "summary": "ab cd", "body": "\\x03"}  # single quotes: no escapes, plain text
 
@@ -144,7 +144,7 @@ def test_depth_cap():
     ok = b"a: " + b"[" * 19 + b"]" * 19 + b"\n"
     assert read(ok)[1] == []
     _, problems = read(b"a: " + b"[" * 20 + b"]" * 20 + b"\n")
-    assert problems == ["x.yml:1:23: 错误：嵌套太深：超过了 20 层。"]
+    assert problems == ["x.yml:1:23: 错误：一层套一层，超过了 20 层：请检查括号 [ ] { } 是否配对、缩进是否多了。"]
 
 
 @pytest.mark.parametrize("loader", ["C", "pure Python"])
@@ -154,14 +154,14 @@ def test_very_deep_nesting_does_not_crash(loader, monkeypatch):
     if loader == "pure Python":
         monkeypatch.setattr(yamlio, "_Loader", yaml.SafeLoader)
     assert yamlio._Loader is (yaml.CSafeLoader if loader == "C" else yaml.SafeLoader)
-    assert read(b"a: " + b"[" * 200_000)[1] == ["x.yml:1:23: 错误：嵌套太深：超过了 20 层。"]
-    assert read(b"a: " + b"[x, " * 2_000)[1] == ["x.yml:1:80: 错误：嵌套太深：超过了 20 层。"]
+    assert read(b"a: " + b"[" * 200_000)[1] == ["x.yml:1:23: 错误：一层套一层，超过了 20 层：请检查括号 [ ] { } 是否配对、缩进是否多了。"]
+    assert read(b"a: " + b"[x, " * 2_000)[1] == ["x.yml:1:80: 错误：一层套一层，超过了 20 层：请检查括号 [ ] { } 是否配对、缩进是否多了。"]
     assert read(b"a: &x " + b"[x, " * 2_000)[1] == [  # problems found before the depth are reported once
-        "x.yml:1:4: 错误：不允许使用锚点“&x”：请把内容直接写出来。",
-        "x.yml:1:83: 错误：嵌套太深：超过了 20 层。",
+        "x.yml:1:4: 错误：值不能以“&”开头（“&x”）：要写这段文字，请给整个值加上英文单引号，例如 '&x'",
+        "x.yml:1:83: 错误：一层套一层，超过了 20 层：请检查括号 [ ] { } 是否配对、缩进是否多了。",
     ]
     raw = b"a:\n" + b"".join(b" " * i + b"- \n" for i in range(1, 3000))
-    assert read(raw)[1] == ["x.yml:21:21: 错误：嵌套太深：超过了 20 层。"]
+    assert read(raw)[1] == ["x.yml:21:21: 错误：一层套一层，超过了 20 层：请检查括号 [ ] { } 是否配对、缩进是否多了。"]
 
 
 def test_size_cap(tmp_path):

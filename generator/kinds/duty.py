@@ -40,7 +40,7 @@ class Duty(Content):
         if self.date and ident.date and self.date != ident.date:
             yield Finding(("date",), say.date_not_file_date(self.date, ident.date))
         if self.date and self.end_date and self.end_date < self.date:
-            yield Finding(("end_date",), say.ends_before_start(self.end_date, self.date, "值班日期"))
+            yield Finding(("end_date",), say.ends_before_start(self.end_date, self.date, say.DUTY_DATE))
 
 
 def when(duty, today: dt.date) -> str:
