@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -199,6 +200,23 @@ class Maker:
 
     def tags(self) -> Page:
         return self.page("tags.md", "tags.md.j2", "标签", in_nav=True, searchable=False)
+
+
+def footer(site: Site) -> dict:
+    """What the footer of every page shows (docs/overrides/partials/copyright.html): who publishes the site, how to
+    reach them, and the filing numbers a Chinese site must show. Plain strings: the template escapes them."""
+    s = site.site.record
+    contact = s.contact
+    police = s.police_filing
+    return {
+        "organization": s.organization,
+        "address": contact.address if contact else None,
+        "phone": contact.phone if contact else None,
+        "email": contact.email if contact else None,
+        "icp": s.icp,
+        "police": police,
+        "police_code": re.sub(r"\D", "", police) if police else None,
+    }
 
 
 @dataclass(frozen=True, slots=True)

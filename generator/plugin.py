@@ -28,7 +28,7 @@ from .feeds import make_feeds
 from .link import BuildMode
 from .load import RecordCache
 from .pagecache import PageCache
-from .pages import make_pages, navigation
+from .pages import footer, make_pages, navigation
 from .photos import PhotoPublisher
 from .pipeline import check_records
 from .render import TEMPLATES
@@ -176,6 +176,7 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
         # site.yml's organization is the site title. Themes print site_name raw (also in attributes) and
         # sometimes with `| e`: escaped and marked so, it is right in both.
         config.site_name = Markup.escape(result.site.site.record.organization)
+        config.extra["dj_footer"] = footer(result.site)
         output = make_pages(result.site, self._page_cache)
         to_records = os.path.relpath(records, config.docs_dir).replace(os.sep, "/")
         taken = {f.src_uri for f in files}

@@ -63,6 +63,13 @@ pillars:
     title: {P}
     short: {P}
     summary: {P}
+contact:
+  address: {P}
+  phone: {P}
+  email: {P}
+  suggestion_box: {P}
+icp: {P}
+police_filing: {P}
 """,
     "programs/san-tong-san-yi.yml": f"title: {P}\npillar: rongru\nsummary: {P}\nbody: {md()}tags: [{P}]\n",
     "places/dangyuan-huodongshi.yml": f"title: {P}\nkind: position\naudience: {P}\naddress: {P}\nsummary: {P}\nbody: {md()}",

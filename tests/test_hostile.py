@@ -72,6 +72,11 @@ def test_every_page_shows_the_payloads_as_typed(served):
     assert [h.get_text() for h in home.select(".dj-honor")] == [f"{PAYLOAD}（2010年）"]
     assert home.select_one(".md-header__button.md-logo")["aria-label"] == PAYLOAD
     assert home.select_one(".dj-hero h1").get_text() == PAYLOAD
+    assert home.select_one(".dj-footer__copyright strong").get_text() == PAYLOAD
+    assert [(a.get_text(), a["href"]) for a in home.select(".dj-footer__filing a")] == [
+        (PAYLOAD, "https://beian.miit.gov.cn/"),
+        (PAYLOAD, "https://beian.mps.gov.cn/#/query/webSearch?code=" + re.sub(r"\D", "", PAYLOAD))]
+    assert home.select_one(".dj-footer__contact").get_text() == f"地址：{PAYLOAD}电话：{PAYLOAD}邮箱：{PAYLOAD}"
     missing = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "lxml")
     assert missing.title.get_text().endswith(PAYLOAD)
 

@@ -180,3 +180,19 @@ def test_a_body_edit_renders_again_only_the_records_own_page(tree):
     assert cache.rendered == ["activities/2024/2024-03-12-tongke-yigou.md"]
     assert cached == make_pages(check_records(Path("records")).site)
     assert "第二稿，改了错字。" in {p.path: p for p in cached.pages}[cache.rendered[0]].markdown
+
+
+def test_the_forum_says_how_to_send_a_suggestion(tree):
+    site = tree.records / "site.yml"
+    site.write_text(site.read_text(encoding="utf-8") + "contact:\n  address: 江苏省某市某路 1 号\n  email: dangjian@example.org\n"
+                    "  suggestion_box: 学校大门东侧\n", encoding="utf-8")
+    forum = next(p for p in pages_of(tree).pages if p.path == "forum/index.md").markdown
+    assert ("## 怎样提建议\n\n- 投进意见箱：学校大门东侧\n- 发电子邮件：dangjian@example&#46;org\n"  # text() writes "." as &#46;
+            "- 写信寄到：江苏省某市某路 1 号（请注明“党性论坛”）\n\n学校收到的建议和回复会公布在这里") in forum
+    site.write_text(site.read_text(encoding="utf-8").split("contact:")[0], encoding="utf-8")
+    tree.write("suggestions/2024/2024-05-20-jianyi.yml", "title: 一条建议\ndate: 2024-05-20\nfrom: 家长\ncontent: 内容。\n"
+               "channel: 家长访校周\n")
+    forum = next(p for p in pages_of(tree).pages if p.path == "forum/index.md").markdown
+    assert "## 怎样提建议\n\n- 在家长访校周上当面提出\n\n" in forum
+    tree.write("suggestions/2024/2024-05-20-jianyi.yml", "title: 一条建议\ndate: 2024-05-20\nfrom: 家长\ncontent: 内容。\n")
+    assert "怎样提建议" not in next(p for p in pages_of(tree).pages if p.path == "forum/index.md").markdown

@@ -214,3 +214,31 @@ def test_search_index_holds_record_pages_not_listings_and_is_utf8(shipped):
         assert listing not in locations, listing
     program = [d for d in json.loads(raw)["docs"] if d["location"].startswith("programs/san-tong-san-yi/")]
     assert program and not any("课堂教学研讨" in d["text"] for d in program)  # its list of activities is left out
+
+
+def _english_ui(page: str) -> set[str]:
+    """English words a visitor reads on a page: its text and the text of titles, labels and placeholders."""
+    doc = BeautifulSoup(page, "lxml")
+    for hidden in doc(["script", "style", "code", "pre", "svg"]):
+        hidden.decompose()
+    texts = [doc.get_text(" ")]
+    texts += [el[a] for el in doc.find_all(True) for a in ("title", "aria-label", "placeholder", "alt") if el.get(a)]
+    return {w for t in texts for w in re.findall(r"[A-Za-z][A-Za-z'-]{2,}", t)}
+
+
+def test_no_page_shows_english(shipped):
+    found = {}
+    for path in sorted(shipped.rglob("*.html")):
+        for word in _english_ui(path.read_text(encoding="utf-8")):
+            found.setdefault(word, path.relative_to(shipped).as_posix())
+    assert found == {}
+    # the scan sees what a visitor sees, titles and labels included
+    assert _english_ui('<p title="Permanent link">段落</p><a aria-label="Back to top">顶部</a>') == {"Permanent", "link", "Back", "top"}
+
+
+def test_the_footer_and_the_404_page_are_the_schools(shipped):
+    home = BeautifulSoup((shipped / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert home.select_one(".dj-footer").get_text(" ", strip=True) == "版权所有 © 中共姜堰市实验小学总支部委员会"
+    missing = BeautifulSoup((shipped / "404.html").read_text(encoding="utf-8"), "lxml")
+    assert missing.find("article").h1.get_text() == "找不到这一页"
+    assert missing.title.get_text() == "中共姜堰市实验小学总支部委员会"

@@ -31,6 +31,13 @@ class Pillar(Strict):
     summary: LongText | None = Field(None, description="一段说明（纯文字）")
 
 
+class Contact(Strict):
+    address: Text | None = Field(None, description="地址，例如 江苏省泰州市姜堰区××路××号")
+    phone: Text | None = Field(None, description="办公电话（不要写个人手机号码）")
+    email: Text | None = Field(None, description="接收建议的电子邮箱")
+    suggestion_box: Text | None = Field(None, description="意见箱放在哪里，例如 学校大门东侧")
+
+
 # What a file name on a USB stick (FAT, exFAT, NTFS) or any other disk cannot hold, or would make a path of.
 FILE_NAME_UNSAFE = re.compile(r'\.\.|[/\\:*?"<>|\x00-\x1f]|^\.')
 
@@ -47,6 +54,9 @@ class Organization(Record):
     intro: Markdown | None = Field(None, description="首页开头的介绍（Markdown）")
     branches: ListOf(Branch) = Field(min_length=1, description="下设支部")
     pillars: ListOf(Pillar) = Field(min_length=1, description="“四句话”：工作的几条主线")
+    contact: Contact | None = Field(None, description="联系方式：显示在每页页脚和党性论坛的“怎样提建议”里")
+    icp: Text | None = Field(None, description="ICP 备案号，例如 苏ICP备12345678号-1：网站备案后填写，显示在页脚")
+    police_filing: Text | None = Field(None, description="公安联网备案号，例如 苏公网安备32120402000123号：备案后填写，显示在页脚")
 
     def findings(self, ident: FileIdentity) -> Iterator[Finding]:
         yield from _duplicates(self.branches, ("branches",), "id", "支部编号")

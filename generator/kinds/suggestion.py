@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import ClassVar, Iterator
 
 from pydantic import Field
@@ -53,7 +54,11 @@ class Suggestion(Content):
 
 def pages(m) -> list:
     by_state = {state: [x for x in m.ix.suggestions if x.record.state == state] for state in m.STATES}
-    pages = [m.page("forum/index.md", "forum.md.j2", "党性论坛", in_nav=True, searchable=False, by_state=by_state)]
+    # Where people have raised suggestions before, most used first: where a visitor can raise one too.
+    used = Counter(x.record.channel for x in m.ix.suggestions if x.record.channel)
+    channels = sorted(used, key=lambda c: (-used[c], c))
+    pages = [m.page("forum/index.md", "forum.md.j2", "党性论坛", in_nav=True, searchable=False, by_state=by_state,
+                    channels=channels)]
     for e in m.ix.suggestions:
         pages.append(m.record_page(e, "suggestion.md.j2"))
     return pages
