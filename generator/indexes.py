@@ -8,7 +8,7 @@ leak it.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .link import Site
@@ -26,15 +26,31 @@ class ArticleRef:
 
 
 @dataclass(frozen=True, slots=True)
+class Figure:
+    """A count of records, and how many of them are examples: a figure counting invented records says so."""
+
+    n: int
+    examples: int = 0
+
+    @classmethod
+    def of(cls, entries) -> Figure:
+        entries = list(entries)
+        return cls(len(entries), sum(1 for e in entries if getattr(e.record, "example", False)))
+
+    def __str__(self) -> str:
+        return f"{self.n}（含示例 {self.examples}）" if self.examples else str(self.n)
+
+
+@dataclass(frozen=True, slots=True)
 class YearFigures:
     """A year's figures, computed from the records, never typed in."""
 
-    activities: int
-    by_pillar: list[tuple[object, int]]  # (pillar, count), in site order
-    by_program: list[tuple[Entry, int]]  # (program, count), most first
-    issues: int
-    suggestions: int
-    answered: int  # replied or adopted
+    activities: Figure
+    by_pillar: list[tuple[object, Figure]]  # in site order
+    by_program: list[tuple[Entry, Figure]]  # most first
+    issues: Figure
+    suggestions: Figure
+    answered: Figure  # replied or adopted
 
 
 @dataclass(slots=True)
@@ -75,19 +91,22 @@ class Index:
     def figures(self, year: int) -> YearFigures:
         acts = self.by_year.get(year, [])
         program_entries = {p.id: p for p in self.programs}
-        programs = Counter(a.record.program for a in acts)
-        pillars = Counter(program_entries[a.record.program].record.pillar for a in acts)
+        programs: dict[str, list[Entry]] = {}
+        pillars: dict[str, list[Entry]] = {}
+        for a in acts:
+            programs.setdefault(a.record.program, []).append(a)
+            pillars.setdefault(program_entries[a.record.program].record.pillar, []).append(a)
         sugg = [s for s in self.suggestions if s.record.date.year == year]
         return YearFigures(
-            activities=len(acts),
-            by_pillar=[(p, pillars.get(p.id, 0)) for p in self.site.site.record.pillars],
+            activities=Figure.of(acts),
+            by_pillar=[(p, Figure.of(pillars.get(p.id, ()))) for p in self.site.site.record.pillars],
             by_program=sorted(
-                ((program_entries[p], n) for p, n in programs.items()),
-                key=lambda pn: (-pn[1], pn[0].id),
+                ((program_entries[p], Figure.of(entries)) for p, entries in programs.items()),
+                key=lambda pn: (-pn[1].n, pn[0].id),
             ),
-            issues=sum(1 for issues in self.issues.values() for i in issues if _issue_year(i) == year),
-            suggestions=len(sugg),
-            answered=sum(1 for s in sugg if s.record.answered),
+            issues=Figure.of(i for issues in self.issues.values() for i in issues if _issue_year(i) == year),
+            suggestions=Figure.of(sugg),
+            answered=Figure.of(s for s in sugg if s.record.answered),
         )
 
 

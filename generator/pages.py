@@ -16,7 +16,7 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from .fields import labels
-from .indexes import Index, build_index, percent
+from .indexes import Figure, Index, build_index, percent
 from .kinds import KINDS
 from .kinds.place import PlaceKind
 from .kinds.review import GRADES
@@ -53,6 +53,21 @@ def title_of(entry: Entry, site: Site) -> str:
     if getattr(entry.record, "status", None) == "draft":
         title += "（草稿）"
     return title
+
+
+EXAMPLE_NOTE = ('!!! info "示例记录"\n\n'
+                "    这是一条示范写法的示例记录，其中的日期、人数、人名等是虚构的。"
+                "学校换上真实记录后，这个提示和各处的“示例”标记会自动消失。\n")
+
+
+def _with_example_note(body: str) -> str:
+    """The note under the page's heading (the first line that starts with "# ")."""
+    at = body.find("\n# ")
+    if at == -1:
+        return body
+    end = body.find("\n", at + 1)
+    end = len(body) if end == -1 else end
+    return body[:end] + "\n\n" + EXAMPLE_NOTE + body[end:]
 
 
 class Links:
@@ -123,6 +138,8 @@ class Maker:
         if "e" in context:
             context["r"] = context["e"].record
         body = self._render(template, path, page_title=title, **context)
+        if "e" in context and getattr(context["e"].record, "example", False):
+            body = _with_example_note(body)
         # Listing pages repeat what the record pages say; kept out of the search index, which must stay
         # small enough to load from file:// (see bench/RESULTS.md).
         search = None if searchable else {"exclude": True}
@@ -133,6 +150,9 @@ class Maker:
         if key:
             self.cache.put(key, page)
         return page
+
+    def title(self, entry: Entry) -> str:
+        return title_of(entry, self.site)
 
     def _render(self, template: str, path: str, **context) -> str:
         """A template with what every page's template may use, its links made relative to `path`."""
@@ -158,9 +178,9 @@ class Maker:
         figures = {
             "党员": self.s.member_count,
             "支部": len(self.s.branches),
-            "党建活动": len(self.ix.activities),
-            "刊物期数": sum(len(v) for v in self.ix.issues.values()),
-            "已回复建议": sum(1 for x in self.ix.suggestions if x.record.answered),
+            "党建活动": Figure.of(self.ix.activities),
+            "刊物期数": Figure.of(i for v in self.ix.issues.values() for i in v),
+            "已回复建议": Figure.of(x for x in self.ix.suggestions if x.record.answered),
         }
         return self.page("index.md", "home.md.j2", self.s.organization, in_nav=True,
                          meta={"template": "home.html", "hide": ["navigation", "toc"],
@@ -179,7 +199,7 @@ class Maker:
             **({"notices": notices} if notices else {}),
             "honors": [f"{h.title}（{h.year}年）" if h.year else h.title for h in self.s.honors],
             "pillars": [{"title": p.short or p.title, "text": p.title, "url": f"work/{p.id}.md"} for p in self.s.pillars],
-            "figures": [{"label": k, "value": "—" if v is None else str(v)} for k, v in figures.items()],
+            "figures": [_figure(label, value) for label, value in figures.items()],
             "activities": [
                 {"title": title_of(a, self.site), "url": path_of(a), "date": cn_date(a.record.date),
                  "summary": " ".join((a.record.summary or "").split()), "thumb_url": thumb(a.record.photos[0].src if a.record.photos else None)}
@@ -200,6 +220,14 @@ class Maker:
 
     def tags(self) -> Page:
         return self.page("tags.md", "tags.md.j2", "标签", in_nav=True, searchable=False)
+
+
+def _figure(label: str, value) -> dict:
+    """A figure of the home page; one that counts example records carries a note saying how many."""
+    if isinstance(value, Figure):
+        note = f"含示例 {value.examples}" if value.examples else None
+        return {"label": label, "value": str(value.n), **({"note": note} if note else {})}
+    return {"label": label, "value": "—" if value is None else str(value)}
 
 
 def footer(site: Site) -> dict:

@@ -85,7 +85,7 @@ FIELD_CASES = [
     (activity(titel="x"), [f"{A}:4:1: 错误：字段 titel：不认识这个字段“titel”，是不是想写“title”？"]),
     (
         activity(colour="红"),
-        [f"{A}:4:1: 错误：字段 colour：不认识这个字段“colour”。可用的字段：status、visibility、tags、title、date、end_date、program、places、branches、members、participants、summary、body、photos"],
+        [f"{A}:4:1: 错误：字段 colour：不认识这个字段“colour”。可用的字段：status、visibility、tags、example、title、date、end_date、program、places、branches、members、participants、summary、body、photos"],
     ),
     # required: missing names the mapping's line; empty names the key's line
     (activity(title=None), [f"{A}:1:1: 错误：字段 title：必须填写，但没有写"]),

@@ -107,5 +107,5 @@ def test_every_field_of_a_kind_is_in_its_skeleton_with_the_models_description(tr
     record = new.make("activity", tree.records, title="研讨", program="san-tong-san-yi", today=dt.date(2026, 11, 23))
     for name, info in KINDS["activity"].model.model_fields.items():
         key = info.alias or name
-        if key not in ("status", "visibility"):
+        if key not in ("status", "visibility", "example"):  # a new record is a real one, published when checked
             assert f"   # {info.description}" in record.text, key

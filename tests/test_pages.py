@@ -196,3 +196,27 @@ def test_the_forum_says_how_to_send_a_suggestion(tree):
     assert "## 怎样提建议\n\n- 在家长访校周上当面提出\n\n" in forum
     tree.write("suggestions/2024/2024-05-20-jianyi.yml", "title: 一条建议\ndate: 2024-05-20\nfrom: 家长\ncontent: 内容。\n")
     assert "怎样提建议" not in next(p for p in pages_of(tree).pages if p.path == "forum/index.md").markdown
+
+
+def test_an_example_record_says_so_wherever_it_shows_and_the_marks_go_with_it(tree):
+    from generator.pages import EXAMPLE_NOTE
+
+    activity = tree.records / "activities/2024/2024-03-12-tongke-yigou.yml"
+    real = activity.read_text(encoding="utf-8")
+    activity.write_text(real + "example: true\n", encoding="utf-8")
+    site = tree.records / "site.yml"
+    site.write_text(site.read_text(encoding="utf-8").replace("{id: di-yi, name: 第一党支部}", "{id: di-yi, name: 第一党支部, example: true}"),
+                    encoding="utf-8")
+    pages = {p.path: p.markdown for p in pages_of(tree).pages}
+    own = pages["activities/2024/2024-03-12-tongke-yigou.md"]
+    assert "\n# 同课异构研讨（示例）\n\n" + EXAMPLE_NOTE in own
+    assert "| 支部 | 第一党支部（示例） |" in own
+    assert "[同课异构研讨（示例）](2024-03-12-tongke-yigou.md)" in pages["activities/2024/index.md"]
+    assert "  - title: 同课异构研讨（示例）\n" in pages["index.md"]
+    assert "  - label: 党建活动\n    value: '1'\n    note: 含示例 1\n" in pages["index.md"]
+    assert "| 党建活动 | 1（含示例 1） |" in pages["reviews/2024.md"]
+    assert "## 第一党支部（示例）" in pages["activities/by-branch.md"]
+
+    activity.write_text(real, encoding="utf-8")
+    site.write_text(site.read_text(encoding="utf-8").replace(", example: true}", "}"), encoding="utf-8")
+    assert not [path for path, markdown in ((p.path, p.markdown) for p in pages_of(tree).pages) if "示例" in markdown]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 from PIL import Image
 from sitebuild import config_for, mkdocs_build
@@ -71,3 +72,14 @@ def test_copies_are_cached_by_content(tmp_path):
     assert again == first and first.large.stat().st_mtime_ns == stamp  # reused, not redone
     camera_jpeg(assets / "a.jpg", size=(900, 600))
     assert publisher.publish("a.jpg").large != first.large  # new content, new copy
+
+
+def test_the_shipped_example_pictures_are_grey_cards_not_a_photo_or_a_flag():
+    from PIL import ImageStat
+
+    root = Path(__file__).resolve().parent.parent
+    for name in ("shili-huodong.jpg", "shili-fengmian.jpg"):
+        with Image.open(root / "records/assets/2011" / name) as img:
+            r, g, b = ImageStat.Stat(img.convert("RGB")).mean
+            saturation = ImageStat.Stat(img.convert("HSV")).mean[1]
+        assert max(r, g, b) - min(r, g, b) < 12 and saturation < 20, (name, r, g, b, saturation)

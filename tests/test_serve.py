@@ -52,7 +52,7 @@ def test_a_record_edit_is_served_without_restart(tmp_path):
     try:
         assert wait_for(url, "课堂教学研讨（示例）", 60), "the first build was not served"
         record = project / "records/activities/2011/2011-03-16-tongke-yigou.yml"
-        record.write_text(record.read_text(encoding="utf-8").replace("课堂教学研讨（示例）", "课堂教学研讨（已修改）"), encoding="utf-8")
+        record.write_text(record.read_text(encoding="utf-8").replace("课堂教学研讨\n", "课堂教学研讨（已修改）\n", 1), encoding="utf-8")
         assert wait_for(url, "课堂教学研讨（已修改）", 60), "the edit was not served"
     finally:
         server.terminate()
@@ -89,7 +89,7 @@ def test_a_dirty_rebuild_writes_only_the_pages_whose_markdown_changed(tmp_path, 
     assert html_times(site) == before  # nothing changed: nothing rendered again
 
     record = records / "activities/2011/2011-03-16-tongke-yigou.yml"
-    record.write_text(record.read_text(encoding="utf-8").replace("课堂教学研讨（示例）", "课堂教学研讨（已修改）"), encoding="utf-8")
+    record.write_text(record.read_text(encoding="utf-8").replace("课堂教学研讨\n", "课堂教学研讨（已修改）\n", 1), encoding="utf-8")
     rebuild()
     after = html_times(site)
     changed = sorted(p for p in after if after[p] != before[p])
@@ -139,7 +139,7 @@ def test_a_record_error_shows_in_the_preview_until_the_next_good_save(tmp_path):
         assert "检查未通过：37 个文件中有 1 个错误、0 个警告。" in body
         for other in ("", "members/zhang-hua/", "no/such/page/"):
             assert expected in urllib_body(base + other), other
-        record.write_text(good.replace("课堂教学研讨（示例）", "课堂教学研讨（改好了）"), encoding="utf-8")
+        record.write_text(good.replace("课堂教学研讨\n", "课堂教学研讨（改好了）\n", 1), encoding="utf-8")
         assert wait_for(page, "课堂教学研讨（改好了）", 60), "the site did not come back"
         assert "记录有错误" not in fetch(base + "members/zhang-hua/")
     finally:

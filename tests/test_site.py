@@ -58,7 +58,7 @@ def test_indexes_list_what_they_should(shipped):
     assert {title_of(p, result.site) for p in result.site.programs.values()} <= links("work/index.md")
     assert {title_of(p, result.site) for p in result.site.places.values()} <= links("places/index.md")
     assert {"张华（示例）"} <= links("members/index.md")
-    assert {"《党性日记》2011年第1期", "《红旗飘飘》2011年第1期", "《实小动态》2011年第1期"} <= links("publications/index.md")
+    assert {"《党性日记》2011年第1期（示例）", "《红旗飘飘》2011年第1期（示例）", "《实小动态》2011年第1期（示例）"} <= links("publications/index.md")
     assert "希望公开党员教师社区服务站的接待时间（示例）" in links("forum/index.md")
     forum = soup(shipped, "forum/index.md")
     adopted = next(h for h in forum.find_all("h2") if h.get_text().startswith("已采纳")).find_next("ul")
@@ -107,7 +107,7 @@ def test_review_shows_figures_and_the_evaluation_table(shipped):
     blank = rows_after("空白测评表")  # the same items, to fill in at the next meeting
     assert [r[0] for r in blank] == [r[0] for r in rows] and blank[1][1:] == ["□"] * 4
     figures = {tr.td.get_text(): tr.find_all("td")[1].get_text() for tr in page.find_all("table")[0].find_all("tr")[1:]}
-    assert figures == {"党建活动": "5", "刊物期数": "3", "党性论坛建议": "1", "已回复的建议": "1"}
+    assert figures == {"党建活动": "5（含示例 5）", "刊物期数": "3（含示例 3）", "党性论坛建议": "1（含示例 1）", "已回复的建议": "1（含示例 1）"}
 
 
 def test_search_index_is_segmented_chinese_and_keeps_terms_whole(shipped):

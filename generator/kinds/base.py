@@ -14,7 +14,7 @@ from typing import ClassVar, Iterator
 from pydantic import BaseModel, ConfigDict, Field
 
 from .. import messages as say
-from ..fields import ListOf, Tag, choice
+from ..fields import Boolean, ListOf, Tag, choice
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,12 +60,22 @@ class Record(Strict):
         return iter(())
 
 
+def example_field():
+    return Field(False, description="true：这是示范写法的示例记录，内容是虚构的；网站会在标题、统计数字等处标上“示例”")
+
+
+def example_title(title: str) -> str:
+    """An invented title or name, marked so wherever it is shown (once, if the editor wrote it already)."""
+    return title if "示例" in title else f"{title}（示例）"
+
+
 class Content(Record):
     """Fields common to content records: status, visibility, tags."""
 
     status: Status = Field("published", description="published 已发布；draft 草稿（只在预览中出现）")
     visibility: Visibility = Field("public", description="public 公开；internal 内部（不会出现在公开网站上）")
     tags: ListOf(Tag) = Field(default_factory=list, description="标签，例如 [课堂教学, 师德师风]")
+    example: Boolean = example_field()
 
     @property
     def is_public(self) -> bool:

@@ -97,7 +97,7 @@ def on_home(m) -> list[dict]:
     notices = []
     for d in upcoming[:3]:
         place = m.site.places.get(d.record.place)
-        names = "、".join(m.site.members[i].record.name for i in d.record.members if m.ix.shown(m.site.members.get(i)))
+        names = "、".join(m.title(m.site.members[i]) for i in d.record.members if m.ix.shown(m.site.members.get(i)))
         notices.append({"title": f"{when(d, m.today)} {place.record.title if place else ''} 值班",
                         "text": f"{d.record.topic}" + (f" · {d.record.time}" if d.record.time else "") + (f" · 值班：{names}" if names else ""),
                         "url": d.type.page_of(d)})

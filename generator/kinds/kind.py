@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Iterator
 
-from .base import Record
+from .base import Record, example_title
 
 if TYPE_CHECKING:
     from ..link import Site
@@ -102,4 +102,5 @@ class Kind:
         return self.page.format(i=entry.ident)
 
     def title_of(self, entry: Entry, site: Site) -> str:
-        return self.title(entry, site) if self.title else entry.record.title
+        title = self.title(entry, site) if self.title else entry.record.title
+        return example_title(title) if getattr(entry.record, "example", False) else title

@@ -9,8 +9,8 @@ from typing import ClassVar, Iterator
 from pydantic import Field
 
 from .. import messages as say
-from ..fields import Date, ListOf, LongText, Ref, Text, Year, choice
-from .base import FileIdentity, Finding, Record, Strict
+from ..fields import Boolean, Date, ListOf, LongText, Ref, Text, Year, choice
+from .base import FileIdentity, Finding, Record, Strict, example_field
 from .files import PerMemberYear
 from .kind import Blank, Kind, Reference
 
@@ -40,6 +40,7 @@ class Responsibility(Record):
     teaching_targets: ListOf(Text) = Field(default_factory=list, description="教育教学目标，每项一行")
     assessment: Assessment | None = Field(None, description="年终考核（考核之后填写）")
     follow_up: ListOf(FollowUp) = Field(default_factory=list, description="未达标时的跟踪督导、问责")
+    example: Boolean = example_field()
 
     def findings(self, ident: FileIdentity) -> Iterator[Finding]:
         stem = ident.id.split("-", 1)[1]
@@ -106,4 +107,4 @@ KIND = Kind(
 
 def _name(entry, site) -> str:
     member = site.members.get(entry.record.member) if site else None
-    return member.record.name if member else entry.record.member
+    return member.type.title_of(member, site) if member else entry.record.member

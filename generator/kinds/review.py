@@ -8,8 +8,8 @@ from typing import ClassVar, Iterator
 from pydantic import Field
 
 from .. import messages as say
-from ..fields import Count, Date, ListOf, Markdown, Ref, Text, Year
-from .base import FileIdentity, Finding, Record, Strict
+from ..fields import Boolean, Count, Date, ListOf, Markdown, Ref, Text, Year
+from .base import FileIdentity, Finding, Record, Strict, example_field
 from .files import Yearly
 from .kind import Blank, Kind, Reference
 
@@ -47,6 +47,7 @@ class Review(Record):
     report: Markdown | None = Field(None, description="书记的述职报告（Markdown）")
     highlights: ListOf(Ref) = Field(default_factory=list, description="当年的重点活动（activities/ 中的编号）")
     evaluation: Evaluation | None = Field(None, description="测评结果")
+    example: Boolean = example_field()
 
     # An evaluation meeting may be held early in the next year, up to this day.
     LATEST_NEXT_YEAR: ClassVar[tuple[int, int]] = (3, 31)

@@ -8,8 +8,8 @@ from typing import ClassVar, Iterator
 from pydantic import Field
 
 from .. import messages as say
-from ..fields import Count, ListOf, LongText, Markdown, Slug, Text, Year, YearMonth
-from .base import FileIdentity, Finding, Record, Strict, _duplicates
+from ..fields import Boolean, Count, ListOf, LongText, Markdown, Slug, Text, Year, YearMonth
+from .base import FileIdentity, Finding, Record, Strict, _duplicates, example_title
 from .files import Single
 from .kind import Kind
 
@@ -22,6 +22,12 @@ class Honor(Strict):
 class Branch(Strict):
     id: Slug = Field(description="支部编号（拼音），例如 di-yi")
     name: Text = Field(description="支部名称，例如 第一党支部")
+    example: Boolean = Field(False, description="true：名称是示例，不是真实的支部名称；网站会标上“示例”")
+
+    @property
+    def label(self) -> str:
+        """The name as a reader sees it: an invented one says so."""
+        return example_title(self.name) if self.example else self.name
 
 
 class Pillar(Strict):
