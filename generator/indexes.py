@@ -131,7 +131,10 @@ def build_index(site: Site) -> Index:
         ix._shown.update(kept)
         return kept
 
-    ix.programs = sorted(keep(site.programs), key=lambda e: e.id)
+    # In the order of the report: by pillar as site.yml lists them, then 一是、二是… (`order`), then by id.
+    pillar_at = {p.id: i for i, p in enumerate(site.site.record.pillars)}
+    ix.programs = sorted(keep(site.programs), key=lambda e: (pillar_at.get(e.record.pillar, len(pillar_at)),
+                                                             e.record.order is None, e.record.order or 0, e.id))
     ix.places = sorted(keep(site.places), key=lambda e: e.id)
     ix.members = sorted(keep(site.members), key=lambda e: e.id)
     ix.activities = _newest_first(keep(site.activities))

@@ -220,3 +220,13 @@ def test_an_example_record_says_so_wherever_it_shows_and_the_marks_go_with_it(tr
     activity.write_text(real, encoding="utf-8")
     site.write_text(site.read_text(encoding="utf-8").replace(", example: true}", "}"), encoding="utf-8")
     assert not [path for path, markdown in ((p.path, p.markdown) for p in pages_of(tree).pages) if "示例" in markdown]
+
+
+def test_practices_are_listed_in_the_reports_order_and_their_page_says_the_summary_once(tree):
+    tree.write("programs/a-first-by-id.yml", "title: 乙做法\npillar: rongru\norder: 2\nsummary: 乙的摘要。\n")
+    tree.write("programs/z-last-by-id.yml", "title: 甲做法\npillar: rongru\norder: 1\nsummary: 甲的摘要。\nbody: 甲的正文。\n")
+    pages = {p.path: p.markdown for p in pages_of(tree).pages}
+    listed = [line.split("](")[0].removeprefix("### [") for line in pages["work/rongru.md"].splitlines() if line.startswith("### [")]
+    assert listed == ["甲做法", "乙做法", "三同三异"]  # 一是, 二是, then those without an order
+    assert "甲的正文" in pages["programs/z-last-by-id.md"] and "甲的摘要" not in pages["programs/z-last-by-id.md"]
+    assert "乙的摘要" in pages["programs/a-first-by-id.md"]

@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from ..fields import LongText, Markdown, Ref, Text, Year
+from ..fields import Count, LongText, Markdown, Ref, Text, Year
 from .base import Content
 from .files import Named
 from .kind import Blank, Kind, Reference
@@ -18,6 +18,7 @@ class Program(Content):
     title: Text = Field(description="名称，例如 “三同三异”展示教学风采")
     pillar: Ref = Field(description="所属“四句话”的编号（site.yml 中 pillars 的 id）")
     since: Year | None = Field(None, description="开始年份")
+    order: Count | None = Field(None, description="在所属“四句话”里的次序：报告里的“一是”写 1，“二是”写 2……；不写的排在后面")
     summary: LongText = Field(description="一段话摘要（纯文字）")
     body: Markdown | None = Field(None, description="正文（Markdown）")
 
