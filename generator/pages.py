@@ -123,11 +123,12 @@ class Maker:
         return READS_INDEX[key]
 
     def page(self, path: str, template: str, title: str, *, source: str | None = None, in_nav: bool = False,
-             tags: list[str] | None = None, searchable: bool = True, meta: dict | None = None, **context) -> Page:
+             tags: list[str] | None = None, searchable: bool = True, search_boost: float | None = None,
+             meta: dict | None = None, **context) -> Page:
         key = None
         if self.cache is not None and not self._reads_index(template):
             try:
-                key = (self.shared, path, template, title, source, in_nav, fingerprint(tags), searchable,
+                key = (self.shared, path, template, title, source, in_nav, fingerprint(tags), searchable, search_boost,
                        fingerprint(meta), fingerprint(context, self.cache.listed))
             except Uncacheable:
                 pass
@@ -142,7 +143,7 @@ class Maker:
             body = _with_example_note(body)
         # Listing pages repeat what the record pages say; kept out of the search index, which must stay
         # small enough to load from file:// (see bench/RESULTS.md).
-        search = None if searchable else {"exclude": True}
+        search = {"exclude": True} if not searchable else {"boost": search_boost} if search_boost else None
         if appendix:
             body = body.rstrip("\n") + "\n\n" + appendix.rstrip("\n") + "\n"
         matter = front_matter(title=title, tags=tags, search=search, **(meta or {}))
@@ -169,7 +170,8 @@ class Maker:
                                  if (a := add(self, entry)))
         return self.page(
             path_of(entry), template, title_of(entry, self.site), source=entry.rel, in_nav=in_nav,
-            tags=list(getattr(entry.record, "tags", [])), e=entry, appendix=appendix, **context,
+            tags=list(getattr(entry.record, "tags", [])), search_boost=entry.type.search_boost, e=entry,
+            appendix=appendix, **context,
         )
 
     # -- sections

@@ -22,11 +22,11 @@ PAGES = {
     "members/zhang-hua/": "张华（示例）",
     "publications/": "刊物",
     "publications/dangxing-riji/": "《党性日记》",
-    "publications/dangxing-riji/2011-01/": "《党性日记》2011年第1期",
+    "publications/dangxing-riji/2011-01/": "《党性日记》2011年第1期（示例）",
     "forum/": "党性论坛",
     "forum/2011/2011-04-12-fangxiaozhou-jianyi/": "希望公开党员教师社区服务站的接待时间（示例）",
     "reviews/": "述职评议",
-    "reviews/2011/": "2011年度抓基层党建工作述职评议",
+    "reviews/2011/": "2011年度抓基层党建工作述职评议（示例）",
     "tags/": "标签",
 }
 TABS = ["首页", "党建工作", "党建活动", "党员风采", "刊物", "阵地与基地", "社区服务站", "党性论坛", "述职评议", "标签"]

@@ -86,6 +86,9 @@ class Kind:
     adds_to: dict[str, Callable] = field(default_factory=dict)
     home: Callable | None = None  # (Maker) -> notices for the home page: [{"title", "text", "url"}]
     internal_only: bool = False  # shown by internal builds only, whatever the record says
+    # How much more a search ranks this kind's record pages: the page about a practice, a place or a periodical
+    # comes before the pages that mention it (Material's per-page `search.boost`).
+    search_boost: float | None = None
 
     @property
     def label(self) -> str:

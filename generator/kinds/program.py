@@ -40,4 +40,4 @@ def _start(o):
 
 
 KIND = Kind("program", Program, Named("programs"), "programs/san-tong-san-yi.yml", "records/programs/*.yml",
-            page="programs/{i.id}.md", references=(Reference("pillar", "pillar", "“四句话”编号"),), pages=pages, section=("党建工作", "work/index.md", True), blank=Blank(_start, examples={"since": "{year}", "body": "|\n  ……"}))
+            page="programs/{i.id}.md", search_boost=2, references=(Reference("pillar", "pillar", "“四句话”编号"),), pages=pages, section=("党建工作", "work/index.md", True), blank=Blank(_start, examples={"since": "{year}", "body": "|\n  ……"}))

@@ -34,5 +34,5 @@ def pages(m) -> list:
     return pages
 
 KIND = Kind("publication", Publication, PublicationIndex(), "publications/dangxing-riji/index.yml",
-            "records/publications/*/index.yml", page="publications/{i.id}/index.md",
+            "records/publications/*/index.yml", page="publications/{i.id}/index.md", search_boost=2,
             title=lambda entry, site: f"《{entry.record.title}》", pages=pages, section=("刊物", "publications/index.md", True))
