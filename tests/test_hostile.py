@@ -124,7 +124,7 @@ _DOM_LIVE = """() => {
   for (const el of document.querySelectorAll('*')) {
     for (const a of el.attributes) {
       const v = a.value.replace(/[\\s\\x00-\\x1f]/g, '').toLowerCase();
-      if (a.name.startsWith('on') || /^(javascript|vbscript|data:text\\/html)/.test(v) && /href|src|action|data/.test(a.name))
+      if (a.name.startsWith('on') || /^(javascript:|vbscript:|data:text\\/html)/.test(v) && /href|src|action|data/.test(a.name))
         found.push(`<${el.localName} ${a.name}="${a.value}">`);
     }
   }
