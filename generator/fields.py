@@ -43,7 +43,8 @@ def _line(value: Any) -> str:
         raise fail(say.EMPTY)
     if "\n" in text:
         raise fail(say.ONE_LINE)
-    return text
+    # A tab inside one line is a space to every reader (HTML, <title>, search); Markdown would widen it.
+    return text.replace("\t", " ")
 
 
 def _multiline(value: Any) -> str:

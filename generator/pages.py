@@ -60,6 +60,17 @@ EXAMPLE_NOTE = ('!!! info "示例记录"\n\n'
                 "学校换上真实记录后，这个提示和各处的“示例”标记会自动消失。\n")
 
 
+def _layout(meta: dict, body: str, in_nav: bool) -> dict:
+    """Only the sidebars a page fills: no navigation column beside a page that is not in the navigation (a
+    record's page: the column would stand empty), no table of contents for fewer than two sections."""
+    hide = list(meta.get("hide", []))
+    if not in_nav and "navigation" not in hide:
+        hide.append("navigation")
+    if body.count("\n## ") < 2 and "toc" not in hide:
+        hide.append("toc")
+    return {**meta, "hide": hide} if hide else meta
+
+
 def _with_example_note(body: str) -> str:
     """The note under the page's heading (the first line that starts with "# ")."""
     at = body.find("\n# ")
@@ -146,7 +157,7 @@ class Maker:
         search = {"exclude": True} if not searchable else {"boost": search_boost} if search_boost else None
         if appendix:
             body = body.rstrip("\n") + "\n\n" + appendix.rstrip("\n") + "\n"
-        matter = front_matter(title=title, tags=tags, search=search, **(meta or {}))
+        matter = front_matter(title=title, tags=tags, search=search, **_layout(meta or {}, body, in_nav))
         page = Page(path, title, matter + "\n" + body, source, in_nav)
         if key:
             self.cache.put(key, page)

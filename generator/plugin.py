@@ -31,7 +31,7 @@ from .pagecache import PageCache
 from .pages import footer, make_pages, navigation
 from .photos import PhotoPublisher
 from .pipeline import check_records
-from .render import TEMPLATES
+from .render import TEMPLATES, css_string
 from .segment import Segmenter
 
 log = logging.getLogger("mkdocs.plugins.dangjian")
@@ -177,6 +177,8 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
         # sometimes with `| e`: escaped and marked so, it is right in both.
         config.site_name = Markup.escape(result.site.site.record.organization)
         config.extra["dj_footer"] = footer(result.site)
+        organization = result.site.site.record
+        config.extra["dj_short_name"] = css_string(organization.short_name or organization.school)
         output = make_pages(result.site, self._page_cache)
         to_records = os.path.relpath(records, config.docs_dir).replace(os.sep, "/")
         taken = {f.src_uri for f in files}

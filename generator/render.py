@@ -37,6 +37,12 @@ def text(value) -> Markup:
     return Markup(_ACTIVE.sub(lambda m: f"&#{ord(m.group())};", str(value)))
 
 
+def css_string(value: str) -> Markup:
+    """A CSS string literal of exactly this text, safe inside <style> (and an attribute): letters, digits and
+    spaces as they are, every other character as a six-digit escape."""
+    return Markup('"' + "".join(ch if ch.isalnum() or ch == " " else f"\\{ord(ch):06x}" for ch in value) + '"')
+
+
 def _finalize(value):
     """What `{{ value }}` prints: Markup as it is, anything else as text."""
     return value if hasattr(value, "__html__") else text(value)

@@ -130,3 +130,22 @@ def test_no_page_logs_anything_to_the_console(browser, published):
     assert len(paths) > 50 and set(PAGES) <= set(paths) and "404.html" in paths
     assert "sitemap.xml" in watch.requested  # Material looked for the feeds' sitemap, and found it
     assert (watch.console, watch.failed, watch.outside, watch.dialogs) == ([], [], [], [])
+
+
+def test_the_look_is_a_solemn_chinese_one(browser, server):
+    """Titles in full weight, no italic Chinese, a Chinese system font first, the short name on a phone, the
+    organisation's name once in the home page's title, photos side by side."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(server + "activities/2011/2011-03-16-tongke-yigou/")
+    style = page.evaluate("""() => {
+        const s = el => getComputedStyle(document.querySelector(el));
+        return [s("article h1").fontWeight, s("figcaption").fontStyle, s("body").fontFamily.split(",")[0],
+                s(".dj-photos").display, s(".md-sidebar--primary").display]
+    }""")
+    assert style == ["700", "normal", '"PingFang SC"', "grid", "none"]
+    page.goto(server)
+    assert page.title() == "中共姜堰市实验小学总支部委员会"
+    page.set_viewport_size({"width": 390, "height": 800})
+    shown = page.evaluate("""() => getComputedStyle(document.querySelector(".md-header__topic .md-ellipsis"), "::after").content""")
+    assert shown == '"实小党总支"'
+    page.close()
