@@ -179,6 +179,7 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
         config.extra["dj_footer"] = footer(result.site)
         organization = result.site.site.record
         config.extra["dj_short_name"] = css_string(organization.short_name or organization.school)
+        config.extra["dj_print_name"] = css_string(organization.organization)
         output = make_pages(result.site, self._page_cache)
         to_records = os.path.relpath(records, config.docs_dir).replace(os.sep, "/")
         taken = {f.src_uri for f in files}

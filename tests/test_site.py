@@ -104,8 +104,8 @@ def test_review_shows_figures_and_the_evaluation_table(shipped):
     rows = rows_after("测评表")
     assert rows[0] == ["测评项目", "好", "较好", "一般", "差"]
     assert rows[1] == ["学校党建融入教育教学", "90（87.4%）", "10（9.7%）", "3（2.9%）", "0（0.0%）"]
-    blank = rows_after("空白测评表")  # the same items, to fill in at the next meeting
-    assert [r[0] for r in blank] == [r[0] for r in rows] and blank[1][1:] == ["□"] * 4
+    blank = rows_after("空白测评表")  # the same items and one for the whole, to fill in at the meeting
+    assert [r[0] for r in blank] == [r[0] for r in rows] + ["总体评价"] and blank[1][1:] == ["□"] * 4
     figures = {tr.td.get_text(): tr.find_all("td")[1].get_text() for tr in page.find_all("table")[0].find_all("tr")[1:]}
     assert figures == {"党建活动": "5（含示例 5）", "刊物期数": "3（含示例 3）", "党性论坛建议": "1（含示例 1）", "已回复的建议": "1（含示例 1）"}
 

@@ -45,6 +45,7 @@ class Review(Record):
     year: Year | None = Field(None, description="年份，须与文件名相同")
     title: Text | None = Field(None, description="标题，默认为 某年度抓基层党建工作述职评议")
     report: Markdown | None = Field(None, description="书记的述职报告（Markdown）")
+    reporter: Text | None = Field(None, description="述职人，例如 党总支书记 张某：印在空白测评表上，不写则留空待填")
     highlights: ListOf(Ref) = Field(default_factory=list, description="当年的重点活动（activities/ 中的编号）")
     evaluation: Evaluation | None = Field(None, description="测评结果")
     example: Boolean = example_field()
