@@ -10,7 +10,7 @@ TEST_STAMP := $(VENV)/.test-installed
 NODE   := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test test-newest check new schema verify-archive bench archive lock system-packages clean
+.PHONY: site serve test test-newest check new schema verify-archive bench archive screenshots lock system-packages clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +25,8 @@ $(TEST_STAMP): requirements/test.txt $(SITE_STAMP)
 	$(PIP) --require-hashes --no-deps -r requirements/test.txt
 	touch $@
 
-# Only the offline archive needs Node: it ships iframe-worker's shim instead of loading it from a CDN.
+# Node for the offline archive (it ships iframe-worker's shim instead of loading it from a CDN) and, in tests, for
+# axe-core and the YAML 1.2 reader the editors use.
 $(NODE): package.json package-lock.json
 	npm ci --silent --no-audit --no-fund
 	touch $@
@@ -82,6 +83,10 @@ archive: $(SITE_STAMP) $(NODE)
 	$(PY) -m generator archive --out archive
 
 ## Speed and memory on synthetic trees (bench/RESULTS.md)
+## Screenshots of every kind of page (desktop and phone) and the two printed pages as A4 PDFs, in screenshots/.
+screenshots: system-packages $(TEST_STAMP)
+	$(PY) scripts/screenshots.py
+
 bench: $(TEST_STAMP) $(NODE)
 	$(PIP) --require-hashes --no-deps -r requirements/bench.txt
 	$(PY) bench/speed.py
