@@ -121,6 +121,7 @@ def _verify(args) -> int:
 
 
 def _schema(args) -> int:
+    from .cms import CMS_CONFIG, write_cms_config
     from .readme import write_common_mistakes
     from .schema import write_editor_settings, write_schemas
 
@@ -129,6 +130,8 @@ def _schema(args) -> int:
         written.append(".vscode/settings.json")
     if write_common_mistakes(Path(args.out).parent / "records/README.md"):
         written.append("records/README.md")
+    if write_cms_config(Path(args.out).parent / CMS_CONFIG):
+        written.append(CMS_CONFIG)
     print(say.schemas_written(len(written)))
     return EXIT_OK
 

@@ -642,8 +642,9 @@ COMMANDS = {
              "用 MkDocs 构建网站：在旁边构建，完成后整体替换；同一时间只有一次构建写入"),
     "archive": ("生成离线存档（zip）", "生成可在没有网络的电脑上双击打开的网站存档（含搜索）"),
     "verify-archive": ("核对存档是否完好", "按存档里的清单重新计算每个文件的 SHA-256"),
-    "schema": ("生成编辑辅助：JSON Schema 和“常见错误”",
-               "生成每种记录的 JSON Schema（供编辑器校验和补全）、VS Code 的设置，和 records/README.md 的“常见错误”一节"),
+    "schema": ("生成编辑辅助：JSON Schema、网页编辑器配置和“常见错误”",
+               "生成每种记录的 JSON Schema（供编辑器校验和补全）、VS Code 的设置、网页编辑器的配置，"
+               "和 records/README.md 的“常见错误”一节"),
 }
 _RECORDS = "记录文件夹（默认 records）"
 _CONFIG = "MkDocs 配置（默认 mkdocs.yml）"
@@ -712,7 +713,7 @@ def archive_intact(count: int) -> str:
 
 
 def schemas_written(count: int) -> str:
-    return f"已更新 {count} 个文件。" if count else "JSON Schema、VS Code 设置和“常见错误”都是最新的，没有改动。"
+    return f"已更新 {count} 个文件。" if count else "JSON Schema、VS Code 设置、网页编辑器配置和“常见错误”都是最新的，没有改动。"
 
 
 def site_built(out: str) -> str:
@@ -1015,3 +1016,11 @@ def common_mistakes_markdown() -> str:
         parts += ["", f"### {m.title}", "", f"检查会说：{m.message}", "", "写成了：", "", _yaml_block(wrong),
                   "", "改成：", "", _yaml_block(right)]
     return "\n".join(parts + [COMMON_MISTAKES_END]) + "\n"
+
+
+# ---------------------------------------------------------------- the web editor (generator/cms.py)
+
+CMS_HEADER = "# 网页编辑器（Decap CMS）的配置：由 generator/cms.py 按记录的模型生成（make schema），请不要手改。\n"
+CMS_SETTINGS = "网站设置"
+# The form labels of the fields every content record has (their descriptions start with values, not names).
+CMS_COMMON_LABELS = {"status": "状态", "visibility": "公开范围", "example": "示例记录", "tags": "标签"}

@@ -1,0 +1,178 @@
+"""The web editor's configuration (Decap CMS, docs/admin/config.yml), made from the record kinds and their models:
+every kind a collection, every field a widget with the model's Chinese description as its hint. Never written by
+hand: `make schema` writes it and a test fails when it and the models disagree.
+
+What a form cannot say (an end date after its start, a reply's date, consent, personal numbers) stays with `check`,
+which runs on every pull request the editor opens."""
+
+from __future__ import annotations
+
+import re
+import typing
+
+import yaml
+from pydantic import BaseModel
+
+from . import fields as f
+from . import messages as say
+from .kinds import KINDS, Kind
+from .kinds.files import Dated, IssueFile, Named, PerMemberYear, PublicationIndex, Single, Yearly
+from .kinds.kind import SITE_LISTS
+
+# The field types of fields.py, by the function that reads them.
+_WIDGETS = {
+    f._line: "string", f._multiline: "text", f._markdown: "markdown", f._tag: "string", f._slug: "string",
+    f._date: "datetime", f._year_month: "string", f._year: "number", f._count: "number", f._boolean: "boolean",
+}
+_ASSETS = {"src", "photo", "cover"}  # the fields that hold a path under records/assets/
+_DATE = {"date_format": "YYYY-MM-DD", "time_format": False, "format": "YYYY-MM-DD", "picker_utc": True}
+
+
+def _reader(annotation) -> tuple[object | None, dict | None]:
+    """The reading function of a field type, and its choice labels if it is a choice."""
+    for meta in getattr(annotation, "__metadata__", ()):
+        func = getattr(meta, "func", None)
+        if func in _WIDGETS:
+            return func, None
+        extra = getattr(meta, "json_schema_extra", None)
+        if extra and "x-labels" in extra:
+            return "choice", extra["x-labels"]
+    for arg in typing.get_args(annotation):
+        found = _reader(arg)
+        if found[0] is not None:
+            return found
+    return None, None
+
+
+def _model(annotation) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        if found := _model(arg):
+            return found
+    return None
+
+
+def _is_list(annotation) -> bool:
+    if typing.get_origin(annotation) is list:
+        return True
+    return any(_is_list(a) for a in typing.get_args(annotation) if a is not type(None))
+
+
+def _relation(target: str) -> dict:
+    if target in SITE_LISTS:  # a list of site.yml: its items' ids, shown by name
+        key = SITE_LISTS[target]
+        name = "name" if target == "branch" else "title"
+        return {"widget": "relation", "collection": "settings", "file": "site", "search_fields": [f"{key}.*.{name}"],
+                "display_fields": [f"{key}.*.{name}"], "value_field": f"{key}.*.id"}
+    shown = "name" if target == "member" else "title"
+    return {"widget": "relation", "collection": KINDS[target].name, "search_fields": [shown],
+            "display_fields": [shown], "value_field": "{{slug}}"}
+
+
+def _label(description: str | None, key: str) -> str:
+    """A form's label: the description up to its first explanation (学校名称, ICP 备案号), else the key."""
+    if key in say.CMS_COMMON_LABELS:
+        return say.CMS_COMMON_LABELS[key]
+    if not description:
+        return key
+    return re.split(r"[，：（(；;]", description, maxsplit=1)[0].strip() or key
+
+
+def _fields(model: type[BaseModel], refs: dict[str, str], prefix: str = "") -> list[dict]:
+    out = []
+    for name, info in model.model_fields.items():
+        key = info.alias or name
+        path = prefix + key
+        widget: dict = {"name": key, "label": _label(info.description, key), "required": info.is_required()}
+        if info.description:
+            widget["hint"] = info.description
+        many = _is_list(info.annotation)
+        ref = refs.get(path + ("[]" if many else ""))
+        nested = _model(info.annotation)
+        reader, labels = _reader(typing.Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation)
+        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+        labels = extra.get("x-labels", labels)
+        if ref:
+            widget.update(_relation(ref), multiple=many)
+        elif nested is not None:
+            inner = _fields(nested, refs, path + ("[]." if many else "."))
+            widget.update({"widget": "list", "fields": inner} if many else {"widget": "object", "fields": inner})
+        elif key in _ASSETS:
+            widget.update(widget="image", choose_url=False)
+        elif labels is not None:
+            widget.update(widget="select", options=[{"label": label, "value": value} for value, label in labels.items()])
+        elif many:
+            widget.update(widget="list")
+        else:
+            kind = _WIDGETS.get(reader, "string")
+            widget["widget"] = kind
+            if kind == "markdown":
+                widget.update(modes=["raw"])  # the Markdown as typed: the rich-text mode rewrites it
+            elif kind == "datetime":
+                widget.update(_DATE)
+            elif kind == "number":
+                widget.update(value_type="int", min=0)
+        if info.default is not None and not info.is_required() and not callable(info.default) \
+                and isinstance(info.default, (str, bool)):
+            widget["default"] = info.default
+        out.append(widget)
+    return out
+
+
+def _collection(kind: Kind) -> dict:
+    refs = {r.path: r.target for r in kind.references}
+    base = {"name": kind.name, "label": kind.label, "extension": "yml", "format": "yaml",
+            "fields": _fields(kind.model, refs)}
+    rule = kind.files
+    folder = f"records/{rule.folder}"
+    if isinstance(rule, Single):
+        return {"name": "settings", "label": say.CMS_SETTINGS, "files": [{**base, "name": "site", "file": f"records/{rule.name}"}]}
+    if isinstance(rule, Named):
+        # An id no one has to type in pinyin: the moment the record was made (unique, and what check accepts).
+        return {**base, "folder": folder, "create": True, "slug": "{{year}}{{month}}{{day}}-{{hour}}{{minute}}{{second}}"}
+    if isinstance(rule, Dated):
+        return {**base, "folder": folder, "create": True, "path": "{{year}}/{{year}}-{{month}}-{{day}}-{{hour}}{{minute}}{{second}}",
+                "slug": "{{year}}-{{month}}-{{day}}-{{hour}}{{minute}}{{second}}"}
+    if isinstance(rule, Yearly):
+        return {**base, "folder": folder, "create": True, "slug": "{{fields.year}}"}
+    if isinstance(rule, PerMemberYear):
+        return {**base, "folder": folder, "create": True, "path": "{{fields.year}}/{{fields.member}}",
+                "slug": "{{fields.member}}"}
+    if isinstance(rule, PublicationIndex):
+        return {**base, "folder": folder, "create": False, "path": "{{slug}}/index", "filter": {"field": "title", "pattern": "."}}
+    if isinstance(rule, IssueFile):
+        return {**base, "folder": folder, "create": False, "path": "{{slug}}"}
+    raise TypeError(f"no collection for the file rule {rule!r}")
+
+
+def cms_config() -> dict:
+    return {
+        "locale": "zh_Hans",
+        "backend": {"name": "git-gateway", "branch": "main"},
+        "local_backend": True,
+        "publish_mode": "editorial_workflow",
+        "media_folder": "records/assets",
+        "public_folder": "",
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+        "collections": [_collection(k) for k in KINDS.values()],
+    }
+
+
+def render_cms_config() -> str:
+    return say.CMS_HEADER + yaml.safe_dump(cms_config(), allow_unicode=True, sort_keys=False, width=120)
+
+
+CMS_CONFIG = "docs/admin/config.yml"  # served with the site, beside the editor's page
+
+
+def write_cms_config(path) -> bool:
+    """Write the configuration if it changed; True if it did."""
+    from pathlib import Path
+
+    path, text = Path(path), render_cms_config()
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return True

@@ -1,0 +1,88 @@
+"""The web editor's configuration is made from the record kinds: every kind a collection, every field of every
+model a widget of the right type, and the committed file is the generated one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from pydantic import BaseModel
+
+from generator.cms import CMS_CONFIG, _model, render_cms_config
+from generator.kinds import KINDS
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIG = yaml.safe_load(render_cms_config())
+
+
+def collection(kind: str) -> dict:
+    if kind == "site":
+        return next(c for c in CONFIG["collections"] if c["name"] == "settings")["files"][0]
+    return next(c for c in CONFIG["collections"] if c["name"] == kind)
+
+
+def widget(kind: str, path: str) -> dict:
+    fields = collection(kind)["fields"]
+    *parents, last = path.split(".")
+    for part in parents:
+        fields = next(w for w in fields if w["name"] == part)["fields"]
+    return next(w for w in fields if w["name"] == last)
+
+
+def test_the_committed_configuration_is_the_generated_one():
+    assert (ROOT / CMS_CONFIG).read_text(encoding="utf-8") == render_cms_config(), "run: make schema"
+
+
+def test_the_editor_speaks_chinese_and_opens_pull_requests():
+    assert CONFIG["locale"] == "zh_Hans" and CONFIG["publish_mode"] == "editorial_workflow"
+    assert CONFIG["media_folder"] == "records/assets" and CONFIG["local_backend"] is True
+
+
+def _names(model: type[BaseModel]) -> list[str]:
+    return [info.alias or name for name, info in model.model_fields.items()]
+
+
+def _check_fields(model: type[BaseModel], widgets: list[dict], where: str) -> None:
+    assert [w["name"] for w in widgets] == _names(model), where
+    for name, info in model.model_fields.items():
+        w = next(x for x in widgets if x["name"] == (info.alias or name))
+        assert w["required"] == info.is_required(), (where, name)
+        assert w.get("hint") == info.description, (where, name)
+        nested = _model(info.annotation)
+        if nested is not None and w["widget"] in ("list", "object"):
+            _check_fields(nested, w["fields"], f"{where}.{name}")
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_every_kind_is_a_collection_with_every_field_of_its_model(kind):
+    _check_fields(KINDS[kind].model, collection(kind)["fields"], kind)
+
+
+@pytest.mark.parametrize("kind, path, expected", [
+    ("activity", "date", {"widget": "datetime", "date_format": "YYYY-MM-DD", "time_format": False}),
+    ("activity", "program", {"widget": "relation", "collection": "program", "value_field": "{{slug}}", "multiple": False}),
+    ("activity", "members", {"widget": "relation", "collection": "member", "display_fields": ["name"], "multiple": True}),
+    ("activity", "branches", {"widget": "relation", "collection": "settings", "file": "site",
+                              "value_field": "branches.*.id", "display_fields": ["branches.*.name"]}),
+    ("activity", "photos.src", {"widget": "image"}),
+    ("activity", "body", {"widget": "markdown", "modes": ["raw"]}),
+    ("activity", "summary", {"widget": "text"}),
+    ("activity", "participants", {"widget": "number", "value_type": "int"}),
+    ("activity", "status", {"widget": "select", "options": [{"label": "已发布", "value": "published"},
+                                                            {"label": "草稿", "value": "draft"}]}),
+    ("member", "consent", {"widget": "boolean"}),
+    ("issue", "articles.member", {"widget": "relation", "collection": "member"}),
+    ("review", "evaluation.items", {"widget": "list"}),
+    ("program", "pillar", {"widget": "relation", "collection": "settings", "value_field": "pillars.*.id"}),
+])
+def test_each_field_type_becomes_its_widget(kind, path, expected):
+    w = widget(kind, path)
+    assert {k: w.get(k) for k in expected} == expected
+
+
+def test_a_new_record_needs_no_pinyin_typed():
+    for kind in ("activity", "suggestion", "duty"):  # dated: the file name is the date and the time it was made
+        assert collection(kind)["path"] == "{{year}}/{{year}}-{{month}}-{{day}}-{{hour}}{{minute}}{{second}}"
+    for kind in ("program", "place", "member"):
+        assert collection(kind)["slug"] == "{{year}}{{month}}{{day}}-{{hour}}{{minute}}{{second}}"
