@@ -10,7 +10,7 @@ TEST_STAMP := $(VENV)/.test-installed
 NODE   := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test test-newest check new schema verify-archive bench archive screenshots lock system-packages clean
+.PHONY: site serve test test-newest check new schema verify-archive bench archive screenshots vendor-decap lock system-packages clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -83,6 +83,10 @@ archive: $(SITE_STAMP) $(NODE)
 	$(PY) -m generator archive --out archive
 
 ## Speed and memory on synthetic trees (bench/RESULTS.md)
+## The web editor's Decap CMS bundle in docs/admin/, at the version and integrity scripts/vendor-decap.sh pins.
+vendor-decap:
+	sh scripts/vendor-decap.sh
+
 ## Screenshots of every kind of page (desktop and phone) and the two printed pages as A4 PDFs, in screenshots/.
 screenshots: system-packages $(TEST_STAMP)
 	$(PY) scripts/screenshots.py

@@ -120,10 +120,16 @@ def _fields(model: type[BaseModel], refs: dict[str, str], prefix: str = "") -> l
     return out
 
 
+# For the kinds without a title: the field that names a record in the editor's lists.
+_IDENTIFIERS = {"site": "organization", "member": "name", "duty": "topic", "responsibility": "member"}
+
+
 def _collection(kind: Kind) -> dict:
     refs = {r.path: r.target for r in kind.references}
     base = {"name": kind.name, "label": kind.label, "extension": "yml", "format": "yaml",
             "fields": _fields(kind.model, refs)}
+    if "title" not in kind.model.model_fields:  # what names an entry in the editor's lists
+        base["identifier_field"] = _IDENTIFIERS[kind.name]
     rule = kind.files
     folder = f"records/{rule.folder}"
     if isinstance(rule, Single):

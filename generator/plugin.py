@@ -76,6 +76,9 @@ def _resolve_links(data, page, files: Files):
     return out
 
 
+EDITOR = "admin/"  # the web editor's folder in docs/ and in the site (generator/cms.py writes its config)
+
+
 # An edit link is the maintainers' SITE_EDIT_URI plus a record's path, printed raw in an href by the theme.
 # A branch name is part of it in a pull-request preview, so nothing in it may end the attribute.
 _URL_SAFE = ":/?#@!$()*+,;=%~"
@@ -197,6 +200,9 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
         self._shown = [f.dest_uri for f in files if f.src_uri in generated]
         self._files = files
         if self.config.offline:
+            # An archive is read, not edited: the web editor (docs/admin/) stays out of it.
+            for f in [f for f in files if f.src_uri.startswith(EDITOR)]:
+                files.remove(f)
             shim = self._project(config) / "node_modules/iframe-worker/shim/index.js"
             if not shim.is_file():
                 raise PluginError(say.no_offline_shim(shim))

@@ -40,6 +40,7 @@ def test_name_sidecar_manifest_and_verify(shipped_archive):
                                        "publication": 3, "issue": 3, "duty": 1, "suggestion": 1, "review": 1,
                                        "responsibility": 0}  # internal only
         assert f"{root}/index.html" in z.namelist() and "index.html" in manifest["files"]
+        assert [n for n in z.namelist() if n.startswith(f"{root}/admin/")] == []  # read, not edited: no web editor
     done = verify(shipped_archive)
     assert done.returncode == 0, done.stdout
     assert done.stdout == f"存档完好：{len(manifest['files'])} 个文件都与清单一致。\n"
