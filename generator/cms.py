@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from . import fields as f
 from . import messages as say
 from .kinds import KINDS, Kind
+from .kinds.base import Content
 from .kinds.files import Dated, IssueFile, Named, PerMemberYear, PublicationIndex, Single, Yearly
 from .kinds.kind import SITE_LISTS
 
@@ -126,8 +127,11 @@ _IDENTIFIERS = {"site": "organization", "member": "name", "duty": "topic", "resp
 
 def _collection(kind: Kind) -> dict:
     refs = {r.path: r.target for r in kind.references}
+    # The kind's own fields first, then those every record has (状态, 公开范围 …), as `generator new` writes them.
+    widgets = _fields(kind.model, refs)
+    common = [w for w in widgets if w["name"] in Content.model_fields]
     base = {"name": kind.name, "label": kind.label, "extension": "yml", "format": "yaml",
-            "fields": _fields(kind.model, refs)}
+            "fields": [w for w in widgets if w not in common] + common}
     if "title" not in kind.model.model_fields:  # what names an entry in the editor's lists
         base["identifier_field"] = _IDENTIFIERS[kind.name]
     rule = kind.files
