@@ -80,3 +80,35 @@ def test_the_editor_opens_in_chinese_offline_and_lists_every_kind(browser, edito
     page.get_by_text("党员教师“同课异构”课堂教学研讨").first.wait_for(timeout=20_000)
     assert outside == [] and problems == []
     context.close()
+
+
+def test_a_teacher_makes_an_activity_in_the_form_without_typing_pinyin(browser, editor):
+    """A Chinese title, a date and a practice chosen by its Chinese name: the file lands where the spec says, with an
+    ASCII name made from the date, and `check` accepts it."""
+    from generator.link import BuildMode
+    from generator.pipeline import check_records
+
+    url, _, project = editor
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    page.goto(url + "admin/")
+    page.get_by_role("button", name="登录").click()
+    page.get_by_role("link", name="党建活动").first.wait_for(timeout=20_000)
+    page.goto(url + "admin/#/collections/activity/new")
+    page.get_by_label("活动标题").fill("党员教师读书沙龙")
+    page.get_by_label("日期", exact=True).fill("2024-05-10")
+    page.get_by_label("所属特色做法").click()
+    page.keyboard.type("三同")  # the practice is found by its Chinese title
+    page.get_by_text("“三同三异”展示教学风采").last.wait_for(timeout=10_000)
+    page.keyboard.press("Enter")
+    page.get_by_role("button", name="发布").first.click()
+    page.get_by_text("立即发布").first.click()
+    made = project / "records/activities/2024/2024-05-10-000000.yml"
+    for _ in range(100):
+        if made.exists():
+            break
+        page.wait_for_timeout(100)
+    page.close()
+    assert made.read_text(encoding="utf-8") == ("title: 党员教师读书沙龙\ndate: 2024-05-10\nprogram: san-tong-san-yi\n"
+                                                "status: published\nvisibility: public\nexample: false\n")
+    result = check_records(project / "records", BuildMode())
+    assert [p for p in result.problems if p.file.endswith("2024-05-10-000000.yml")] == []
