@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from chromium import chromium
 from PIL import Image
+from sitebuild import ROOT, http_server, mkdocs_build
 
 from generator.errors import format_text
 from generator.link import BuildMode
@@ -144,3 +145,20 @@ def browser():
 def tree(tmp_path, monkeypatch) -> Tree:
     monkeypatch.chdir(tmp_path)
     return Tree(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory) -> Path:
+    """The site built from the shipped records with the shipped mkdocs.yml: built once for every test that only
+    reads it (a test that changes a site builds its own)."""
+    site = tmp_path_factory.mktemp("shipped") / "site"
+    done = mkdocs_build(ROOT / "mkdocs.yml", site)
+    assert done.returncode == 0, done.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def shipped_url(shipped_site) -> str:
+    """The shipped site served over HTTP."""
+    with http_server(shipped_site) as url:
+        yield url

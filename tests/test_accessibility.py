@@ -5,7 +5,7 @@ language; a skip link on every page; a wide table reachable by keyboard on a pho
 from __future__ import annotations
 
 import pytest
-from sitebuild import ROOT, http_server, mkdocs_build
+from sitebuild import ROOT
 from test_browser import PAGES
 
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
@@ -14,14 +14,10 @@ WIDTHS = (1280, 390)
 BLOCKING = ("serious", "critical")
 
 
-@pytest.fixture(scope="module")
-def site_url(tmp_path_factory):
+@pytest.fixture
+def site_url(shipped_url):
     assert AXE.is_file(), "axe-core is missing: make test runs npm ci"
-    site = tmp_path_factory.mktemp("a11y") / "site"
-    done = mkdocs_build(ROOT / "mkdocs.yml", site)
-    assert done.returncode == 0, done.stderr
-    with http_server(site) as url:
-        yield url
+    return shipped_url
 
 
 def _violations(page) -> list[str]:

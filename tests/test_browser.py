@@ -32,13 +32,9 @@ PAGES = {
 TABS = ["首页", "党建工作", "党建活动", "党员风采", "刊物", "阵地与基地", "社区服务站", "党性论坛", "述职评议", "标签"]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    site = tmp_path_factory.mktemp("browser") / "site"
-    done = mkdocs_build(ROOT / "mkdocs.yml", site)
-    assert done.returncode == 0, done.stderr
-    with http_server(site) as url:
-        yield url
+@pytest.fixture
+def server(shipped_url):
+    return shipped_url
 
 
 @pytest.fixture

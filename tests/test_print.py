@@ -9,7 +9,6 @@ import unicodedata
 
 import pytest
 from pypdf import PdfReader
-from sitebuild import ROOT, http_server, mkdocs_build
 
 ORG = "中共姜堰市实验小学总支部委员会"
 # Characters the PDF's CJK font names by a radical that Unicode does not decompose (NFKC handles the others).
@@ -22,22 +21,19 @@ def plain(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def printed(browser, tmp_path_factory):
-    site = tmp_path_factory.mktemp("print") / "site"
-    done = mkdocs_build(ROOT / "mkdocs.yml", site)
-    assert done.returncode == 0, done.stderr
-    with http_server(site) as url:
-        page = browser.new_page()
+def printed(browser, shipped_url):
+    url = shipped_url
+    page = browser.new_page()
 
-        def pdf(path: str) -> list[str]:
-            page.goto(url + path, wait_until="networkidle")
-            page.emulate_media(media="print")
-            reader = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
-            assert all(abs(float(p.mediabox.width) - 595.3) < 1 for p in reader.pages)  # A4: 210 mm is 595.3 pt
-            return [plain(p.extract_text()) for p in reader.pages]
+    def pdf(path: str) -> list[str]:
+        page.goto(url + path, wait_until="networkidle")
+        page.emulate_media(media="print")
+        reader = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
+        assert all(abs(float(p.mediabox.width) - 595.3) < 1 for p in reader.pages)  # A4: 210 mm is 595.3 pt
+        return [plain(p.extract_text()) for p in reader.pages]
 
-        yield pdf
-        page.close()
+    yield pdf
+    page.close()
 
 
 def test_every_printed_page_names_the_organisation_and_its_number(printed):

@@ -4,7 +4,6 @@ Chromium, through Material's own search box and worker."""
 from __future__ import annotations
 
 import pytest
-from sitebuild import ROOT, http_server, mkdocs_build
 
 # query -> the page that must come first: the page about the thing, not one that mentions it
 FIRST = {
@@ -22,27 +21,24 @@ FIRST = {
 
 
 @pytest.fixture(scope="module")
-def search(browser, tmp_path_factory):
-    site = tmp_path_factory.mktemp("ranking") / "site"
-    done = mkdocs_build(ROOT / "mkdocs.yml", site)
-    assert done.returncode == 0, done.stderr
-    with http_server(site) as url:
-        page = browser.new_page()
-        page.goto(url)
+def search(browser, shipped_url):
+    url = shipped_url
+    page = browser.new_page()
+    page.goto(url)
 
-        def first_pages(query: str) -> list[str]:
-            page.locator("label.md-search__icon, .md-search__input").first.click()
-            box = page.locator("input.md-search__input")
-            box.fill(query)
-            box.press("End")  # Material searches on keyup
-            page.locator(".md-search-result__meta", has_text="个").wait_for(timeout=15_000)  # 找到 N 个符合条件的结果
-            links = page.locator("li.md-search-result__item > a.md-search-result__link")
-            hrefs = [a.get_attribute("href").removeprefix(url).split("?")[0] for a in links.all()]
-            box.fill("")
-            return list(dict.fromkeys(hrefs))  # one page may show several of its sections
+    def first_pages(query: str) -> list[str]:
+        page.locator("label.md-search__icon, .md-search__input").first.click()
+        box = page.locator("input.md-search__input")
+        box.fill(query)
+        box.press("End")  # Material searches on keyup
+        page.locator(".md-search-result__meta", has_text="个").wait_for(timeout=15_000)  # 找到 N 个符合条件的结果
+        links = page.locator("li.md-search-result__item > a.md-search-result__link")
+        hrefs = [a.get_attribute("href").removeprefix(url).split("?")[0] for a in links.all()]
+        box.fill("")
+        return list(dict.fromkeys(hrefs))  # one page may show several of its sections
 
-        yield first_pages
-        page.close()
+    yield first_pages
+    page.close()
 
 
 @pytest.mark.parametrize("query", FIRST)

@@ -29,13 +29,9 @@ def soup(site: Path, md_path: str) -> BeautifulSoup:
     return doc
 
 
-@pytest.fixture(scope="module")
-def shipped(tmp_path_factory) -> Path:
-    """The site built from the shipped records with the shipped mkdocs.yml."""
-    site = tmp_path_factory.mktemp("shipped") / "site"
-    done = mkdocs_build(ROOT / "mkdocs.yml", site)
-    assert done.returncode == 0, done.stderr
-    return site
+@pytest.fixture
+def shipped(shipped_site) -> Path:
+    return shipped_site
 
 
 def test_every_shipped_record_has_its_page(shipped):
