@@ -45,15 +45,6 @@ def _reader(annotation) -> tuple[object | None, dict | None]:
     return None, None
 
 
-def _model(annotation) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        if found := _model(arg):
-            return found
-    return None
-
-
 def _is_list(annotation) -> bool:
     if typing.get_origin(annotation) is list:
         return True
@@ -90,7 +81,7 @@ def _fields(model: type[BaseModel], refs: dict[str, str], prefix: str = "") -> l
             widget["hint"] = info.description
         many = _is_list(info.annotation)
         ref = refs.get(path + ("[]" if many else ""))
-        nested = _model(info.annotation)
+        nested = f.model_in(info.annotation)
         reader, labels = _reader(typing.Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation)
         extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
         labels = extra.get("x-labels", labels)

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import typing
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from . import messages as say
@@ -213,6 +214,16 @@ Count = Annotated[int, BeforeValidator(_count), WithJsonSchema({"type": "integer
 Boolean = Annotated[bool, BeforeValidator(_boolean)]
 AssetPath = Annotated[str, BeforeValidator(_line)]
 """A path under records/assets/; checked against the files when records are loaded."""
+
+
+def model_in(annotation) -> type[BaseModel] | None:
+    """The model a field holds, also inside a list or an optional: Honor in ListOf(Honor) | None."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        if found := model_in(arg):
+            return found
+    return None
 
 
 def ListOf(item):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import difflib
 import hashlib
 import os
-import typing
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -16,6 +15,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from . import messages as say
 from .assets import AssetChecker
 from .errors import Problem, Severity, field_path
+from .fields import model_in
 from .filestat import signature
 from .kinds import KINDS, FileIdentity, Kind, Record
 from .privacy import scan
@@ -107,20 +107,10 @@ def _known_keys(model: type[BaseModel], loc: tuple) -> list[str]:
         if current is None:
             return []
         info = next((f for n, f in current.model_fields.items() if (f.alias or n) == part), None)
-        current = _model_in(info.annotation) if info else None
+        current = model_in(info.annotation) if info else None
     if current is None:
         return []
     return [f.alias or n for n, f in current.model_fields.items()]
-
-
-def _model_in(annotation) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _model_in(arg)
-        if found:
-            return found
-    return None
 
 
 def _validation_problems(err: ValidationError, model: type[Record], doc: Document, display: str,

@@ -9,7 +9,8 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from generator.cms import CMS_CONFIG, _model, render_cms_config
+from generator.cms import CMS_CONFIG, render_cms_config
+from generator.fields import model_in
 from generator.kinds import KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,7 +50,7 @@ def _check_fields(model: type[BaseModel], widgets: list[dict], where: str) -> No
         w = next(x for x in widgets if x["name"] == (info.alias or name))
         assert w["required"] == info.is_required(), (where, name)
         assert w.get("hint") == info.description, (where, name)
-        nested = _model(info.annotation)
+        nested = model_in(info.annotation)
         if nested is not None and w["widget"] in ("list", "object"):
             _check_fields(nested, w["fields"], f"{where}.{name}")
 

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
+from generator.fields import model_in
 from generator.kinds import KINDS
-from generator.load import _model_in
 
 GUIDE = (Path(__file__).resolve().parent.parent / "records" / "README.md").read_text(encoding="utf-8")
 
@@ -15,7 +15,7 @@ GUIDE = (Path(__file__).resolve().parent.parent / "records" / "README.md").read_
 def field_names(model: type[BaseModel]):
     for name, info in model.model_fields.items():
         yield info.alias or name
-        nested = _model_in(info.annotation)
+        nested = model_in(info.annotation)
         if nested:
             yield from field_names(nested)
 
