@@ -51,10 +51,14 @@ def _schema(name: str) -> dict:
     return schema_for(KINDS[name])
 
 
+def _deref(node: dict, defs: dict) -> dict:
+    """The node a `$ref` names (pydantic puts nested models in $defs), or the node itself."""
+    return defs[node["$ref"].rsplit("/", 1)[-1]] if "$ref" in node else node
+
+
 def _types(node: dict, defs: dict) -> set[str] | None:
     """The JSON types a schema node accepts; None when it says nothing about types."""
-    if "$ref" in node:
-        node = defs[node["$ref"].rsplit("/", 1)[-1]]
+    node = _deref(node, defs)
     if "anyOf" in node:
         found: set[str] = set()
         for option in node["anyOf"]:
@@ -73,11 +77,9 @@ def _node_at(schema: dict, path: Path_) -> dict | None:
     defs = schema.get("$defs", {})
     node = schema
     for part in path:
-        if "$ref" in node:
-            node = defs[node["$ref"].rsplit("/", 1)[-1]]
-        options = node.get("anyOf", [node])
-        for option in options:
-            option = defs[option["$ref"].rsplit("/", 1)[-1]] if "$ref" in option else option
+        node = _deref(node, defs)
+        for option in node.get("anyOf", [node]):
+            option = _deref(option, defs)
             if isinstance(part, int) and "items" in option:
                 node = option["items"]
                 break
