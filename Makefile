@@ -10,7 +10,7 @@ TEST_STAMP := $(VENV)/.test-installed
 NODE   := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test test-newest check new schema verify-archive bench archive screenshots vendor-decap lock system-packages clean
+.PHONY: site serve test test-newest check new fmt schema verify-archive bench archive screenshots vendor-decap lock system-packages clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,10 @@ check: $(SITE_STAMP)
 new: $(SITE_STAMP)
 	$(PY) -m generator new $(ARGS)
 
+## Rewrite the records in the form the web editor writes (same content; comments are dropped, as the editor does)
+fmt: $(SITE_STAMP)
+	$(PY) -m generator fmt
+
 ## The JSON Schemas in schemas/, from the models
 schema: $(SITE_STAMP)
 	$(PY) -m generator schema
@@ -82,7 +86,6 @@ test-newest: system-packages $(NODE)
 archive: $(SITE_STAMP) $(NODE)
 	$(PY) -m generator archive --out archive
 
-## Speed and memory on synthetic trees (bench/RESULTS.md)
 ## The web editor's Decap CMS bundle in docs/admin/, at the version and integrity scripts/vendor-decap.sh pins.
 vendor-decap:
 	sh scripts/vendor-decap.sh
@@ -91,6 +94,7 @@ vendor-decap:
 screenshots: system-packages $(TEST_STAMP)
 	$(PY) scripts/screenshots.py
 
+## Speed and memory on synthetic trees (bench/RESULTS.md)
 bench: $(TEST_STAMP) $(NODE)
 	$(PIP) --require-hashes --no-deps -r requirements/bench.txt
 	$(PY) bench/speed.py

@@ -79,6 +79,9 @@ def _parser() -> argparse.ArgumentParser:
     opt("--config", **config)
     v, _ = command("verify-archive")
     v.add_argument("zip", metavar=say.ZIP)
+    _, opt = command("fmt")
+    opt("--records", **records)
+    opt("--check", action="store_true")
     _, opt = command("schema")
     opt("--out", default="schemas", metavar=say.FOLDER)
     return p
@@ -134,6 +137,18 @@ def _schema(args) -> int:
         written.append(CMS_CONFIG)
     print(say.schemas_written(len(written)))
     return EXIT_OK
+
+
+def _fmt(args) -> int:
+    from .fmt import fmt
+
+    result = fmt(Path(args.records), write=not args.check)
+    if result.problems:
+        print(render_report(result.problems, result.files_checked, "text"))
+        print(say.ERRORS_NOTHING_WRITTEN)
+        return EXIT_PROBLEMS
+    print(say.formatted(result.changed, written=not args.check))
+    return EXIT_PROBLEMS if args.check and result.changed else EXIT_OK
 
 
 def _date(text: str) -> dt.date:
@@ -217,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         commands = {"check": _check, "site": _site, "build": _build, "new": _new, "schema": _schema,
-                    "archive": _archive, "verify-archive": _verify}
+                    "archive": _archive, "verify-archive": _verify, "fmt": _fmt}
         return commands[args.command](args)
     except KeyboardInterrupt:
         return 130

@@ -112,17 +112,25 @@ def _fields(model: type[BaseModel], refs: dict[str, str], prefix: str = "") -> l
     return out
 
 
+def form_order(kind: Kind) -> list[str]:
+    """A record's keys in the form's order, which is also the order of a record's file (yamlform): the kind's own
+    fields first, then those every record has (状态, 公开范围 …), as `generator new` writes them."""
+    keys = [info.alias or name for name, info in kind.model.model_fields.items()]
+    return [k for k in keys if k not in Content.model_fields] + [k for k in keys if k in Content.model_fields]
+
+
+# The records' own YAML form (docs/admin/format.js, registered by docs/admin/index.html under this name).
+FORMAT = "dangjian-yaml"
+
 # For the kinds without a title: the field that names a record in the editor's lists.
 _IDENTIFIERS = {"site": "organization", "member": "name", "duty": "topic", "responsibility": "member"}
 
 
 def _collection(kind: Kind) -> dict:
     refs = {r.path: r.target for r in kind.references}
-    # The kind's own fields first, then those every record has (状态, 公开范围 …), as `generator new` writes them.
-    widgets = _fields(kind.model, refs)
-    common = [w for w in widgets if w["name"] in Content.model_fields]
-    base = {"name": kind.name, "label": kind.label, "extension": "yml", "format": "yaml",
-            "fields": [w for w in widgets if w not in common] + common}
+    order = form_order(kind)
+    widgets = sorted(_fields(kind.model, refs), key=lambda w: order.index(w["name"]))
+    base = {"name": kind.name, "label": kind.label, "extension": "yml", "format": FORMAT, "fields": widgets}
     if "title" not in kind.model.model_fields:  # what names an entry in the editor's lists
         base["identifier_field"] = _IDENTIFIERS[kind.name]
     rule = kind.files

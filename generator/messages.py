@@ -642,6 +642,10 @@ COMMANDS = {
              "用 MkDocs 构建网站：在旁边构建，完成后整体替换；同一时间只有一次构建写入"),
     "archive": ("生成离线存档（zip）", "生成可在没有网络的电脑上双击打开的网站存档（含搜索）"),
     "verify-archive": ("核对存档是否完好", "按存档里的清单重新计算每个文件的 SHA-256"),
+    "fmt": ("把记录改写成网页编辑器的写法",
+            "把每条记录改写成网页编辑器保存时的写法（字段顺序、列表和引号），内容不变；这样在网页编辑器里打开再保存，"
+            "文件不会变。先检查全部记录，有错误就什么也不改写。注意：记录里的注释（# 开头的说明）会被删去，"
+            "网页编辑器保存时也会删去它们"),
     "schema": ("生成编辑辅助：JSON Schema、网页编辑器配置和“常见错误”",
                "生成每种记录的 JSON Schema（供编辑器校验和补全）、VS Code 的设置、网页编辑器的配置，"
                "和 records/README.md 的“常见错误”一节"),
@@ -676,6 +680,8 @@ OPTIONS = {
     ("archive", "--out"): "存档放在哪里（默认 archive）",
     ("archive", "--config"): _CONFIG,
     ("schema", "--out"): "输出目录（默认 schemas）",
+    ("fmt", "--records"): _RECORDS,
+    ("fmt", "--check"): "只列出不是这种写法的文件，不改写（有这样的文件时退出码为 1）",
 }
 
 
@@ -735,6 +741,15 @@ def archive_folder(out) -> str:
 
 NOTHING_CHANGED = "记录和生成器都没有变化，页面都是最新的：没有写入任何文件。"
 ERRORS_NOTHING_WRITTEN = "有错误，没有写入任何文件。"
+
+
+def formatted(paths: list[str], written: bool) -> str:
+    if not paths:
+        return "全部记录已是网页编辑器的写法，没有改动。"
+    listed = "\n".join(f"  {p}" for p in paths)
+    if written:
+        return f"已改写 {len(paths)} 个文件（内容不变）：\n{listed}"
+    return f"{len(paths)} 个文件不是网页编辑器的写法（运行 make fmt 改写，内容不变）：\n{listed}"
 NOTHING_WRITTEN = "没有写入任何文件。"
 
 

@@ -109,6 +109,6 @@ def test_a_teacher_makes_an_activity_in_the_form_without_typing_pinyin(browser, 
         page.wait_for_timeout(100)
     page.close()
     assert made.read_text(encoding="utf-8") == ("title: 党员教师读书沙龙\ndate: 2024-05-10\nprogram: san-tong-san-yi\n"
-                                                "status: published\nvisibility: public\nexample: false\n")
+                                                "status: published\nvisibility: public\n")
     result = check_records(project / "records", BuildMode())
     assert [p for p in result.problems if p.file.endswith("2024-05-10-000000.yml")] == []

@@ -1,0 +1,76 @@
+"""The records' YAML form: generator/yamlform.py (Python, `generator fmt`) and docs/admin/format.js (the web
+editor, on the `yaml` package) write the same bytes, and every shipped record is already in that form."""
+
+from __future__ import annotations
+
+import pytest
+from sitebuild import ROOT
+from yaml12 import written_by_the_editor
+
+from generator.cms import form_order
+from generator.fmt import fmt, formatted
+from generator.load import load
+from generator.yamlform import clean, dump
+
+TEXTS = [
+    "0701", "1e3", "0x1F", "0o17", "true", "True", "FALSE", "~", "null", "NULL", "yes", "No", "on", "OFF", "y", "n",
+    "- x", "-x", "-", "? x", "?", "a: b", "a:b", "x:", "a #b", "a#b", "#x", "&x", "*重要*", "!x", "|x", ">x", "'x",
+    '"x', "%x", "@x", "`x", "[x", "x]", "{x", ",x", "a, b", "it's", 'say "hi"', "it's \"both\"", "--- x", "...",
+    "x ", " x", "\tx", "2024-05-10", "2024-3-12", "2004-07", "12:30", "1:20", ".5", "+1", "-1", "1_000", ".inf",
+    "-.inf", ".NaN", "中文：冒号", "中文: 冒号", "tab\there", "《党性日记》", "“同课异构”", "a\u00a0b", "第 1 期",
+    "a\nb", "  indented\ncode", "a\n\n\nb", "line  \nnext", "- item\n- item2", "> quote\n\ntext", "#\nx",
+    "text\n\n\n", "\n\nleading blank\n", "x\n  y  ", "a: b\nc", "'q'\nline", '"q"\nline', "end with colon:\nx:",
+]
+
+
+def _cases():
+    yield {"title": "示例", "tags": ["a", "b, c", "[x]", "yes", "1", "中文"], "participants": 30, "zero": 0,
+           "consent": True, "example": False, "empty": "", "none": None, "nothing": [], "blank": {}}
+    yield {"photos": [{"src": "2024/a.jpg", "caption": "说明: 冒号"}, {"src": "2024/b.jpg"}],
+           "evaluation": {"date": "2012-01-10", "voters": 103,
+                          "items": [{"item": "测评", "counts": {"好": 90, "较好": 10, "一般": 0}}]},
+           "pillars": [{"id": "x", "summary": "第一行\n第二行\n"}, {"id": "y", "summary": "  缩进\n的正文"}],
+           "mixed": ["一行", "两\n行"]}
+    for text in TEXTS:
+        yield {"value": text, "list": [text, "x"], "nested": [{"key": text}]}
+
+
+CASES = list(_cases())
+
+
+def test_python_and_the_editor_write_the_same_text():
+    order = ["title", "value"]
+    editor = written_by_the_editor([{"data": data, "order": order} for data in CASES])
+    ours = [dump(clean(data) or {}, order) for data in CASES]
+    assert [(data, a) for data, a, b in zip(CASES, ours, editor, strict=True) if a != b] == []
+
+
+def test_the_form_itself():
+    assert dump(clean(CASES[0]), ["title"]) == (
+        "title: 示例\ntags: [a, 'b, c', '[x]', 'yes', '1', 中文]\nparticipants: 30\nzero: 0\nconsent: true\n")
+    assert dump(clean({"value": "0701", "body": "第一段\n\n第二段  \n\n", "q": "'start"})) == (
+        "value: '0701'\nbody: |\n  第一段\n\n  第二段\nq: \"'start\"\n")
+
+
+def _shipped():
+    loaded = load(ROOT / "records")
+    assert loaded.problems == []
+    return loaded.entries
+
+
+def test_every_shipped_record_is_in_the_form():
+    assert fmt(ROOT / "records", write=False).changed == []
+
+
+def test_the_editor_saves_every_shipped_record_unchanged():
+    entries = _shipped()
+    texts = [(ROOT / "records" / e.rel).read_text(encoding="utf-8") for e in entries]
+    saved = written_by_the_editor([{"text": t, "order": form_order(e.type)} for e, t in zip(entries, texts, strict=True)])
+    assert [e.rel for e, t, s in zip(entries, texts, saved, strict=True) if t != s] == []
+    assert all(formatted(e) == t for e, t in zip(entries, texts, strict=True))
+
+
+@pytest.mark.parametrize("key", ["title", "summary", "caption"])
+def test_a_value_the_form_cannot_hold_plainly_is_quoted_the_same_way(key):
+    data = {key: "yes"}
+    assert written_by_the_editor([{"data": data, "order": []}]) == [dump(data)] == [f"{key}: 'yes'\n"]
