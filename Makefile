@@ -10,7 +10,7 @@ TEST_STAMP := $(VENV)/.test-installed
 NODE   := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test test-newest check new fmt schema verify-archive bench archive screenshots vendor-decap lock system-packages clean
+.PHONY: site serve edit test test-newest check new fmt schema verify-archive bench archive screenshots vendor-decap lock system-packages clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,16 @@ site: $(SITE_STAMP)
 ## so strict mode is off here. A record error shows as an error page until the next good save.
 serve: $(SITE_STAMP)
 	$(VENV)/bin/mkdocs serve --dirty --no-strict
+
+## Edit in the browser on this machine, with no account and no network: the web editor at
+## http://127.0.0.1:$(EDIT_PORT)/admin/ saves into records/ through decap-server (Node), and the preview beside it
+## shows each saved page. Ctrl+C stops both. EDIT_MODE=git: saves go to a branch each, through the editor's
+## review board (工作流), and reach main when published, as pull requests do on GitHub or Forgejo.
+EDIT_PORT  ?= 8000
+DECAP_PORT ?= 8081
+EDIT_MODE  ?= fs
+edit: $(SITE_STAMP) $(NODE)
+	$(PY) -m generator edit --port $(EDIT_PORT) --decap-port $(DECAP_PORT) --mode $(EDIT_MODE)
 
 ## Check the records only
 check: $(SITE_STAMP)

@@ -79,6 +79,10 @@ def _parser() -> argparse.ArgumentParser:
     opt("--config", **config)
     v, _ = command("verify-archive")
     v.add_argument("zip", metavar=say.ZIP)
+    _, opt = command("edit")
+    opt("--port", type=int, default=8000)
+    opt("--decap-port", type=int, default=8081)
+    opt("--mode", choices=("fs", "git"), default="fs")
     _, opt = command("fmt")
     opt("--records", **records)
     opt("--check", action="store_true")
@@ -124,7 +128,6 @@ def _verify(args) -> int:
 
 
 def _schema(args) -> int:
-    from .cms import CMS_CONFIG, write_cms_config
     from .readme import write_common_mistakes
     from .schema import write_editor_settings, write_schemas
 
@@ -133,10 +136,17 @@ def _schema(args) -> int:
         written.append(".vscode/settings.json")
     if write_common_mistakes(Path(args.out).parent / "records/README.md"):
         written.append("records/README.md")
-    if write_cms_config(Path(args.out).parent / CMS_CONFIG):
-        written.append(CMS_CONFIG)
     print(say.schemas_written(len(written)))
     return EXIT_OK
+
+
+def _edit(args) -> int:
+    from .edit import EditError, run
+
+    try:
+        return run(args.port, args.decap_port, args.mode)
+    except EditError as e:
+        return _fail(str(e), EXIT_USAGE)
 
 
 def _fmt(args) -> int:
@@ -232,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         commands = {"check": _check, "site": _site, "build": _build, "new": _new, "schema": _schema,
-                    "archive": _archive, "verify-archive": _verify, "fmt": _fmt}
+                    "archive": _archive, "verify-archive": _verify, "fmt": _fmt, "edit": _edit}
         return commands[args.command](args)
     except KeyboardInterrupt:
         return 130

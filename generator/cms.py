@@ -1,6 +1,6 @@
-"""The web editor's configuration (Decap CMS, docs/admin/config.yml), made from the record kinds and their models:
-every kind a collection, every field a widget with the model's Chinese description as its hint. Never written by
-hand: `make schema` writes it and a test fails when it and the models disagree.
+"""The web editor's configuration (Decap CMS, admin/config.yml of the built site), made from the record kinds and
+their models: every kind a collection, every field a widget with the model's Chinese description as its hint.
+Never written by hand: every build makes it (plugin), with where saves go from site.yml's `editor`.
 
 What a form cannot say (an end date after its start, a reply's date, consent, personal numbers) stays with `check`,
 which runs on every pull request the editor opens."""
@@ -64,8 +64,8 @@ def _relation(target: str) -> dict:
 
 def _label(description: str | None, key: str) -> str:
     """A form's label: the description up to its first explanation (学校名称, ICP 备案号), else the key."""
-    if key in say.CMS_COMMON_LABELS:
-        return say.CMS_COMMON_LABELS[key]
+    if key in say.CMS_LABELS:
+        return say.CMS_LABELS[key]
     if not description:
         return key
     return re.split(r"[，：（(；;]", description, maxsplit=1)[0].strip() or key
@@ -130,7 +130,9 @@ def _collection(kind: Kind) -> dict:
     refs = {r.path: r.target for r in kind.references}
     order = form_order(kind)
     widgets = sorted(_fields(kind.model, refs), key=lambda w: order.index(w["name"]))
-    base = {"name": kind.name, "label": kind.label, "extension": "yml", "format": FORMAT, "fields": widgets}
+    # No preview pane: Decap's would list raw values; the site's own page is the preview (make edit).
+    base = {"name": kind.name, "label": kind.label, "extension": "yml", "format": FORMAT, "editor": {"preview": False},
+            "fields": widgets}
     if "title" not in kind.model.model_fields:  # what names an entry in the editor's lists
         base["identifier_field"] = _IDENTIFIERS[kind.name]
     rule = kind.files
@@ -139,10 +141,14 @@ def _collection(kind: Kind) -> dict:
         return {"name": "settings", "label": say.CMS_SETTINGS, "files": [{**base, "name": "site", "file": f"records/{rule.name}"}]}
     if isinstance(rule, Named):
         # An id no one has to type in pinyin: the moment the record was made (unique, and what check accepts).
-        return {**base, "folder": folder, "create": True, "slug": "{{year}}{{month}}{{day}}-{{hour}}{{minute}}{{second}}"}
+        # Its photos go to assets/<folder>/, as a photo's path says whose it is.
+        return {**base, "folder": folder, "create": True, "slug": "{{year}}{{month}}{{day}}-{{hour}}{{minute}}{{second}}",
+                "media_folder": f"/records/assets/{rule.folder}", "public_folder": rule.folder}
     if isinstance(rule, Dated):
+        # Photos in the year of the record's date (assets/2024/), which the form knows before the file exists.
         return {**base, "folder": folder, "create": True, "path": "{{year}}/{{year}}-{{month}}-{{day}}-{{hour}}{{minute}}{{second}}",
-                "slug": "{{year}}-{{month}}-{{day}}-{{hour}}{{minute}}{{second}}"}
+                "slug": "{{year}}-{{month}}-{{day}}-{{hour}}{{minute}}{{second}}",
+                "media_folder": "/records/assets/{{year}}", "public_folder": "{{year}}"}
     if isinstance(rule, Yearly):
         return {**base, "folder": folder, "create": True, "slug": "{{fields.year}}"}
     if isinstance(rule, PerMemberYear):
@@ -155,11 +161,30 @@ def _collection(kind: Kind) -> dict:
     raise TypeError(f"no collection for the file rule {rule!r}")
 
 
-def cms_config() -> dict:
+# decap-server's own address: the editor saves through it on this machine (make edit), with no account.
+LOCAL_SERVER = "http://localhost:8081/api/v1"
+
+
+def _backend(editor, local_server: str | None) -> dict:
+    """Where saves go once published: a pull request on GitHub or the school's Forgejo, from site.yml's editor.
+    Without one, the editor works on this machine only (decap-server)."""
+    if editor is None:
+        return {"name": "proxy", "proxy_url": local_server or LOCAL_SERVER, "branch": "main"}
+    backend = {"name": editor.host, "repo": editor.repo, "branch": editor.branch}
+    if editor.host == "forgejo":
+        backend.update(app_id=editor.app_id, base_url=editor.base_url,
+                       api_root=editor.api_root or editor.base_url.rstrip("/") + "/api/v1")
+    else:
+        backend.update({k: v for k in ("base_url", "auth_endpoint") if (v := getattr(editor, k))})
+    return backend
+
+
+def cms_config(organization=None, local_server: str | None = None) -> dict:
+    """The configuration for the site of `organization` (site.yml's record; None: one that names no forge)."""
     return {
         "locale": "zh_Hans",
-        "backend": {"name": "git-gateway", "branch": "main"},
-        "local_backend": True,
+        "backend": _backend(organization.editor if organization else None, local_server),
+        "local_backend": {"url": local_server} if local_server else True,
         "publish_mode": "editorial_workflow",
         "media_folder": "records/assets",
         "public_folder": "",
@@ -168,20 +193,9 @@ def cms_config() -> dict:
     }
 
 
-def render_cms_config() -> str:
-    return say.CMS_HEADER + yaml.safe_dump(cms_config(), allow_unicode=True, sort_keys=False, width=120)
+def render_cms_config(organization=None, local_server: str | None = None) -> str:
+    config = cms_config(organization, local_server)
+    return say.CMS_HEADER + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=120)
 
 
-CMS_CONFIG = "docs/admin/config.yml"  # served with the site, beside the editor's page
-
-
-def write_cms_config(path) -> bool:
-    """Write the configuration if it changed; True if it did."""
-    from pathlib import Path
-
-    path, text = Path(path), render_cms_config()
-    if path.is_file() and path.read_text(encoding="utf-8") == text:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return True
+CMS_CONFIG = "admin/config.yml"  # beside the editor's page (docs/admin/), made by every build (plugin)

@@ -542,6 +542,16 @@ def highlight_other_year(activity: str, year: int) -> str:
     return f"活动“{activity}”不是 {year} 年的活动"
 
 
+def editor_url_not_https(value: str) -> str:
+    return f"“{value}”不是 https:// 开头的网址：网页编辑器要通过加密连接登录，请写完整的 https:// 网址"
+
+
+def editor_forgejo_needs(key: str) -> str:
+    what = {"base_url": "base_url（平台的网址，例如 https://git.example.edu.cn）",
+            "app_id": "app_id（在 Forgejo 里为网页编辑器建的 OAuth 应用的客户端 ID）"}[key]
+    return f"用 Forgejo 时必须写 {what}"
+
+
 def unsafe_file_name(chars: list[str]) -> str:
     return (f"这个名称会用作存档的文件名，不能含有 {'、'.join(dict.fromkeys(chars))}。"
             "文件名里不能有 / \\ : * ? \" < > |，也不能以“.”开头或含有“..”。请去掉它们")
@@ -642,13 +652,16 @@ COMMANDS = {
              "用 MkDocs 构建网站：在旁边构建，完成后整体替换；同一时间只有一次构建写入"),
     "archive": ("生成离线存档（zip）", "生成可在没有网络的电脑上双击打开的网站存档（含搜索）"),
     "verify-archive": ("核对存档是否完好", "按存档里的清单重新计算每个文件的 SHA-256"),
+    "edit": ("在本机打开网页编辑器和预览",
+             "在本机启动网页编辑器（decap-server）和预览：不需要账号，也不需要联网；保存的记录写进 records/，"
+             "预览随之更新。按 Ctrl+C 停止"),
     "fmt": ("把记录改写成网页编辑器的写法",
             "把每条记录改写成网页编辑器保存时的写法（字段顺序、列表和引号），内容不变；这样在网页编辑器里打开再保存，"
             "文件不会变。先检查全部记录，有错误就什么也不改写。注意：记录里的注释（# 开头的说明）会被删去，"
             "网页编辑器保存时也会删去它们"),
-    "schema": ("生成编辑辅助：JSON Schema、网页编辑器配置和“常见错误”",
-               "生成每种记录的 JSON Schema（供编辑器校验和补全）、VS Code 的设置、网页编辑器的配置，"
-               "和 records/README.md 的“常见错误”一节"),
+    "schema": ("生成编辑辅助：JSON Schema 和“常见错误”",
+               "生成每种记录的 JSON Schema（供编辑器校验和补全）、VS Code 的设置，"
+               "和 records/README.md 的“常见错误”一节（网页编辑器的配置在每次构建网站时生成）"),
 }
 _RECORDS = "记录文件夹（默认 records）"
 _CONFIG = "MkDocs 配置（默认 mkdocs.yml）"
@@ -680,6 +693,9 @@ OPTIONS = {
     ("archive", "--out"): "存档放在哪里（默认 archive）",
     ("archive", "--config"): _CONFIG,
     ("schema", "--out"): "输出目录（默认 schemas）",
+    ("edit", "--port"): "预览和编辑器的端口（默认 8000）",
+    ("edit", "--decap-port"): "decap-server 的端口（默认 8081）",
+    ("edit", "--mode"): "fs：保存直接写进 records/（默认）；git：每次保存是一个审核分支，发布后才进入 main，和拉取请求一样",
     ("fmt", "--records"): _RECORDS,
     ("fmt", "--check"): "只列出不是这种写法的文件，不改写（有这样的文件时退出码为 1）",
 }
@@ -719,7 +735,7 @@ def archive_intact(count: int) -> str:
 
 
 def schemas_written(count: int) -> str:
-    return f"已更新 {count} 个文件。" if count else "JSON Schema、VS Code 设置、网页编辑器配置和“常见错误”都是最新的，没有改动。"
+    return f"已更新 {count} 个文件。" if count else "JSON Schema、VS Code 设置和“常见错误”都是最新的，没有改动。"
 
 
 def site_built(out: str) -> str:
@@ -775,7 +791,7 @@ def busy(what: str, seconds: int) -> str:
 
 BUG_BANNER = "内部错误：这是生成器程序的缺陷，不是记录写错了。请把下面的全部信息发给网站维护者。"
 # What an option's value is called in the help, where it takes one.
-METAVARS = {"--title": "标题", "--date": "年-月-日", "--program": "编号", "--pillar": "编号", "--kind": "类别",
+METAVARS = {"--port": "端口", "--decap-port": "端口", "--title": "标题", "--date": "年-月-日", "--program": "编号", "--pillar": "编号", "--kind": "类别",
             "--name": "姓名", "--pub": "编号", "--year": "年份", "--from": "群体", "--place": "编号", "--member": "编号"}
 
 
@@ -1035,7 +1051,22 @@ def common_mistakes_markdown() -> str:
 
 # ---------------------------------------------------------------- the web editor (generator/cms.py)
 
-CMS_HEADER = "# 网页编辑器（Decap CMS）的配置：由 generator/cms.py 按记录的模型生成（make schema），请不要手改。\n"
+NO_DECAP_SERVER = "找不到 node_modules/.bin/decap-server：请用 make edit 启动（它会先安装），不要直接运行这个命令"
+EDIT_NOT_A_REPOSITORY = "审核模式（--mode git）要在 git 仓库里运行：这里不是 git 仓库"
+
+
+def edit_git_dirty(paths: list[str]) -> str:
+    listed = "、".join(paths[:5]) + (f" 等 {len(paths)} 个" if len(paths) > 5 else "")
+    return (f"审核模式会把工作区里所有没有提交的改动一起提交到审核分支，所以要先提交或收起它们（git stash）：{listed}")
+
+
+def editor_at(url: str) -> str:
+    return f"网页编辑器：{url} （保存的记录写进 records/，预览随之更新；按 Ctrl+C 停止）"
+
+
+CMS_HEADER = "# 网页编辑器（Decap CMS）的配置：每次构建网站时由 generator/cms.py 按记录的模型和 site.yml 的 editor 生成。\n"
 CMS_SETTINGS = "网站设置"
-# The form labels of the fields every content record has (their descriptions start with values, not names).
-CMS_COMMON_LABELS = {"status": "状态", "visibility": "公开范围", "example": "示例记录", "tags": "标签"}
+# The form labels of the fields whose descriptions start with their values, not their names (every content
+# record's common fields, a suggestion's state).
+CMS_LABELS = {"status": "状态", "visibility": "公开范围", "example": "示例记录", "tags": "标签",
+                     "state": "办理情况"}

@@ -23,6 +23,7 @@ from mkdocs.utils import get_relative_url
 
 from . import messages as say
 from . import sanitize
+from .cms import CMS_CONFIG, render_cms_config
 from .errors import Severity, format_text, is_system_error, serve_error_page, summary, system_error
 from .feeds import make_feeds
 from .link import BuildMode
@@ -76,7 +77,7 @@ def _resolve_links(data, page, files: Files):
     return out
 
 
-EDITOR = "admin/"  # the web editor's folder in docs/ and in the site (generator/cms.py writes its config)
+EDITOR = "admin/"  # the web editor's folder in docs/ and in the site (its config.yml is made by each build)
 
 
 # An edit link is the maintainers' SITE_EDIT_URI plus a record's path, printed raw in an href by the theme.
@@ -199,6 +200,11 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
         generated = set(self._previous)
         self._shown = [f.dest_uri for f in files if f.src_uri in generated]
         self._files = files
+        if not self.config.offline:
+            # Made from the models and site.yml's editor on every build, so it can never disagree with either.
+            # DECAP_SERVER: where `make edit` runs decap-server, if not at its usual port.
+            cms = render_cms_config(organization, os.environ.get("DECAP_SERVER"))
+            files.append(File.generated(config, CMS_CONFIG, content=cms))
         if self.config.offline:
             # An archive is read, not edited: the web editor (docs/admin/) stays out of it.
             for f in [f for f in files if f.src_uri.startswith(EDITOR)]:
@@ -297,6 +303,8 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
             index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
     def on_serve(self, server, /, *, config, builder):
+        if os.environ.get("DECAP_SERVER"):  # make edit: say where the editor is, beside MkDocs' own address
+            log.info(say.editor_at(f"http://{config.dev_addr.host}:{config.dev_addr.port}/{EDITOR}"))
         server.watch(str(self._records_dir(config)))
         server.watch(str(TEMPLATES))
         return server

@@ -8,9 +8,13 @@ import http.server
 import os
 import re
 import shutil
+import signal
+import socket
 import subprocess
 import sys
 import threading
+import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -80,3 +84,58 @@ def http_server(directory: Path):
         yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     finally:
         httpd.shutdown()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
+def project_copy(project: Path, *, git: bool = False) -> Path:
+    """What `make edit` needs of the project, copied (its .venv and node_modules linked, not reinstalled); with
+    git, a repository of its own whose main branch holds it all (decap-server's git mode works on branches)."""
+    project.mkdir(parents=True)
+    for name in ("docs", "records", "requirements"):
+        shutil.copytree(ROOT / name, project / name)
+    for name in ("mkdocs.yml", "Makefile", "pyproject.toml", "package.json", "package-lock.json"):
+        shutil.copy2(ROOT / name, project / name)
+    for name in (".venv", "node_modules"):
+        (project / name).symlink_to(ROOT / name)
+    if git:  # its own ignores: .venv and node_modules are links here, which "name/" patterns do not match
+        (project / ".gitignore").write_text("/.venv\n/node_modules\n/.cache/\n/site/\n__pycache__/\n", encoding="utf-8")
+        env = {**os.environ, "GIT_AUTHOR_NAME": "test", "GIT_AUTHOR_EMAIL": "test@example.org",
+               "GIT_COMMITTER_NAME": "test", "GIT_COMMITTER_EMAIL": "test@example.org"}
+        for args in (["init", "-q", "-b", "main"], ["add", "-A", "."], ["commit", "-q", "-m", "records"]):
+            subprocess.run(["git", *args], cwd=project, env=env, check=True)
+    return project
+
+
+@contextlib.contextmanager
+def make_edit(project: Path, mode: str = "fs"):
+    """`make edit` as a maintainer types it, in `project`, on ports of its own; yields the preview's address."""
+    port, decap = free_port(), free_port()
+    log = (project.parent / "edit.log").open("w")
+    proc = subprocess.Popen(["make", "-o", ".venv/.site-installed", "-o", "node_modules/.installed", "edit",
+                             f"EDIT_PORT={port}", f"DECAP_PORT={decap}", f"EDIT_MODE={mode}"], cwd=project,
+                            stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        wait_for(url + "admin/config.yml")
+        yield url
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=20)
+        log.close()

@@ -9,9 +9,10 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from generator.cms import CMS_CONFIG, render_cms_config
+from generator.cms import CMS_CONFIG, LOCAL_SERVER, cms_config, render_cms_config
 from generator.fields import model_in
 from generator.kinds import KINDS
+from generator.load import load
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = yaml.safe_load(render_cms_config())
@@ -31,13 +32,50 @@ def widget(kind: str, path: str) -> dict:
     return next(w for w in fields if w["name"] == last)
 
 
-def test_the_committed_configuration_is_the_generated_one():
-    assert (ROOT / CMS_CONFIG).read_text(encoding="utf-8") == render_cms_config(), "run: make schema"
+def test_every_build_serves_the_configuration_made_from_the_models_and_site_yml(shipped_site):
+    organization = next(e.record for e in load(ROOT / "records").entries if e.type.name == "site")
+    served = (shipped_site / CMS_CONFIG).read_text(encoding="utf-8")
+    assert served == render_cms_config(organization)
+    assert yaml.safe_load(served)["backend"] == {"name": "proxy", "proxy_url": LOCAL_SERVER, "branch": "main"}
+
+
+@pytest.mark.parametrize("editor, backend", [
+    ({"host": "github", "repo": "shixiao/dangjian"}, {"name": "github", "repo": "shixiao/dangjian", "branch": "main"}),
+    ({"host": "github", "repo": "a/b", "branch": "pages", "base_url": "https://auth.example.edu.cn",
+      "auth_endpoint": "oauth/authorize"},
+     {"name": "github", "repo": "a/b", "branch": "pages", "base_url": "https://auth.example.edu.cn",
+      "auth_endpoint": "oauth/authorize"}),
+    ({"host": "forgejo", "repo": "a/b", "base_url": "https://git.example.edu.cn/", "app_id": "7d1c"},
+     {"name": "forgejo", "repo": "a/b", "branch": "main", "app_id": "7d1c", "base_url": "https://git.example.edu.cn/",
+      "api_root": "https://git.example.edu.cn/api/v1"}),
+])
+def test_saves_go_where_site_yml_says(tree, editor, backend):
+    site = tree.records / "site.yml"
+    site.write_text(site.read_text(encoding="utf-8") + yaml.safe_dump({"editor": editor}, allow_unicode=True),
+                    encoding="utf-8")
+    checked = tree.check()
+    assert checked.ok, checked.problems
+    assert cms_config(checked.site.site.record)["backend"] == backend
+
+
+@pytest.mark.parametrize("editor, line", [
+    ({"host": "forgejo", "repo": "a/b", "base_url": "https://git.example.edu.cn"},
+     "用 Forgejo 时必须写 app_id（在 Forgejo 里为网页编辑器建的 OAuth 应用的客户端 ID）"),
+    ({"host": "github", "repo": "a/b", "base_url": "http://auth.example.edu.cn"},
+     "“http://auth.example.edu.cn”不是 https:// 开头的网址：网页编辑器要通过加密连接登录，请写完整的 https:// 网址"),
+    ({"host": "gitee", "repo": "a/b"}, "“gitee”不是可选的值"),
+])
+def test_a_wrong_editor_setting_is_a_chinese_error(tree, editor, line):
+    site = tree.records / "site.yml"
+    site.write_text(site.read_text(encoding="utf-8") + yaml.safe_dump({"editor": editor}, allow_unicode=True),
+                    encoding="utf-8")
+    assert any(line in text for text in tree.lines()), tree.lines()
 
 
 def test_the_editor_speaks_chinese_and_opens_pull_requests():
     assert CONFIG["locale"] == "zh_Hans" and CONFIG["publish_mode"] == "editorial_workflow"
     assert CONFIG["media_folder"] == "records/assets" and CONFIG["local_backend"] is True
+    assert cms_config(local_server="http://localhost:9999/api/v1")["local_backend"] == {"url": "http://localhost:9999/api/v1"}
 
 
 def _names(model: type[BaseModel]) -> list[str]:

@@ -8,7 +8,7 @@ from typing import ClassVar, Iterator
 from pydantic import Field
 
 from .. import messages as say
-from ..fields import Boolean, Count, ListOf, LongText, Markdown, Slug, Text, Year, YearMonth
+from ..fields import Boolean, Count, ListOf, LongText, Markdown, Slug, Text, Year, YearMonth, choice
 from .base import FileIdentity, Finding, Record, Strict, _duplicates, example_title
 from .files import Single
 from .kind import Kind
@@ -44,6 +44,30 @@ class Contact(Strict):
     suggestion_box: Text | None = Field(None, description="意见箱放在哪里，例如 学校大门东侧")
 
 
+class Editor(Strict):
+    """Where the web editor (/admin/) saves: every save becomes a pull request there (generator/cms.py)."""
+
+    host: choice(("github", "GitHub"), ("forgejo", "Forgejo（学校自己架设的代码托管平台）")) = Field(
+        description="仓库放在哪里：github 或 forgejo")
+    repo: Text = Field(description="仓库：组织名/仓库名，例如 shixiao/dangjian")
+    branch: Text = Field("main", description="网站从哪个分支发布（默认 main）；每次保存都会向它提一个拉取请求")
+    base_url: Text | None = Field(None, description="GitHub：登录服务（OAuth）的网址，例如 https://auth.example.edu.cn；"
+                                                    "Forgejo：平台的网址，例如 https://git.example.edu.cn")
+    auth_endpoint: Text | None = Field(None, description="GitHub 登录服务上的路径（默认 auth）")
+    app_id: Text | None = Field(None, description="Forgejo：为网页编辑器建的 OAuth 应用的客户端 ID")
+    api_root: Text | None = Field(None, description="Forgejo：API 的网址（默认 平台网址/api/v1）")
+
+    def findings(self) -> Iterator[Finding]:
+        for key in ("base_url", "api_root"):
+            value = getattr(self, key)
+            if value and not value.startswith("https://"):
+                yield Finding(("editor", key), say.editor_url_not_https(value))
+        if self.host == "forgejo":
+            for key in ("base_url", "app_id"):
+                if not getattr(self, key):
+                    yield Finding(("editor",), say.editor_forgejo_needs(key))
+
+
 # What a file name on a USB stick (FAT, exFAT, NTFS) or any other disk cannot hold, or would make a path of.
 FILE_NAME_UNSAFE = re.compile(r'\.\.|[/\\:*?"<>|\x00-\x1f]|^\.')
 
@@ -63,10 +87,13 @@ class Organization(Record):
     contact: Contact | None = Field(None, description="联系方式：显示在每页页脚和党性论坛的“怎样提建议”里")
     icp: Text | None = Field(None, description="ICP 备案号，例如 苏ICP备12345678号-1：网站备案后填写，显示在页脚")
     police_filing: Text | None = Field(None, description="公安联网备案号，例如 苏公网安备32120402000123号：备案后填写，显示在页脚")
+    editor: Editor | None = Field(None, description="网页编辑器保存到哪里（GitHub 或学校的 Forgejo）；不写时只能在本机编辑（make edit）")
 
     def findings(self, ident: FileIdentity) -> Iterator[Finding]:
         yield from _duplicates(self.branches, ("branches",), "id", "支部编号")
         yield from _duplicates(self.pillars, ("pillars",), "id", "编号")
+        if self.editor:
+            yield from self.editor.findings()
         for key in ("short_name", "school"):  # the archive's file name is made of the first one written
             value = getattr(self, key)
             if value and (bad := FILE_NAME_UNSAFE.findall(value)):
