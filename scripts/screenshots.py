@@ -1,5 +1,6 @@
-"""Screenshots of every kind of page at a desktop and a phone width, and the two pages a secretary prints (the
-述职评议 with its 测评表, and an activity) as A4 PDFs: what the site looks like, for review and for the record.
+"""Screenshots of every kind of page at a desktop and a phone width, the two pages a secretary prints (the
+述职评议 with its 测评表, and an activity) as A4 PDFs, and the web editor as a teacher uses it (make edit, in its
+review mode): what the site looks like, for review and for the record.
 
     make screenshots        (builds the site, then runs this with the test environment's Playwright)
 
@@ -18,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from chromium import chromium  # noqa: E402
-from sitebuild import http_server, mkdocs_build  # noqa: E402
+from sitebuild import http_server, make_edit, mkdocs_build, project_copy  # noqa: E402
 
 # name -> address, one page of each kind
 PAGES = {
@@ -49,6 +50,70 @@ WIDTHS = {"desktop": 1280, "phone": 390}
 PRINTED = {"review": "reviews/2011/", "activity": "activities/2011/2011-03-16-tongke-yigou/"}
 
 
+def _jpeg(png: bytes, path: Path) -> None:
+    Image.open(io.BytesIO(png)).convert("RGB").save(path, "JPEG", quality=70, optimize=True)
+
+
+def editor(browser, work: Path, shots: Path) -> int:
+    """The editor in review mode (branches, as pull requests): the list, a new activity with a photo, the photo
+    library, a required field left empty, the review board, and publishing."""
+    project = project_copy(work / "edit/project", git=True)
+    photo = work / "现场 1.jpg"
+    Image.new("RGB", (800, 600), (120, 160, 200)).save(photo, quality=85)
+    with make_edit(project, mode="git") as url:
+        page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="zh-CN")  # a Chinese teacher's browser
+        page.on("dialog", lambda d: d.accept())
+        page.goto(url + "admin/")
+        page.get_by_role("button", name="登录").click()
+        page.get_by_role("link", name="党建活动").first.click()
+        page.get_by_text("党员教师“同课异构”课堂教学研讨").first.wait_for(timeout=30_000)
+        _jpeg(page.screenshot(), shots / "editor-list.jpg")
+        page.goto(url + "admin/#/collections/activity/new")
+        page.reload()
+        page.get_by_label("日期", exact=True).fill("2024-05-10")
+        page.get_by_label("活动标题").fill("党员教师读书沙龙")
+        page.get_by_label("所属特色做法").click()
+        page.keyboard.type("三同")
+        page.get_by_text("“三同三异”展示教学风采").last.wait_for()
+        page.keyboard.press("Enter")
+        page.get_by_label("地点 (可选)").click()
+        page.keyboard.type("活动室")
+        page.get_by_text("党员活动室").last.wait_for()
+        page.keyboard.press("Enter")
+        page.get_by_role("button", name="新增照片").click()
+        page.get_by_role("button", name="选择图片").last.click()
+        page.locator("input[type=file]").set_input_files([photo])
+        page.get_by_text("选用已选中项目").wait_for()
+        _jpeg(page.screenshot(), shots / "editor-photos.jpg")
+        page.get_by_role("button", name="选用已选中项目").click()
+        page.get_by_text("选用已选中项目").wait_for(state="hidden")
+        page.get_by_label("照片说明 (可选)").fill("读书沙龙现场")
+        page.set_viewport_size({"width": 1280, "height": 2900})  # the form scrolls inside the page: show it whole
+        page.get_by_label("活动标题").scroll_into_view_if_needed()
+        _jpeg(page.screenshot(), shots / "editor-activity.jpg")
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.get_by_role("button", name="保存", exact=True).click()
+        page.get_by_text("修改已保存").first.wait_for(timeout=20_000)
+        page.get_by_role("button", name="状态: 草稿").click()
+        page.get_by_text("就绪", exact=True).click()
+        page.get_by_role("button", name="状态: 就绪").wait_for()
+        page.get_by_role("button", name="发布", exact=True).click()
+        page.get_by_text("立即发布").first.wait_for()
+        _jpeg(page.screenshot(), shots / "editor-publish.jpg")
+        page.keyboard.press("Escape")
+        page.goto(url + "admin/#/workflow")
+        page.get_by_text("党员教师读书沙龙").first.wait_for(timeout=20_000)
+        _jpeg(page.screenshot(), shots / "editor-workflow.jpg")
+        page.goto(url + "admin/#/collections/activity/new")
+        page.reload()
+        page.get_by_label("日期", exact=True).fill("2024-05-12")
+        page.get_by_role("button", name="保存", exact=True).click()
+        page.get_by_text("“活动标题”是必填项").wait_for()
+        _jpeg(page.screenshot(), shots / "editor-required.jpg")
+        page.close()
+    return 6
+
+
 def main() -> None:
     out = ROOT / "screenshots"
     work = ROOT / ".cache/screenshots"
@@ -65,9 +130,7 @@ def main() -> None:
             page = context.new_page()
             for name, path in PAGES.items():
                 page.goto(url + path, wait_until="networkidle")
-                png = page.screenshot(full_page=True)
-                Image.open(io.BytesIO(png)).convert("RGB").save(shots / f"{name}-{kind}.jpg", "JPEG", quality=70,
-                                                                 optimize=True)
+                _jpeg(page.screenshot(full_page=True), shots / f"{name}-{kind}.jpg")
             context.close()
         page = browser.new_page()
         for name, path in PRINTED.items():
@@ -75,10 +138,12 @@ def main() -> None:
             page.emulate_media(media="print")
             page.pdf(path=str(shots / f"{name}-a4.pdf"), format="A4", print_background=True)
         page.close()
+        edited = editor(browser, work, shots)
+    shutil.copy2(out / "README.md", shots / "README.md")
     shutil.rmtree(out, ignore_errors=True)
     shots.rename(out)
     shutil.rmtree(work, ignore_errors=True)
-    print(f"screenshots/：{len(PAGES) * len(WIDTHS)} 张截图，{len(PRINTED)} 个 PDF")
+    print(f"screenshots/：{len(PAGES) * len(WIDTHS)} 张网站截图，{edited} 张网页编辑器截图，{len(PRINTED)} 个 PDF")
 
 
 if __name__ == "__main__":
