@@ -14,6 +14,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -92,11 +93,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_for(url: str, seconds: float = 60) -> None:
+def wait_for(url: str, seconds: float = 60, data: bytes | None = None) -> None:
+    """Until `url` answers (a POST of `data`, if given)."""
     deadline = time.monotonic() + seconds
     while True:
         try:
-            urllib.request.urlopen(url, timeout=2)
+            urllib.request.urlopen(url, data=data, timeout=2)
+            return
+        except urllib.error.HTTPError:  # it answered, if not with a yes
             return
         except OSError:
             if time.monotonic() > deadline:

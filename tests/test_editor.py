@@ -5,14 +5,17 @@ with no request leaving the machine."""
 from __future__ import annotations
 
 import contextlib
+import os
 import re
+import shutil
 import subprocess
 import time
 
 import pytest
 from PIL import Image
-from sitebuild import config_for, make_edit, mkdocs_build, project_copy
+from sitebuild import ROOT, config_for, free_port, make_edit, mkdocs_build, project_copy, wait_for
 
+from generator.cms import LOCAL_SERVER
 from generator.link import BuildMode
 from generator.pipeline import check_records
 
@@ -35,15 +38,22 @@ def editing(tmp_path_factory):
 
 
 @contextlib.contextmanager
-def _session(browser, url: str):
+def _session(browser, url: str, decap_server: str | None = None):
     """A logged-in editor page; every request that would leave the machine is refused and recorded, and so is
-    every error the page logs. Dialogs (the editor's "publish?") are accepted."""
+    every error the page logs. Dialogs (the editor's "publish?") are accepted. decap_server: where the requests
+    for decap-server's usual address (a built site's) go instead."""
     context = browser.new_context(viewport={"width": 1280, "height": 1000})
     seen = {"outside": [], "errors": []}
 
     def route(r):
-        host = r.request.url.split("/")[2].split(":")[0]
-        return r.continue_() if host in ("127.0.0.1", "localhost") else (seen["outside"].append(r.request.url), r.abort())[1]
+        address = r.request.url
+        host = address.split("/")[2].split(":")[0]
+        if host not in ("127.0.0.1", "localhost"):
+            seen["outside"].append(address)
+            return r.abort()
+        if decap_server and address.startswith(LOCAL_SERVER):
+            return r.continue_(url=decap_server + address[len(LOCAL_SERVER):])
+        return r.continue_()
 
     context.route("**/*", route)
     page = context.new_page()
@@ -104,6 +114,25 @@ def _appears(path, seconds: float = 20) -> None:
 def _problems(project, rel: str) -> list:
     result = check_records(project / "records", BuildMode(drafts=True))
     return [p for p in result.problems if p.file.endswith(rel)]
+
+
+def test_the_published_sites_editor_loads_nothing_from_the_internet_and_logs_no_error(browser, shipped_url, tmp_path):
+    """/admin/ of the site as built for publishing (its saves go to decap-server's usual address, here sent to one
+    on a copy of the records)."""
+    shutil.copytree(ROOT / "records", tmp_path / "records")
+    port = free_port()
+    env = {**os.environ, "PORT": str(port), "GIT_REPO_DIRECTORY": str(tmp_path)}
+    server = subprocess.Popen([str(ROOT / "node_modules/.bin/decap-server")], env=env, stdout=subprocess.DEVNULL)
+    try:
+        wait_for(f"http://localhost:{port}/api/v1", data=b'{"action": "info"}')
+        with _session(browser, shipped_url, f"http://localhost:{port}/api/v1") as (page, _):
+            page.get_by_role("link", name="党建活动").first.click()
+            page.get_by_text("党员教师“同课异构”课堂教学研讨").first.click()
+            page.get_by_label("活动标题").wait_for(timeout=20_000)
+            assert page.get_by_label("活动标题").input_value() == "党员教师“同课异构”课堂教学研讨"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 def test_the_editor_opens_in_chinese_and_lists_every_kind(editor):
