@@ -10,7 +10,7 @@ TEST_STAMP := $(VENV)/.test-installed
 NODE   := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve edit test test-newest check new fmt schema verify-archive bench archive screenshots vendor-decap lock system-packages clean
+.PHONY: site serve edit test test-newest check new fmt shrink schema verify-archive bench archive screenshots vendor-decap lock system-packages clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,10 @@ check: $(SITE_STAMP)
 new: $(SITE_STAMP)
 	$(PY) -m generator new $(ARGS)
 
+## Make oversized photo originals in records/assets/ smaller (same names and formats; upright, sRGB, no metadata)
+shrink: $(SITE_STAMP)
+	$(PY) -m generator shrink
+
 ## Rewrite the records in the form the web editor writes (same content; comments are dropped, as the editor does)
 fmt: $(SITE_STAMP)
 	$(PY) -m generator fmt
@@ -104,10 +108,12 @@ vendor-decap:
 screenshots: system-packages $(TEST_STAMP)
 	$(PY) scripts/screenshots.py
 
-## Speed and memory on synthetic trees (bench/RESULTS.md)
+## Speed and memory on synthetic trees and photos (bench/RESULTS.md); libvips is the photos' floor
 bench: $(TEST_STAMP) $(NODE)
+	@EXTRA=libvips42 sh scripts/system-packages.sh
 	$(PIP) --require-hashes --no-deps -r requirements/bench.txt
 	$(PY) bench/speed.py
+	$(PY) bench/photos.py
 
 ## Write the locks anew from pyproject.toml's ranges (newest allowed versions, every platform, hashed).
 ## Review the diff, run `make test`, commit requirements/.

@@ -83,6 +83,8 @@ def _parser() -> argparse.ArgumentParser:
     opt("--port", type=int, default=8000)
     opt("--decap-port", type=int, default=8081)
     opt("--mode", choices=("fs", "git"), default="fs")
+    _, opt = command("shrink")
+    opt("--records", **records)
     _, opt = command("fmt")
     opt("--records", **records)
     opt("--check", action="store_true")
@@ -147,6 +149,29 @@ def _edit(args) -> int:
         return run(args.port, args.decap_port, args.mode)
     except EditError as e:
         return _fail(str(e), EXIT_USAGE)
+
+
+def _shrink(args) -> int:
+    from .photos import shrink_original
+
+    result = _checked(argparse.Namespace(records=args.records, drafts=True, internal=True))
+    if not result.ok:
+        print(render_report(result.problems, result.files_checked, "text"))
+        print(say.ERRORS_NOTHING_WRITTEN)
+        return EXIT_PROBLEMS
+    assets = Path(args.records) / "assets"
+    rows = []
+    for path in sorted(p for p in assets.rglob("*") if p.is_file() and not p.is_symlink()):
+        try:
+            before = shrink_original(path)
+        except OSError as e:
+            if is_system_error(e):
+                raise
+            continue  # not a photo (check already named every photo a record uses)
+        if before is not None:
+            rows.append((path.relative_to(assets).as_posix(), before, path.stat().st_size))
+    print(say.shrunk(rows))
+    return EXIT_OK
 
 
 def _fmt(args) -> int:
@@ -242,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         commands = {"check": _check, "site": _site, "build": _build, "new": _new, "schema": _schema,
-                    "archive": _archive, "verify-archive": _verify, "fmt": _fmt, "edit": _edit}
+                    "archive": _archive, "verify-archive": _verify, "fmt": _fmt, "edit": _edit, "shrink": _shrink}
         return commands[args.command](args)
     except KeyboardInterrupt:
         return 130

@@ -12,7 +12,7 @@ from PIL import Image, UnidentifiedImageError
 from . import messages as say
 from .errors import is_system_error, system_error
 from .filestat import signature
-from .photos import FORMATS, MAX_PIXELS
+from .photos import FORMATS, MAX_PIXELS, oversized
 
 # What a folder or file name under records/assets/ may hold (the first character found otherwise is named).
 _BAD_NAME = re.compile(r"[^A-Za-z0-9._/-]")
@@ -26,13 +26,19 @@ class AssetChecker:
         self.assets_dir = assets_dir
         self._base = str(assets_dir)
         self._cache: dict[tuple, str | None] = {}
+        self._oversized: set[str] = set()
 
     def problem(self, rel: str) -> str | None:
-        """None when the path names a real JPEG/PNG/WebP inside records/assets/, else why not."""
+        """None when the path names a real JPEG/PNG/WebP/HEIC inside records/assets/, else why not."""
         key = (rel, signature(os.path.join(self._base, rel)))  # not pathlib: this runs for every photo of every record
         if key not in self._cache:
             self._cache[key] = self._check(rel)
         return self._cache[key]
+
+    def oversized(self, rel: str) -> bool:
+        """Whether a photo that passed is larger than git should carry (asked after problem())."""
+        return rel in self._oversized
+
 
     def _check(self, rel: str) -> str | None:
         if "\\" in rel:
@@ -69,8 +75,6 @@ class AssetChecker:
                 with Image.open(real, formats=FORMATS) as img:
                     width, height = img.size  # read from the header; nothing is decoded
         except UnidentifiedImageError:
-            if _is_heic(real):
-                return say.asset_heic(rel)
             return say.asset_not_image(rel)
         except Image.DecompressionBombError:
             width, height = 0, 0
@@ -78,17 +82,12 @@ class AssetChecker:
             return say.asset_unreadable(rel, e.strerror or str(e))
         if not width or width * height > MAX_PIXELS:
             return say.asset_too_large(rel, width, height, MAX_PIXELS // 10**6)
-        return _decode_problem(real, rel)
-
-
-def _is_heic(path: Path) -> bool:
-    """HEIF/HEIC by its file-type box, whatever the file's extension."""
-    try:
-        with open(path, "rb") as f:
-            head = f.read(12)
-    except OSError:
-        return False
-    return head[4:8] == b"ftyp" and head[8:12] in (b"heic", b"heix", b"mif1", b"msf1", b"heim", b"heis", b"hevc")
+        broken = _decode_problem(real, rel)
+        if broken is None and oversized(width, height, real.stat().st_size):
+            self._oversized.add(rel)
+        else:
+            self._oversized.discard(rel)
+        return broken
 
 
 def _other_case(path: Path, pure: PurePosixPath) -> str | None:

@@ -228,6 +228,8 @@ def load(records_dir: Path, cache: RecordCache | None = None) -> Loaded:
             why = assets.problem(asset)
             if why:
                 result.problems.append(entry.problem(loc, why))
+            elif assets.oversized(asset):
+                result.problems.append(entry.problem(loc, say.asset_oversized(asset), warning=True))
         result.entries.append(entry)
 
     if not (records_dir / "site.yml").is_file():

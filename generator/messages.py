@@ -96,14 +96,25 @@ def asset_not_file(rel: str) -> str:
     return f"{ASSETS}{rel} 不是文件"
 
 
-def asset_heic(rel: str) -> str:
-    return (f"{ASSETS}{rel} 是 HEIC 格式（苹果手机默认的照片格式），网站还不能用。请换成 JPEG："
-            "在 iPhone 的“设置 → 相机 → 格式”里选“兼容性最佳”后拍的照片就是 JPEG；已拍的照片，"
-            "在电脑上用“照片”或“画图”打开后另存为 JPEG 再上传")
+def asset_oversized(rel: str) -> str:
+    from .photos import ORIGINAL_BYTES, ORIGINAL_EDGE
+
+    return (f"{ASSETS}{rel} 比需要的大（长边超过 {ORIGINAL_EDGE} 像素或文件超过 {ORIGINAL_BYTES // 10**6} MB），"
+            "会让仓库越来越大。运行 make shrink 把它缩小（网站上看起来一样）")
+
+
+def shrunk(rows: list[tuple[str, int, int]]) -> str:
+    if not rows:
+        return "没有需要缩小的照片。"
+    before, after = sum(r[1] for r in rows), sum(r[2] for r in rows)
+    listed = "\n".join(f"  {rel}：{b / 10**6:.1f} MB → {a / 10**6:.1f} MB" for rel, b, a in rows)
+    return (f"已缩小 {len(rows)} 张照片，{before / 10**6:.1f} MB → {after / 10**6:.1f} MB，"
+            f"省下 {(before - after) / 10**6:.1f} MB：\n{listed}")
 
 
 def asset_not_image(rel: str) -> str:
-    return f"{ASSETS}{rel} 不是 JPEG、PNG 或 WebP 图片（按文件内容判断，与扩展名无关）"
+    return (f"{ASSETS}{rel} 不是 JPEG、PNG、WebP 或 HEIC 照片（按文件内容判断，与扩展名无关）。"
+            "请在电脑上用“画图”或“照片”打开它，另存为 JPEG 再上传")
 
 
 def asset_unreadable(rel: str, reason: str) -> str:
@@ -655,6 +666,9 @@ COMMANDS = {
     "edit": ("在本机打开网页编辑器和预览",
              "在本机启动网页编辑器（decap-server）和预览：不需要账号，也不需要联网；保存的记录写进 records/，"
              "预览随之更新。按 Ctrl+C 停止"),
+    "shrink": ("把过大的照片原图缩小",
+               "把 records/assets/ 里长边超过 2560 像素或大于 3 MB 的照片原图缩小：转正、转成 sRGB、去掉拍摄地点等元数据，"
+               "格式和文件名不变。先检查全部记录，有错误就什么也不改"),
     "fmt": ("把记录改写成网页编辑器的写法",
             "把每条记录改写成网页编辑器保存时的写法（字段顺序、列表和引号），内容不变；这样在网页编辑器里打开再保存，"
             "文件不会变。先检查全部记录，有错误就什么也不改写。注意：记录里的注释（# 开头的说明）会被删去，"
@@ -696,6 +710,7 @@ OPTIONS = {
     ("edit", "--port"): "预览和编辑器的端口（默认 8000）",
     ("edit", "--decap-port"): "decap-server 的端口（默认 8081）",
     ("edit", "--mode"): "fs：保存直接写进 records/（默认）；git：每次保存是一个审核分支，发布后才进入 main，和拉取请求一样",
+    ("shrink", "--records"): _RECORDS,
     ("fmt", "--records"): _RECORDS,
     ("fmt", "--check"): "只列出不是这种写法的文件，不改写（有这样的文件时退出码为 1）",
 }
@@ -919,8 +934,12 @@ def no_offline_shim(path) -> str:
     return f"缺少 {path}：离线存档要用它代替网上的脚本。请先运行 make（它会执行 npm ci）。"
 
 
-def cannot_publish_photo(rel: str, reason: str) -> str:
-    return f"无法发布照片 {ASSETS}{rel}：{reason}"
+def cannot_publish_photos(reason: str) -> str:
+    return f"无法发布照片：{reason}"
+
+
+def photos_made(done: int, total: int) -> str:
+    return f"照片 {done:,} / {total:,}"
 
 
 # ---------------------------------------------------------------- a report of problems

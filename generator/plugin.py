@@ -215,13 +215,15 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
             files.append(File.generated(config, SHIM, abs_src_path=str(shim)))
         key = (records / "assets", self._project(config) / self.config.cache_dir)
         publisher = self._photos.setdefault(key, PhotoPublisher(*key))
-        for rel in output.media:
-            try:
-                published = publisher.publish(rel)  # upright, no metadata, resized; the original is only read
-            except OSError as e:
-                if not is_system_error(e):
-                    raise
-                raise PluginError(say.cannot_publish_photo(rel, system_error(e))) from e
+        try:  # upright, sRGB, no metadata, resized, on every core; the originals are only read
+            photos = publisher.publish_all(output.media, lambda done, total: log.info(say.photos_made(done, total)))
+            if not self._serving:
+                publisher.prune()
+        except OSError as e:
+            if not is_system_error(e):
+                raise
+            raise PluginError(say.cannot_publish_photos(system_error(e))) from e
+        for rel, published in photos.items():
             files.append(File.generated(config, f"{MEDIA}/{rel}", abs_src_path=str(published.large)))
             files.append(File.generated(config, f"{MEDIA}/thumbs/{rel}", abs_src_path=str(published.thumb)))
 

@@ -7,6 +7,9 @@ need=""
 [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || need="$need chromium"
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need="$need fonts-noto-cjk"
 command -v npm >/dev/null 2>&1 || need="$need nodejs npm"
+for pkg in ${EXTRA:-}; do  # what one target needs beyond the tests (make bench: libvips42)
+  dpkg -s "$pkg" >/dev/null 2>&1 || need="$need $pkg"
+done
 [ -z "$need" ] && exit 0
 need=${need# }
 

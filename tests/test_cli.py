@@ -126,7 +126,7 @@ def test_help_is_in_chinese(args):
         "python", "generator", "records", "text", "github", "json", "help", "check", "build", "new", "site", "archive",
         "verify", "schema", "html", "internal", "drafts", "format", "out", "config", "mkdocs", "yml", "zip", "title", "date",
         "program", "pillar", "kind", "name", "pub", "year", "from", "activity", "member", "issue", "suggestion", "review",
-        "place", "markdown", "type", "index", "sha", "schemas", "duty", "shequ", "fuwuzhan", "view", "responsibility", "zhang", "hua", "fmt", "edit", "fs", "git"}
+        "place", "markdown", "type", "index", "sha", "schemas", "duty", "shequ", "fuwuzhan", "view", "responsibility", "zhang", "hua", "fmt", "edit", "fs", "git", "shrink"}
     assert english == set(), english
 
 

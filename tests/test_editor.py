@@ -149,7 +149,10 @@ def test_a_teacher_makes_an_activity_with_two_photos_without_typing_pinyin(edito
     date, the photos beside the year with names check accepts, and the preview shows the page with both."""
     page, url, project, _ = editor
     Image.new("RGB", (800, 600), (120, 160, 200)).save(tmp_path / "现场 1.jpg", quality=85)
-    Image.new("RGB", (600, 800), (200, 160, 120)).save(tmp_path / "IMG_20240510_093011.JPG", quality=85)
+    exif = Image.Exif()
+    exif[0x0112] = 6  # held upright, stored sideways: a phone's 12-megapixel photo
+    Image.new("RGB", (4000, 3000), (200, 160, 120)).save(tmp_path / "IMG_20240510_093011.JPG", quality=85,
+                                                         exif=exif.tobytes())
     _open(page, url, "collections/activity/new")
     page.get_by_label("活动标题").fill("党员教师读书沙龙")
     page.get_by_label("日期", exact=True).fill("2024-05-10")
@@ -175,6 +178,8 @@ def test_a_teacher_makes_an_activity_with_two_photos_without_typing_pinyin(edito
         r"  - src: 2024/img_20240510_093011\.jpg\n    caption: 读书沙龙现场二\n"
         r"status: published\nvisibility: public\n", text), text
     assert _problems(project, "2024-05-10-000000.yml") == []
+    with Image.open(project / "records/assets/2024/img_20240510_093011.jpg") as img:  # redrawn before upload
+        assert img.size == (1920, 2560) and not img.getexif()  # upright, the originals' size, no metadata
 
     preview = page.context.new_page()
     deadline = time.monotonic() + 30

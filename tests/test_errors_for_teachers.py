@@ -106,12 +106,20 @@ def test_a_stray_nul_is_a_control_character_at_its_line_not_utf16():
         "x.yml:1:1: 错误：文件不是 UTF-8 编码（看起来是 UTF-16）。请用“另存为”选择 UTF-8 编码后再提交。"]
 
 
-def test_a_heic_photo_says_how_to_make_it_a_jpeg(tree):
+def test_a_photo_in_a_format_the_site_cannot_use_says_how_to_make_it_a_jpeg(tree):
+    from PIL import Image
+
+    Image.new("RGB", (40, 30), (200, 30, 30)).save(tree.records / "assets/2024/a.jpg", "TIFF")  # a scanner's TIFF
+    assert tree.lines() == [
+        f"{A}:8:10: 错误：字段 photos 第 1 张照片的 src：records/assets/2024/a.jpg 不是 JPEG、PNG、WebP 或 HEIC 照片"
+        "（按文件内容判断，与扩展名无关）。请在电脑上用“画图”或“照片”打开它，另存为 JPEG 再上传"]
+
+
+def test_a_heic_file_that_no_reader_can_open_is_refused_the_same_way(tree):
     (tree.records / "assets/2024/a.jpg").write_bytes(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + bytes(64))
     assert tree.lines() == [
-        f"{A}:8:10: 错误：字段 photos 第 1 张照片的 src：records/assets/2024/a.jpg 是 HEIC 格式（苹果手机默认的照片格式），网站还不能用。"
-        "请换成 JPEG：在 iPhone 的“设置 → 相机 → 格式”里选“兼容性最佳”后拍的照片就是 JPEG；已拍的照片，"
-        "在电脑上用“照片”或“画图”打开后另存为 JPEG 再上传"]
+        f"{A}:8:10: 错误：字段 photos 第 1 张照片的 src：records/assets/2024/a.jpg 不是 JPEG、PNG、WebP 或 HEIC 照片"
+        "（按文件内容判断，与扩展名无关）。请在电脑上用“画图”或“照片”打开它，另存为 JPEG 再上传"]
 
 
 def test_text_left_unindented_under_a_block_is_named_at_its_line():

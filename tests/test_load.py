@@ -149,8 +149,10 @@ def test_photo_is_judged_by_content(tree):
     tree.image("2024/d.gif", fmt="GIF")
     tree.write(ACT, activity(photos="[{src: 2024/fake.jpg}, {src: 2024/real-png.jpg}, {src: 2024/c.webp}, {src: 2024/d.gif}]"))
     assert tree.lines() == [
-        f"{A}:4:16: 错误：字段 photos 第 1 张照片的 src：records/assets/2024/fake.jpg 不是 JPEG、PNG 或 WebP 图片（按文件内容判断，与扩展名无关）",
-        f"{A}:4:84: 错误：字段 photos 第 4 张照片的 src：records/assets/2024/d.gif 不是 JPEG、PNG 或 WebP 图片（按文件内容判断，与扩展名无关）",
+        f"{A}:4:16: 错误：字段 photos 第 1 张照片的 src：records/assets/2024/fake.jpg 不是 JPEG、PNG、WebP 或 HEIC 照片（按文件内容判断，与扩展名无关）。"
+        "请在电脑上用“画图”或“照片”打开它，另存为 JPEG 再上传",
+        f"{A}:4:84: 错误：字段 photos 第 4 张照片的 src：records/assets/2024/d.gif 不是 JPEG、PNG、WebP 或 HEIC 照片（按文件内容判断，与扩展名无关）。"
+        "请在电脑上用“画图”或“照片”打开它，另存为 JPEG 再上传",
     ]
 
 
@@ -317,7 +319,8 @@ def test_record_cache_sees_a_replaced_photo_and_a_removed_file(tree):
     assert check_records(Path("records"), cache=cache).ok
     (tree.records / "assets/2024/a.jpg").write_bytes(b"not a picture, but bigger than the JPEG was" * 100)
     assert [format_text(p) for p in check_records(Path("records"), cache=cache).problems] == [
-        "records/activities/2024/2024-03-12-tongke-yigou.yml:8:10: 错误：字段 photos 第 1 张照片的 src：records/assets/2024/a.jpg 不是 JPEG、PNG 或 WebP 图片（按文件内容判断，与扩展名无关）"]
+        "records/activities/2024/2024-03-12-tongke-yigou.yml:8:10: 错误：字段 photos 第 1 张照片的 src：records/assets/2024/a.jpg 不是 JPEG、PNG、WebP 或 HEIC 照片（按文件内容判断，与扩展名无关）。"
+        "请在电脑上用“画图”或“照片”打开它，另存为 JPEG 再上传"]
     tree.remove("suggestions/2024/2024-05-20-jianyi.yml")
     tree.image("2024/a.jpg")
     result = check_records(Path("records"), cache=cache)

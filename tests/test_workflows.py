@@ -225,3 +225,21 @@ def test_building_and_checking_need_no_node(target):
     assert done.returncode == 0, done.stderr
     assert "--require-hashes --no-deps -r requirements/site.txt" in done.stdout
     assert "npm" not in done.stdout and "node_modules" not in done.stdout and "requirements/test.txt" not in done.stdout
+
+
+@pytest.mark.parametrize("name, job", [("pull-request.yml", "check-and-preview"), ("publish.yml", "build")])
+def test_both_builds_keep_the_photo_cache_between_runs(name, job):
+    """Restored before the build and saved after it: a key that a new or changed photo (or new photo settings)
+    misses, falling back to the last cache, which the build prunes to what it used, so it does not grow."""
+    job_steps = workflow(ROOT / ".github/workflows" / name)["jobs"][job]["steps"]
+    cache = next(i for i, s in enumerate(job_steps) if s.get("uses", "").startswith("actions/cache@"))
+    build = next(i for i, s in enumerate(job_steps) if s.get("run") == BUILD)
+    assert cache < build
+    assert job_steps[cache]["with"] == {
+        "path": ".cache/photos", "key": "photos-${{ hashFiles('records/assets/**', 'generator/photos.py') }}",
+        "restore-keys": "photos-"}
+    from generator.plugin import RecordsConfig
+
+    config = RecordsConfig()
+    config.load_dict({})
+    assert config.validate() == ([], []) and config.cache_dir == ".cache/photos"  # where the build keeps them
