@@ -24,6 +24,7 @@ from .kinds.suggestion import SuggestionState
 from .link import Site
 from .load import Entry
 from .pagecache import READS_INDEX, PageCache, Uncacheable, fingerprint, templates_stamp
+from .photos import published_path
 from .render import cn_date, front_matter, reads, relative, render, text
 
 PLACE_KINDS = labels(PlaceKind)
@@ -203,7 +204,7 @@ class Maker:
         """What the home page template (docs/overrides/home.html) shows. Links are docs paths under keys named
         `url` or `…_url`, which the plugin resolves; every string is plain text (escaped in front matter)."""
         def thumb(asset: str | None) -> str | None:
-            return f"media/thumbs/{asset}" if asset else None
+            return published_path(asset, thumb=True) if asset else None
 
         notices = [n for kind in KINDS.values() if kind.home for n in kind.home(self)]  # what kinds announce
         replies = [x for x in self.ix.suggestions if x.record.answered]
@@ -263,7 +264,7 @@ def footer(site: Site) -> dict:
 @dataclass(frozen=True, slots=True)
 class Output:
     pages: list[Page]  # in navigation order
-    media: list[str]  # asset paths under records/assets/ that the shown records use, published as media/<path>
+    media: list[str]  # asset paths under records/assets/ that the shown records use (photos.published_path)
 
 
 def make_pages(site: Site, cache: PageCache | None = None, today: dt.date | None = None) -> Output:

@@ -30,13 +30,12 @@ from .link import BuildMode
 from .load import RecordCache
 from .pagecache import PageCache
 from .pages import footer, make_pages, navigation
-from .photos import PhotoPublisher
+from .photos import PhotoPublisher, published_path
 from .pipeline import check_records
 from .render import TEMPLATES, css_string
 from .segment import Segmenter
 
 log = logging.getLogger("mkdocs.plugins.dangjian")
-MEDIA = "media"
 SHIM = "assets/javascripts/iframe-worker-shim.js"
 
 
@@ -224,8 +223,8 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
                 raise
             raise PluginError(say.cannot_publish_photos(system_error(e))) from e
         for rel, published in photos.items():
-            files.append(File.generated(config, f"{MEDIA}/{rel}", abs_src_path=str(published.large)))
-            files.append(File.generated(config, f"{MEDIA}/thumbs/{rel}", abs_src_path=str(published.thumb)))
+            files.append(File.generated(config, published_path(rel), abs_src_path=str(published.large)))
+            files.append(File.generated(config, published_path(rel, thumb=True), abs_src_path=str(published.thumb)))
 
         if config.site_url:  # feeds need absolute addresses; an offline archive has none and needs no feeds
             for path, xml in make_feeds(result.site, config.site_url).items():

@@ -25,6 +25,7 @@ import yaml
 from markupsafe import Markup
 
 from . import sanitize
+from .photos import published_path
 
 TEMPLATES = Path(__file__).parent / "templates"
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -134,7 +135,8 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(text=text, paragraphs=paragraphs, oneline=oneline, cn_date=cn_date, md=markdown_field)
+    env.filters.update(text=text, paragraphs=paragraphs, oneline=oneline, cn_date=cn_date, md=markdown_field,
+                       media=published_path)
     return env
 
 

@@ -230,3 +230,18 @@ def test_oversized_originals_are_warned_about_and_shrink_makes_them_small_enough
         assert top[0] > 200 and top[2] < 60  # upright: red on top
     assert small.read_bytes() == before_small
     assert tree.lines() == []
+
+
+def test_a_heic_photo_is_published_under_a_jpeg_name(tree, tmp_path):
+    _uniform(tree.records / "assets/2024/iphone.heic", "HEIF", (200, 30, 30), quality=90)
+    tree.write("activities/2024/2024-03-12-tongke-yigou.yml",
+               "title: 研讨\ndate: 2024-03-12\nprogram: san-tong-san-yi\nphotos:\n  - src: 2024/iphone.heic\n")
+    site = tmp_path / "site"
+    done = mkdocs_build(config_for(tree.records, tmp_path), site)
+    assert done.returncode == 0, done.stderr
+    page = (site / "activities/2024/2024-03-12-tongke-yigou/index.html").read_text(encoding="utf-8")
+    assert "media/2024/iphone.heic.jpg" in page and "iphone.heic\"" not in page
+    for path in (site / "media/2024/iphone.heic.jpg", site / "media/thumbs/2024/iphone.heic.jpg"):
+        with Image.open(path) as img:
+            assert img.format == "JPEG"
+    assert not (site / "media/2024/iphone.heic").exists()
