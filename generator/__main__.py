@@ -93,6 +93,13 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _refused(problems, files_checked: int) -> int:
+    """The records have errors: every problem, and that nothing was written."""
+    print(render_report(problems, files_checked, "text"))
+    print(say.ERRORS_NOTHING_WRITTEN)
+    return EXIT_PROBLEMS
+
+
 def _fail(message: str, code: int) -> int:
     """A command-level error (not a record's): one line on stderr, and the exit code."""
     print(say.command_error(message), file=sys.stderr)
@@ -156,9 +163,7 @@ def _shrink(args) -> int:
 
     result = _checked(argparse.Namespace(records=args.records, drafts=True, internal=True))
     if not result.ok:
-        print(render_report(result.problems, result.files_checked, "text"))
-        print(say.ERRORS_NOTHING_WRITTEN)
-        return EXIT_PROBLEMS
+        return _refused(result.problems, result.files_checked)
     assets = Path(args.records) / "assets"
     rows = []
     for path in sorted(p for p in assets.rglob("*") if p.is_file() and not p.is_symlink()):
@@ -179,9 +184,7 @@ def _fmt(args) -> int:
 
     result = fmt(Path(args.records), write=not args.check)
     if result.problems:
-        print(render_report(result.problems, result.files_checked, "text"))
-        print(say.ERRORS_NOTHING_WRITTEN)
-        return EXIT_PROBLEMS
+        return _refused(result.problems, result.files_checked)
     print(say.formatted(result.changed, written=not args.check))
     return EXIT_PROBLEMS if args.check and result.changed else EXIT_OK
 
@@ -235,9 +238,7 @@ def _build_locked(args) -> int:
 
     result = _checked(args)
     if not result.ok:
-        print(render_report(result.problems, result.files_checked, "text"))
-        print(say.ERRORS_NOTHING_WRITTEN)
-        return EXIT_PROBLEMS
+        return _refused(result.problems, result.files_checked)
     try:
         report = build.write_pages(make_pages(result.site), out, digest)
     except build.ConflictError as e:
