@@ -1,5 +1,6 @@
 """The web editor's configuration (Decap CMS, admin/config.yml of the built site), made from the record kinds and
-their models: every kind a collection, every field a widget with the model's Chinese description as its hint.
+their models: every kind a collection, every field a widget with the model's Chinese description as its hint
+(a reference's hint says how to choose, as the form shows names, not ids).
 Never written by hand: every build makes it (plugin), with where saves go from site.yml's `editor`.
 
 What a form cannot say (an end date after its start, a reply's date, consent, personal numbers) stays with `check`,
@@ -86,7 +87,8 @@ def _fields(model: type[BaseModel], refs: dict[str, str], prefix: str = "") -> l
         extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
         labels = extra.get("x-labels", labels)
         if ref:
-            widget.update(_relation(ref), multiple=many)
+            # The model's description names the folder the ids come from; the form shows names, not ids.
+            widget.update(_relation(ref), multiple=many, hint=say.cms_relation_hint(many))
         elif nested is not None:
             inner = _fields(nested, refs, path + ("[]." if many else "."))
             widget.update({"widget": "list", "fields": inner} if many else {"widget": "object", "fields": inner})

@@ -1079,6 +1079,10 @@ def edit_git_dirty(paths: list[str]) -> str:
     return (f"审核模式会把工作区里所有没有提交的改动一起提交到审核分支，所以要先提交或收起它们（git stash）：{listed}")
 
 
+def cms_relation_hint(many: bool) -> str:
+    return "输入名称中的几个字，从出现的列表里选" + ("；可以选多个" if many else "")
+
+
 def editor_at(url: str) -> str:
     return f"网页编辑器：{url} （保存的记录写进 records/，预览随之更新；按 Ctrl+C 停止）"
 

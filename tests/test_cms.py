@@ -1,5 +1,5 @@
 """The web editor's configuration is made from the record kinds: every kind a collection, every field of every
-model a widget of the right type, and the committed file is the generated one."""
+model a widget of the right type, and every build serves the configuration made from them."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
+from generator import messages as say
 from generator.cms import CMS_CONFIG, LOCAL_SERVER, cms_config, render_cms_config
 from generator.fields import model_in
 from generator.kinds import KINDS
@@ -87,7 +88,8 @@ def _check_fields(model: type[BaseModel], widgets: list[dict], where: str) -> No
     for name, info in model.model_fields.items():
         w = next(x for x in widgets if x["name"] == (info.alias or name))
         assert w["required"] == info.is_required(), (where, name)
-        assert w.get("hint") == info.description, (where, name)
+        hint = say.cms_relation_hint(w.get("multiple")) if w["widget"] == "relation" else info.description
+        assert w.get("hint") == hint, (where, name)
         nested = model_in(info.annotation)
         if nested is not None and w["widget"] in ("list", "object"):
             _check_fields(nested, w["fields"], f"{where}.{name}")
@@ -101,7 +103,8 @@ def test_every_kind_is_a_collection_with_every_field_of_its_model(kind):
 @pytest.mark.parametrize("kind, path, expected", [
     ("activity", "date", {"widget": "datetime", "date_format": "YYYY-MM-DD", "time_format": False}),
     ("activity", "program", {"widget": "relation", "collection": "program", "value_field": "{{slug}}", "multiple": False}),
-    ("activity", "members", {"widget": "relation", "collection": "member", "display_fields": ["name"], "multiple": True}),
+    ("activity", "members", {"widget": "relation", "collection": "member", "display_fields": ["name"], "multiple": True,
+                             "hint": "输入名称中的几个字，从出现的列表里选；可以选多个"}),
     ("activity", "branches", {"widget": "relation", "collection": "settings", "file": "site",
                               "value_field": "branches.*.id", "display_fields": ["branches.*.name"]}),
     ("activity", "photos.src", {"widget": "image"}),
