@@ -8,6 +8,7 @@ JPEG straight at the smallest size its decoder can give that is still at least t
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
@@ -63,6 +64,7 @@ class PhotoPublisher:
         self.assets_dir = assets_dir
         self.cache_dir = cache_dir
         self._index = self._read_index()  # rel -> [stat signature, digest, format, git blob id]
+        self._index_changed = False
         self._blobs: dict[str, str] | None = None
 
     def publish(self, rel: str) -> Published:
@@ -73,12 +75,11 @@ class PhotoPublisher:
         """Every photo's published copies, making the missing ones on every core. progress(done, total) is told
         now and then while they are made."""
         done: dict[str, Published] = {}
-        pending: dict[str, tuple[Published, str]] = {}
+        pending: dict[str, Published] = {}
         for rel in dict.fromkeys(rels):
-            digest, fmt = self._identify(rel)
-            out = done[rel] = _outputs(self.cache_dir, digest, fmt)
+            out = done[rel] = _outputs(self.cache_dir, *self._identify(rel))
             if not (out.large.exists() and out.thumb.exists()):
-                pending[rel] = (out, fmt)
+                pending[rel] = out
         if pending:
             self._make(pending, progress, workers)
         self._write_index()
@@ -90,6 +91,7 @@ class PhotoPublisher:
         never loses a copy it uses."""
         for rel in [rel for rel in self._index if not (self.assets_dir / rel).is_file()]:
             del self._index[rel]
+            self._index_changed = True
         self._write_index()
         keep = {p.name for _, digest, fmt, *_ in self._index.values() for p in astuple(_outputs(self.cache_dir, digest, fmt))}
         keep.add(_INDEX)
@@ -118,6 +120,7 @@ class PhotoPublisher:
             with Image.open(path, formats=FORMATS) as img:  # the header only
                 fmt = img.format
         self._index[rel] = [stat, digest, fmt, blob]
+        self._index_changed = True
         return digest, fmt
 
     def _cached_format(self, digest: str) -> str | None:
@@ -128,20 +131,15 @@ class PhotoPublisher:
                 return fmt
         return None
 
-    def _make(self, pending: dict[str, tuple[Published, str]], progress, workers: int | None) -> None:
-        jobs = [(str(self.assets_dir / rel), str(out.large), str(out.thumb)) for rel, (out, _) in pending.items()]
+    def _make(self, pending: dict[str, Published], progress, workers: int | None) -> None:
+        jobs = [(str(self.assets_dir / rel), str(out.large), str(out.thumb)) for rel, out in pending.items()]
         workers = min(workers or os.cpu_count() or 1, len(jobs))
-        total, last = len(jobs), time.monotonic()
-        if workers == 1:
-            for n, job in enumerate(jobs, 1):
-                render(*job)
-                if progress and (n == total or time.monotonic() - last > 10):
-                    progress(n, total)
-                    last = time.monotonic()
-            return
         # spawn, not fork: the preview server's threads must not be copied into the workers
-        with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
-            for n, _ in enumerate(pool.map(render, *zip(*jobs, strict=True), chunksize=1), 1):
+        pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn")) if workers > 1 else None
+        with pool or contextlib.nullcontext():
+            made = pool.map(render, *zip(*jobs, strict=True), chunksize=1) if pool else map(render, *zip(*jobs, strict=True))
+            total, last = len(jobs), time.monotonic()
+            for n, _ in enumerate(made, 1):
                 if progress and (n == total or time.monotonic() - last > 10):
                     progress(n, total)
                     last = time.monotonic()
@@ -153,8 +151,11 @@ class PhotoPublisher:
             return {}
 
     def _write_index(self) -> None:
+        if not self._index_changed:  # a rebuild with nothing new writes nothing
+            return
         self.cache_dir.mkdir(parents=True, exist_ok=True)
         atomic.write(self.cache_dir / _INDEX, json.dumps(self._index, sort_keys=True).encode())
+        self._index_changed = False
 
 
 def blob_id(data: bytes) -> str:
