@@ -159,9 +159,11 @@ def _edit(args) -> int:
 
 
 def _shrink(args) -> int:
+    from .link import BuildMode
     from .photos import shrink_original
+    from .pipeline import check_records
 
-    result = _checked(argparse.Namespace(records=args.records, drafts=True, internal=True))
+    result = check_records(Path(args.records), BuildMode(drafts=True, internal=True))
     if not result.ok:
         return _refused(result.problems, result.files_checked)
     assets = Path(args.records) / "assets"

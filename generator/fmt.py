@@ -9,7 +9,9 @@ from pathlib import Path
 
 from . import atomic
 from .cms import form_order
-from .load import Entry, _read, load
+from .link import BuildMode
+from .load import Entry, _read
+from .pipeline import check_records
 from .yamlform import clean, dump
 
 
@@ -33,16 +35,11 @@ class Result:
 
 
 def fmt(records_dir: Path, write: bool) -> Result:
-    from .errors import has_errors
-    from .link import BuildMode, link
-
-    loaded = load(Path(records_dir))
-    _, linked = link(loaded, BuildMode(drafts=True, internal=True))
-    problems = loaded.problems + linked
-    if has_errors(problems):
-        return Result(problems, [], loaded.files_checked)
+    checked = check_records(Path(records_dir), BuildMode(drafts=True, internal=True))
+    if not checked.ok:
+        return Result(checked.problems, [], checked.files_checked)
     pending = []
-    for entry in loaded.entries:
+    for entry in checked.entries:
         path = Path(records_dir) / entry.rel
         text = formatted(entry)
         if path.read_bytes() == text.encode("utf-8"):
@@ -53,4 +50,4 @@ def fmt(records_dir: Path, write: bool) -> Result:
     if write:
         for path, _, text in pending:
             atomic.write(path, text.encode("utf-8"))
-    return Result([], [display for _, display, _ in pending], loaded.files_checked)
+    return Result([], [display for _, display, _ in pending], checked.files_checked)

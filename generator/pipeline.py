@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .errors import Problem, has_errors
 from .link import BuildMode, Site, link
-from .load import RecordCache, load
+from .load import Entry, RecordCache, load
 
 
 @dataclass(slots=True)
@@ -15,6 +15,7 @@ class Checked:
     site: Site | None  # None when any error was found
     problems: list[Problem]
     files_checked: int
+    entries: list[Entry]  # every file that was read, shown in this mode or not (for commands that rewrite them)
 
     @property
     def ok(self) -> bool:
@@ -25,4 +26,4 @@ def check_records(records_dir: Path, mode: BuildMode = BuildMode(), cache: Recor
     loaded = load(Path(records_dir), cache)
     site, problems = link(loaded, mode)
     problems = loaded.problems + problems
-    return Checked(site if not has_errors(problems) else None, problems, loaded.files_checked)
+    return Checked(site if not has_errors(problems) else None, problems, loaded.files_checked, loaded.entries)
