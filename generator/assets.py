@@ -39,7 +39,6 @@ class AssetChecker:
         """Whether a photo that passed is larger than git should carry (asked after problem())."""
         return rel in self._oversized
 
-
     def _check(self, rel: str) -> str | None:
         if "\\" in rel:
             return say.asset_backslash(rel)

@@ -124,6 +124,10 @@ def form_order(kind: Kind) -> list[str]:
 # The records' own YAML form (docs/admin/format.js, registered by docs/admin/index.html under this name).
 FORMAT = "dangjian-yaml"
 
+# A dated record's id: its date, and the time of day Decap adds to it (000000 from a date-only field; a second
+# record on the same day gets Decap's "-1").
+_DATED = "{{year}}-{{month}}-{{day}}-{{hour}}{{minute}}{{second}}"
+
 # For the kinds without a title: the field that names a record in the editor's lists.
 _IDENTIFIERS = {"site": "organization", "member": "name", "duty": "topic", "responsibility": "member"}
 
@@ -148,8 +152,7 @@ def _collection(kind: Kind) -> dict:
                 "media_folder": f"/records/assets/{rule.folder}", "public_folder": rule.folder}
     if isinstance(rule, Dated):
         # Photos in the year of the record's date (assets/2024/), which the form knows before the file exists.
-        return {**base, "folder": folder, "create": True, "path": "{{year}}/{{year}}-{{month}}-{{day}}-{{hour}}{{minute}}{{second}}",
-                "slug": "{{year}}-{{month}}-{{day}}-{{hour}}{{minute}}{{second}}",
+        return {**base, "folder": folder, "create": True, "path": "{{year}}/" + _DATED, "slug": _DATED,
                 "media_folder": "/records/assets/{{year}}", "public_folder": "{{year}}"}
     if isinstance(rule, Yearly):
         return {**base, "folder": folder, "create": True, "slug": "{{fields.year}}"}

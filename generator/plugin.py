@@ -204,7 +204,7 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
             # DECAP_SERVER: where `make edit` runs decap-server, if not at its usual port.
             cms = render_cms_config(organization, os.environ.get("DECAP_SERVER"))
             files.append(File.generated(config, CMS_CONFIG, content=cms))
-        if self.config.offline:
+        else:
             # An archive is read, not edited: the web editor (docs/admin/) stays out of it.
             for f in [f for f in files if f.src_uri.startswith(EDITOR)]:
                 files.remove(f)

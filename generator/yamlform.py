@@ -104,8 +104,10 @@ def _scalar(value, indent: str, flow: bool = False) -> str:
         return str(value)
     if not isinstance(value, str):
         raise ValueError(f"no YAML form for {value!r}")
-    if is_yaml11_bool(value) or _FORCE_DOUBLE.search(value):
-        return _single(value, indent) if not _FORCE_DOUBLE.search(value) else _double(value, indent)
+    if _FORCE_DOUBLE.search(value):  # control characters: only double quotes can hold them
+        return _double(value, indent)
+    if is_yaml11_bool(value):  # format.js quotes these itself; yaml's own rules would leave them plain
+        return _single(value, indent)
     if flow and _FLOW_SPECIAL.search(value):
         return _quoted(value, indent)
     if _NOT_PLAIN.search(value):
