@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from chromium import chromium  # noqa: E402
+from decap import login, mark_ready, open_form, pick, upload_photo, use_chosen_photo  # noqa: E402
 from sitebuild import http_server, make_edit, mkdocs_build, project_copy  # noqa: E402
 
 # name -> address, one page of each kind
@@ -63,30 +64,18 @@ def editor(browser, work: Path, shots: Path) -> int:
     with make_edit(project, mode="git") as url:
         page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="zh-CN")  # a Chinese teacher's browser
         page.on("dialog", lambda d: d.accept())
-        page.goto(url + "admin/")
-        page.get_by_role("button", name="登录").click()
+        login(page, url)
         page.get_by_role("link", name="党建活动").first.click()
         page.get_by_text("党员教师“同课异构”课堂教学研讨").first.wait_for(timeout=30_000)
         _jpeg(page.screenshot(), shots / "editor-list.jpg")
-        page.goto(url + "admin/#/collections/activity/new")
-        page.reload()
+        open_form(page, url, "collections/activity/new")
         page.get_by_label("日期", exact=True).fill("2024-05-10")
         page.get_by_label("活动标题").fill("党员教师读书沙龙")
-        page.get_by_label("所属特色做法").click()
-        page.keyboard.type("三同")
-        page.get_by_text("“三同三异”展示教学风采").last.wait_for()
-        page.keyboard.press("Enter")
-        page.get_by_label("地点 (可选)").click()
-        page.keyboard.type("活动室")
-        page.get_by_text("党员活动室").last.wait_for()
-        page.keyboard.press("Enter")
-        page.get_by_role("button", name="新增照片").click()
-        page.get_by_role("button", name="选择图片").last.click()
-        page.locator("input[type=file]").set_input_files([photo])
-        page.get_by_text("选用已选中项目").wait_for()
+        pick(page, "所属特色做法", "三同", "“三同三异”展示教学风采")
+        pick(page, "地点 (可选)", "活动室", "党员活动室")
+        upload_photo(page, photo)
         _jpeg(page.screenshot(), shots / "editor-photos.jpg")
-        page.get_by_role("button", name="选用已选中项目").click()
-        page.get_by_text("选用已选中项目").wait_for(state="hidden")
+        use_chosen_photo(page)
         page.get_by_label("照片说明 (可选)").fill("读书沙龙现场")
         page.set_viewport_size({"width": 1280, "height": 2900})  # the form scrolls inside the page: show it whole
         page.get_by_label("活动标题").scroll_into_view_if_needed()
@@ -94,9 +83,7 @@ def editor(browser, work: Path, shots: Path) -> int:
         page.set_viewport_size({"width": 1280, "height": 900})
         page.get_by_role("button", name="保存", exact=True).click()
         page.get_by_text("修改已保存").first.wait_for(timeout=20_000)
-        page.get_by_role("button", name="状态: 草稿").click()
-        page.get_by_text("就绪", exact=True).click()
-        page.get_by_role("button", name="状态: 就绪").wait_for()
+        mark_ready(page)
         page.get_by_role("button", name="发布", exact=True).click()
         page.get_by_text("立即发布").first.wait_for()
         _jpeg(page.screenshot(), shots / "editor-publish.jpg")
@@ -104,8 +91,7 @@ def editor(browser, work: Path, shots: Path) -> int:
         page.goto(url + "admin/#/workflow")
         page.get_by_text("党员教师读书沙龙").first.wait_for(timeout=20_000)
         _jpeg(page.screenshot(), shots / "editor-workflow.jpg")
-        page.goto(url + "admin/#/collections/activity/new")
-        page.reload()
+        open_form(page, url, "collections/activity/new")
         page.get_by_label("日期", exact=True).fill("2024-05-12")
         page.get_by_role("button", name="保存", exact=True).click()
         page.get_by_text("“活动标题”是必填项").wait_for()

@@ -12,6 +12,7 @@ import subprocess
 import time
 
 import pytest
+from decap import login, mark_ready, open_form, pick, upload_photo, use_chosen_photo
 from PIL import Image
 from sitebuild import ROOT, config_for, free_port, make_edit, mkdocs_build, project_copy, wait_for
 
@@ -61,9 +62,7 @@ def _session(browser, url: str, decap_server: str | None = None):
     page.on("pageerror", lambda e: seen["errors"].append(str(e)))
     page.on("response", lambda r: seen["errors"].append(f"{r.status} {r.url}") if r.status >= 400 else None)
     page.on("dialog", lambda d: d.accept())
-    page.goto(url + "admin/")
-    page.get_by_role("button", name="登录").click()
-    page.get_by_role("link", name="党建活动").first.wait_for(timeout=30_000)
+    login(page, url)
     yield page, seen
     context.close()
     assert seen == {"outside": [], "errors": []}
@@ -74,21 +73,6 @@ def editor(browser, editing):
     url, project = editing
     with _session(browser, url) as (page, seen):
         yield page, url, project, seen
-
-
-def _pick(page, label: str, typed: str, option: str) -> None:
-    """A relation field: type part of the Chinese name, take the option that shows it."""
-    page.get_by_label(label).click()
-    page.keyboard.type(typed)
-    page.get_by_text(option).last.wait_for(timeout=10_000)
-    page.keyboard.press("Enter")
-
-
-def _open(page, url: str, route: str) -> None:
-    """An editor page by its address, loaded afresh (a change of the # alone can leave the last form's state)."""
-    page.goto(url + "admin/#/" + route)
-    page.reload()
-    page.get_by_text("正在集合").first.wait_for(timeout=30_000)  # 正在集合“党建活动”中编写
 
 
 def _markdown(page, name: str):
@@ -153,18 +137,16 @@ def test_a_teacher_makes_an_activity_with_two_photos_without_typing_pinyin(edito
     exif[0x0112] = 6  # held upright, stored sideways: a phone's 12-megapixel photo
     Image.new("RGB", (4000, 3000), (200, 160, 120)).save(tmp_path / "IMG_20240510_093011.JPG", quality=85,
                                                          exif=exif.tobytes())
-    _open(page, url, "collections/activity/new")
+    open_form(page, url, "collections/activity/new")
     page.get_by_label("活动标题").fill("党员教师读书沙龙")
     page.get_by_label("日期", exact=True).fill("2024-05-10")
-    _pick(page, "所属特色做法", "三同", "“三同三异”展示教学风采")
-    _pick(page, "地点 (可选)", "活动室", "党员活动室")
-    _pick(page, "地点 (可选)", "业余", "业余党校")
-    _pick(page, "相关党员 (可选)", "张", "张华")
+    pick(page, "所属特色做法", "三同", "“三同三异”展示教学风采")
+    pick(page, "地点 (可选)", "活动室", "党员活动室")
+    pick(page, "地点 (可选)", "业余", "业余党校")
+    pick(page, "相关党员 (可选)", "张", "张华")
     for i, name in enumerate(["现场 1.jpg", "IMG_20240510_093011.JPG"]):
-        page.get_by_role("button", name="新增照片").click()
-        page.get_by_role("button", name="选择图片").last.click()
-        page.locator("input[type=file]").set_input_files([tmp_path / name])
-        page.get_by_role("button", name="选用已选中项目").click()
+        upload_photo(page, tmp_path / name)
+        use_chosen_photo(page)
         page.get_by_label("照片说明 (可选)").nth(i).fill(f"读书沙龙现场{'一二'[i]}")
     _publish(page)
 
@@ -205,10 +187,10 @@ def test_a_second_activity_on_the_same_day_gets_a_name_of_its_own(editor):
     page, url, project, _ = editor
     first = project / "records/activities/2024/2024-05-11-000000.yml"
     for title in ("上午的活动", "下午的活动"):
-        _open(page, url, "collections/activity/new")
+        open_form(page, url, "collections/activity/new")
         page.get_by_label("活动标题").fill(title)
         page.get_by_label("日期", exact=True).fill("2024-05-11")
-        _pick(page, "所属特色做法", "三同", "“三同三异”展示教学风采")
+        pick(page, "所属特色做法", "三同", "“三同三异”展示教学风采")
         _publish(page)
     second = project / "records/activities/2024/2024-05-11-000000-1.yml"
     _appears(second)
@@ -223,13 +205,13 @@ def test_a_member_edited_and_put_back_is_byte_for_byte_the_file_it_was(editor):
     page, url, project, _ = editor
     path = project / "records/members/zhang-hua.yml"
     before = path.read_text(encoding="utf-8")
-    _open(page, url, "collections/member/entries/zhang-hua")
+    open_form(page, url, "collections/member/entries/zhang-hua")
     motto = page.get_by_label("格言 (可选)")
     motto.press("End")
     motto.type("！")
     _publish(page)
     _changes_to(path, before.replace("motto: 一岗双责，身正为范。\n", "motto: 一岗双责，身正为范。！\n"))
-    _open(page, url, "collections/member/entries/zhang-hua")  # opened again, as the next day
+    open_form(page, url, "collections/member/entries/zhang-hua")  # opened again, as the next day
     motto.press("End")
     motto.press("Backspace")
     _publish(page)
@@ -246,7 +228,7 @@ def _changes_to(path, text: str, seconds: float = 20) -> None:
 def test_a_suggestion_is_answered_in_the_form(editor):
     page, url, project, _ = editor
     path = project / "records/suggestions/2024/2024-05-20-tushushi.yml"
-    _open(page, url, "collections/suggestion/entries/2024/2024-05-20-tushushi")
+    open_form(page, url, "collections/suggestion/entries/2024/2024-05-20-tushushi")
     page.get_by_label("办理情况 (可选)").click()
     page.get_by_text("已回复", exact=True).last.click()
     _markdown(page, "reply").fill("感谢建议，周六上午开放。")
@@ -259,7 +241,7 @@ def test_a_suggestion_is_answered_in_the_form(editor):
 def test_a_required_field_left_empty_is_refused_in_chinese(editor):
     page, url, project, seen = editor
     before = sorted(p.name for p in (project / "records/activities").rglob("*.yml"))
-    _open(page, url, "collections/activity/new")
+    open_form(page, url, "collections/activity/new")
     page.get_by_label("日期", exact=True).fill("2024-06-01")
     page.get_by_role("button", name="发布", exact=True).click()
     page.get_by_text("立即发布").first.click()
@@ -283,10 +265,10 @@ def test_in_review_mode_a_save_waits_on_a_branch_until_it_is_published(browser, 
     project = project_copy(tmp_path / "project", git=True)
     rel = "records/activities/2024/2024-05-12-000000.yml"
     with make_edit(project, mode="git") as url, _session(browser, url) as (page, seen):
-        _open(page, url, "collections/activity/new")
+        open_form(page, url, "collections/activity/new")
         page.get_by_label("活动标题").fill("党员教师读书沙龙")
         page.get_by_label("日期", exact=True).fill("2024-05-12")
-        _pick(page, "所属特色做法", "三同", "“三同三异”展示教学风采")
+        pick(page, "所属特色做法", "三同", "“三同三异”展示教学风采")
         page.get_by_role("button", name="保存", exact=True).click()
         page.get_by_text("修改已保存").first.wait_for(timeout=20_000)
         branch = "cms/activity/2024/2024-05-12-000000"
@@ -295,9 +277,7 @@ def test_in_review_mode_a_save_waits_on_a_branch_until_it_is_published(browser, 
                                                             "program: san-tong-san-yi\nstatus: published\nvisibility: public\n")
         assert not (project / rel).exists()
 
-        page.get_by_role("button", name="状态: 草稿").click()
-        page.get_by_text("就绪", exact=True).click()
-        page.get_by_role("button", name="状态: 就绪").wait_for(timeout=10_000)
+        mark_ready(page)
         page.get_by_role("button", name="发布", exact=True).click()
         page.get_by_text("立即发布").first.click()
         _appears(project / rel)
