@@ -11,6 +11,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from .kinds import KINDS
 from .link import Site
 from .load import Entry
 
@@ -73,6 +74,9 @@ class Index:
     articles_by_member: dict[str, list[ArticleRef]] = field(default_factory=dict)
     programs_by_pillar: dict[str, list[Entry]] = field(default_factory=dict)
     of_kind: dict[str, list[Entry]] = field(default_factory=dict)  # shown records of the kinds named nowhere above
+    # tag -> the shown records with a page that carry it: pages about something (no date) first, by title's
+    # id, then the dated ones newest first
+    by_tag: dict[str, list[Entry]] = field(default_factory=dict)
     _shown: set = field(default_factory=set, repr=False)
 
     def shown_entries(self) -> set[Entry]:
@@ -183,7 +187,20 @@ def build_index(site: Site) -> Index:
             kept = [e for e in entries if mode.shows(e)]
             ix._shown.update(kept)
             ix.of_kind[kind] = sorted(kept, key=lambda e: (getattr(e.record, "date", None) or dt.date.min, e.id), reverse=True)
+    tagged = defaultdict(list)
+    for kind, entries in site.records.items():
+        if KINDS[kind].page:
+            for e in entries:
+                if e in ix._shown:
+                    for tag in getattr(e.record, "tags", None) or ():
+                        tagged[tag].append(e)
+    ix.by_tag = {tag: sorted(es, key=_tag_order) for tag, es in sorted(tagged.items())}
     return ix
+
+
+def _tag_order(e: Entry):
+    day = getattr(e.record, "date", None)
+    return (day is not None, -(day.toordinal() if day else 0), e.type.name, e.rel)
 
 
 _NAMED = {"site", "program", "place", "activity", "member", "publication", "issue", "suggestion", "review"}

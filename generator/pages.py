@@ -24,12 +24,15 @@ from .kinds.suggestion import SuggestionState
 from .link import Site
 from .load import Entry
 from .pagecache import READS_INDEX, PageCache, Uncacheable, fingerprint, templates_stamp
+from .paging import numbered, paginate
 from .photos import published_path
 from .render import cn_date, front_matter, reads, relative, render, text
 
 PLACE_KINDS = labels(PlaceKind)
 STATES = labels(SuggestionState)
 LATEST = 10  # activities on the home page and the activities overview
+GROUP_LATEST = 5  # activities of each group on the archives by program and by branch
+FORUM_LATEST = 10  # suggestions of each state on the forum's page
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +117,8 @@ class Maker:
     """Makes pages: the helpers every kind's `pages` function uses, and the pages of no one kind."""
 
     LATEST = LATEST
+    GROUP_LATEST = GROUP_LATEST
+    FORUM_LATEST = FORUM_LATEST
     STATES = STATES
 
     def __init__(self, ix: Index, cache: PageCache | None = None, today: dt.date | None = None):
@@ -166,6 +171,32 @@ class Maker:
 
     def title(self, entry: Entry) -> str:
         return title_of(entry, self.site)
+
+    def path_of(self, entry: Entry) -> str:
+        return path_of(entry)
+
+    def paged(self, first: str, template: str, title: str, items: list, *, in_nav: bool = False, **context) -> list[Page]:
+        """A long list as numbered pages (generator/paging.py): the template gets its page's `items` and `paging`.
+        Only the first page is in the navigation; none is searched (the records' own pages are)."""
+        return [self.page(paging.path, template, numbered(title, paging.number), in_nav=in_nav and paging.number == 1,
+                          searchable=False, items=chunk, paging=paging, **context)
+                for paging, chunk in paginate(first, items)]
+
+    def record_with_activities(self, entry: Entry, template: str, activities: list[Entry], heading: str,
+                               **context) -> list[Page]:
+        """A record's page listing its activities: the first page of the list is the record's page (its template
+        gets `activities` and `paging`); the rest follow as pages of the list alone, under `heading`."""
+        pages = []
+        for paging, chunk in paginate(path_of(entry), activities):
+            if paging.number == 1:
+                pages.append(self.record_page(entry, template, activities=chunk, paging=paging, **context))
+                continue
+            section, index, _ = entry.type.section
+            title = self.title(entry)
+            pages.append(self.page(paging.path, "activity_pages.md.j2", numbered(f"{title} · {heading}", paging.number),
+                                   searchable=False, items=chunk, paging=paging,
+                                   crumbs=[(section, index), (title, path_of(entry))]))
+        return pages
 
     def _render(self, template: str, path: str, **context) -> str:
         """A template with what every page's template may use, its links made relative to `path`."""
@@ -232,8 +263,39 @@ class Maker:
                      "forum_url": "forum/index.md"},
         }
 
-    def tags(self) -> Page:
-        return self.page("tags.md", "tags.md.j2", "标签", in_nav=True, searchable=False)
+    def tags(self) -> list[Page]:
+        """The tags, each with how many records carry it, and each tag's records as a paged list."""
+        slugs = tag_slugs(self.ix.by_tag)  # also in Output, for the theme's tag chips
+        tags = [(tag, f"tags/{slugs[tag]}.md", len(entries)) for tag, entries in self.ix.by_tag.items()]
+        pages = [self.page("tags.md", "tags.md.j2", "标签", in_nav=True, searchable=False, tags_listed=tags)]
+        for tag, first, _ in tags:
+            pages += self.paged(first, "tag.md.j2", f"标签：{tag}", self.ix.by_tag[tag])
+        return pages
+
+
+def tag_slugs(tags) -> dict[str, str]:
+    """Each tag's part of its page's address: the pinyin of its Chinese and its digits (an address that reads the
+    same on every system, also from a USB stick; no other letters, so no markup ever reaches an address), made
+    unique in the order of the tags."""
+    from .new import slug
+
+    out: dict[str, str] = {}
+    taken: set[str] = set()
+    for tag in tags:
+        base = candidate = slug(re.sub(r"[^\u3400-\u9fff0-9]+", " ", tag))
+        n = 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{base}-{n}"
+        taken.add(candidate)
+        out[tag] = candidate
+    return out
+
+
+def theme_tags(output: Output) -> dict[str, str]:
+    """The tag chips' links for the theme (docs/overrides/partials/tags.html), by the tag as its page's front
+    matter holds it: escaped."""
+    return {html.escape(tag, quote=True): slug for tag, slug in output.tag_slugs.items()}
 
 
 def _figure(label: str, value) -> dict:
@@ -265,6 +327,7 @@ def footer(site: Site) -> dict:
 class Output:
     pages: list[Page]  # in navigation order
     media: list[str]  # asset paths under records/assets/ that the shown records use (photos.published_path)
+    tag_slugs: dict[str, str]  # tag -> its page is tags/<slug>.md (what the theme's tag chips link to)
 
 
 def make_pages(site: Site, cache: PageCache | None = None, today: dt.date | None = None) -> Output:
@@ -273,14 +336,14 @@ def make_pages(site: Site, cache: PageCache | None = None, today: dt.date | None
     if cache is not None:
         cache.start()
     m = Maker(ix, cache, today)
-    pages = [m.home(), *(p for kind in KINDS.values() if kind.pages for p in kind.pages(m)), m.tags()]
+    pages = [m.home(), *(p for kind in KINDS.values() if kind.pages for p in kind.pages(m)), *m.tags()]
     seen: set[str] = set()
     for p in pages:  # like Pelican's writer: one output path, one page
         if p.path in seen:
             raise AssertionError(f"two pages for {p.path}")
         seen.add(p.path)
     media = sorted({path for e in ix.shown_entries() for _, path in e.record.assets()})
-    return Output(pages, media)
+    return Output(pages, media, tag_slugs(ix.by_tag))
 
 
 def navigation(pages: list[Page]) -> list:

@@ -17,7 +17,7 @@ import nh3
 TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del", "details", "div", "dl",
     "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li",
-    "mark", "ol", "p", "pre", "q", "s", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td",
+    "mark", "nav", "ol", "p", "pre", "q", "s", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td",
     "tfoot", "th", "thead", "tr", "u", "ul",
 }
 ATTRIBUTES = {
@@ -28,6 +28,8 @@ ATTRIBUTES = {
     "td": {"style", "colspan", "rowspan"},
     "th": {"style", "colspan", "rowspan"},
     "details": {"open"},
+    "nav": {"aria-label"},  # the numbered pages of a long list (generator/paging.py)
+    "strong": {"aria-current"},  # the page a visitor is on, among them
 }
 URL_SCHEMES = {"http", "https", "mailto"}  # and relative URLs, which ammonia keeps
 

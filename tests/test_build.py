@@ -60,6 +60,7 @@ def test_only_changed_pages_are_rewritten_and_stale_ones_removed(tree):
         "activities/by-program.md",
         "activities/index.md",
         "forum/index.md",
+        "forum/replied.md",
         "index.md",
         "members/zhang-hua.md",
         "places/dangyuan-huodongshi.md",

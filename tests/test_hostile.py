@@ -97,7 +97,7 @@ def test_no_payload_is_live_in_any_published_file(served):
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "alert" not in sitemap and sitemap.count(f"<loc>{url}") > 20
     assert found == []
-    assert seen == {"html": 25, "feed": 4}  # the site's pages and the web editor's (admin/index.html)
+    assert seen == {"html": 30, "feed": 4}  # the site's pages and the web editor's (admin/index.html)
 
 
 def test_the_edit_link_of_a_hostile_branch_stays_one_link(served):
@@ -152,7 +152,7 @@ def test_every_page_in_chromium_runs_nothing_and_logs_nothing(served, browser):
         box.press("End")
         page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
         live += [f"search: {x}" for x in page.evaluate(_DOM_LIVE)]
-    assert len(paths) == 24
+    assert len(paths) == 29
     assert (watch.dialogs, live, watch.console, watch.outside) == ([], [], [], [])
     # The one request that fails is the payloads' own <img src=x>, kept inert (issue: no remote images).
     assert {u.rsplit("/", 1)[-1] for u in watch.failed} == {"x"}

@@ -94,10 +94,12 @@ def test_a_dirty_rebuild_writes_only_the_pages_whose_markdown_changed(tmp_path, 
     after = html_times(site)
     changed = sorted(p for p in after if after[p] != before[p])
     # The activity, and every page that names it: listings, the portal's latest, its program, place and
-    # member, and the review that highlights it. The other pages of the site are not written again.
+    # member, its branch's and its tag's lists, and the review that highlights it. The other pages of the site
+    # are not written again.
     assert changed == [
         "activities/2011/2011-03-16-tongke-yigou/index.html",
         "activities/2011/index.html",
+        "activities/by-branch/di-yi/index.html",
         "activities/by-branch/index.html",
         "activities/by-program/index.html",
         "activities/index.html",
@@ -106,6 +108,7 @@ def test_a_dirty_rebuild_writes_only_the_pages_whose_markdown_changed(tmp_path, 
         "places/dangyuan-huodongshi/index.html",
         "programs/san-tong-san-yi/index.html",
         "reviews/2011/index.html",
+        "tags/ke-tang-jiao-xue/index.html",
     ]
     assert len(after) > 4 * len(changed)
     assert "课堂教学研讨（已修改）" in (site / changed[0]).read_text(encoding="utf-8")

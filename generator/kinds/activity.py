@@ -48,14 +48,17 @@ def pages(m) -> list:
     pages = [m.page("activities/index.md", "activities.md.j2", "党建活动", in_nav=True, searchable=False,
                        latest=ix.activities[:m.LATEST])]
     for year, acts in ix.by_year.items():
-        pages.append(m.page(f"activities/{year}/index.md", "activity_year.md.j2", f"{year}年党建活动",
-                               in_nav=True, searchable=False, year=year, activities=acts))
+        pages += m.paged(f"activities/{year}/index.md", "activity_year.md.j2", f"{year}年党建活动", acts, in_nav=True)
+    # The archives by group show each group's latest few; the whole list of a group is its own paged list.
+    by_program = [(p, ix.by_program[p.id], m.path_of(p)) for p in ix.programs if p.id in ix.by_program]
     pages.append(m.page("activities/by-program.md", "activity_groups.md.j2", "按特色做法", in_nav=True,
-                           searchable=False,
-                           groups=[(p, ix.by_program[p.id]) for p in ix.programs if p.id in ix.by_program]))
-    branch_groups = [(b, ix.by_branch[b.id]) for b in m.s.branches if b.id in ix.by_branch]
+                           searchable=False, groups=_latest(m, by_program)))
+    by_branch = [(b, ix.by_branch[b.id], f"activities/by-branch/{b.id}.md") for b in m.s.branches if b.id in ix.by_branch]
     pages.append(m.page("activities/by-branch.md", "activity_groups.md.j2", "按支部", in_nav=True,
-                           searchable=False, groups=branch_groups))
+                           searchable=False, groups=_latest(m, by_branch)))
+    crumbs = [("党建活动", "activities/index.md"), ("按支部", "activities/by-branch.md")]
+    for branch, acts, first in by_branch:
+        pages += m.paged(first, "activity_pages.md.j2", f"{branch.label}的党建活动", acts, crumbs=crumbs)
     for e in ix.activities:
         r = e.record
         pages.append(m.record_page(
@@ -66,6 +69,12 @@ def pages(m) -> list:
             members=[m.site.members[mid] for mid in r.members],
         ))
     return pages
+
+
+def _latest(m, groups: list) -> list:
+    """(group, its latest activities, how many in all, the page of all of them) for an archive by group."""
+    return [(group, acts[:m.GROUP_LATEST], len(acts), first) for group, acts, first in groups]
+
 
 def _start(o):
     title = o.need(o.title, "--title", "活动标题")

@@ -46,9 +46,8 @@ def pages(m) -> list:
     pages = [m.page("members/index.md", "members.md.j2", "党员风采", in_nav=True, searchable=False)]
     for e in m.ix.members:
         branch = next((b for b in m.s.branches if b.id == e.record.branch), None)
-        pages.append(m.record_page(e, "member.md.j2", branch=branch,
-                                      activities=m.ix.by_member.get(e.id, []),
-                                      articles=m.ix.articles_by_member.get(e.id, [])))
+        pages += m.record_with_activities(e, "member.md.j2", m.ix.by_member.get(e.id, []), "参加的活动", branch=branch,
+                                          articles=m.ix.articles_by_member.get(e.id, []))
     return pages
 
 def _start(o):

@@ -34,7 +34,7 @@ class Place(Content):
 def pages(m) -> list:
     pages = [m.page("places/index.md", "places.md.j2", "阵地与基地", in_nav=True, searchable=False)]
     for e in m.ix.places:
-        pages.append(m.record_page(e, "place.md.j2", activities=m.ix.by_place.get(e.id, [])))
+        pages += m.record_with_activities(e, "place.md.j2", m.ix.by_place.get(e.id, []), "在这里开展的活动")
     return pages
 
 def _start(o):

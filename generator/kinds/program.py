@@ -28,7 +28,7 @@ def pages(m) -> list:
         pages.append(m.page(f"work/{pillar.id}.md", "pillar.md.j2", pillar.title, in_nav=True, pillar=pillar))
     for e in m.ix.programs:
         pillar = next((p for p in m.s.pillars if p.id == e.record.pillar), None)
-        pages.append(m.record_page(e, "program.md.j2", pillar=pillar, activities=m.ix.by_program.get(e.id, [])))
+        pages += m.record_with_activities(e, "program.md.j2", m.ix.by_program.get(e.id, []), "历年活动", pillar=pillar)
     return pages
 
 def _start(o):

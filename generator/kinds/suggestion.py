@@ -57,8 +57,11 @@ def pages(m) -> list:
     # Where people have raised suggestions before, most used first: where a visitor can raise one too.
     used = Counter(x.record.channel for x in m.ix.suggestions if x.record.channel)
     channels = sorted(used, key=lambda c: (-used[c], c))
-    pages = [m.page("forum/index.md", "forum.md.j2", "党性论坛", in_nav=True, searchable=False, by_state=by_state,
+    latest = {state: (xs[:m.FORUM_LATEST], len(xs), f"forum/{state}.md") for state, xs in by_state.items()}
+    pages = [m.page("forum/index.md", "forum.md.j2", "党性论坛", in_nav=True, searchable=False, by_state=latest,
                     channels=channels)]
+    for state, xs in by_state.items():  # each state's whole list, paged
+        pages += m.paged(f"forum/{state}.md", "forum_state.md.j2", f"{m.STATES[state]}的建议", xs)
     for e in m.ix.suggestions:
         pages.append(m.record_page(e, "suggestion.md.j2"))
     return pages
