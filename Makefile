@@ -10,7 +10,7 @@ TEST_STAMP := $(VENV)/.test-installed
 NODE   := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve edit test test-newest check new fmt shrink schema verify-archive bench archive screenshots vendor-decap lock system-packages clean
+.PHONY: site serve edit test test-newest check new fmt shrink schema verify-archive bench archive export screenshots vendor-decap lock system-packages clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -99,6 +99,11 @@ test-newest: system-packages $(NODE)
 ## The offline archive (zip + .sha256) in archive/
 archive: $(SITE_STAMP) $(NODE)
 	$(PY) -m generator archive --out archive
+
+## The site as a plain MkDocs project in export/, for a builder after Material (README: 换一个构建工具):
+## cd export && mkdocs build (or properdocs build, or zensical build -f zensical.yml)
+export: $(SITE_STAMP)
+	$(PY) -m generator export --out export
 
 ## The web editor's Decap CMS bundle in docs/admin/, at the version and integrity scripts/vendor-decap.sh pins.
 vendor-decap:

@@ -88,6 +88,10 @@ def _parser() -> argparse.ArgumentParser:
     _, opt = command("fmt")
     opt("--records", **records)
     opt("--check", action="store_true")
+    _, opt = command("export")
+    opt("--records", **records)
+    opt("--out", default="export", metavar=say.FOLDER)
+    opt("--config", **config)
     _, opt = command("schema")
     opt("--out", default="schemas", metavar=say.FOLDER)
     return p
@@ -223,6 +227,23 @@ def _site(args) -> int:
     return EXIT_OK
 
 
+def _export(args) -> int:
+    from .export import ExportError, export
+
+    config = Path(args.config).resolve()
+    if not config.is_file():
+        return _fail(say.no_config(args.config), EXIT_USAGE)
+    result = _checked(args)
+    if not result.ok:
+        return _refused(result.problems, result.files_checked)
+    try:
+        pages = export(config.parent, Path(args.records), result.site, Path(args.out))
+    except ExportError as e:
+        return _fail(str(e), EXIT_PROBLEMS)
+    print(say.exported(args.out, pages))
+    return EXIT_OK
+
+
 def _build(args) -> int:
     from .outlock import locked
 
@@ -257,7 +278,9 @@ def _checked(args):
     from .link import BuildMode
     from .pipeline import check_records
 
-    return check_records(Path(args.records), BuildMode(drafts=args.drafts, internal=args.internal))
+    # A command without --drafts and --internal checks what the public site shows.
+    mode = BuildMode(drafts=getattr(args, "drafts", False), internal=getattr(args, "internal", False))
+    return check_records(Path(args.records), mode)
 
 
 def _check(args) -> int:
@@ -269,7 +292,7 @@ def _check(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        commands = {"check": _check, "site": _site, "build": _build, "new": _new, "schema": _schema,
+        commands = {"check": _check, "site": _site, "export": _export, "build": _build, "new": _new, "schema": _schema,
                     "archive": _archive, "verify-archive": _verify, "fmt": _fmt, "edit": _edit, "shrink": _shrink}
         return commands[args.command](args)
     except KeyboardInterrupt:

@@ -673,6 +673,10 @@ COMMANDS = {
             "把每条记录改写成网页编辑器保存时的写法（字段顺序、列表和引号），内容不变；这样在网页编辑器里打开再保存，"
             "文件不会变。先检查全部记录，有错误就什么也不改写。注意：记录里的注释（# 开头的说明）会被删去，"
             "网页编辑器保存时也会删去它们"),
+    "export": ("导出为不需要本项目插件的 MkDocs 项目",
+               "把网站导出为一个普通的 MkDocs 项目（页面、主题改动和配置）：不需要本项目的插件，"
+               "MkDocs（Material 主题）、ProperDocs 或 Zensical 都能直接构建它。在旁边生成，完成后整体替换；"
+               "只会替换以前导出的目录"),
     "schema": ("生成编辑辅助：JSON Schema 和“常见错误”",
                "生成每种记录的 JSON Schema（供编辑器校验和补全）、VS Code 的设置，"
                "和 records/README.md 的“常见错误”一节（网页编辑器的配置在每次构建网站时生成）"),
@@ -707,6 +711,9 @@ OPTIONS = {
     ("archive", "--out"): "存档放在哪里（默认 archive）",
     ("archive", "--config"): _CONFIG,
     ("schema", "--out"): "输出目录（默认 schemas）",
+    ("export", "--records"): _RECORDS,
+    ("export", "--out"): "导出到哪里（默认 export）",
+    ("export", "--config"): _CONFIG,
     ("edit", "--port"): "预览和编辑器的端口（默认 8000）",
     ("edit", "--decap-port"): "decap-server 的端口（默认 8081）",
     ("edit", "--mode"): "fs：保存直接写进 records/（默认）；git：每次保存是一个审核分支，发布后才进入 main，和拉取请求一样",
@@ -760,6 +767,23 @@ def site_built(out: str) -> str:
 def output_folder(out: str) -> str:
     """How a lock names what it guards, in "… 正在被另一次运行写入"."""
     return f"输出目录 {out}/ "
+
+
+def exported(out: str, pages: int) -> str:
+    return (f"已导出到 {out}/（{pages} 个生成的页面）。在那里运行 mkdocs build、properdocs build 或 "
+            "zensical build -f zensical.yml 都能构建网站。")
+
+
+def export_not_ours(out: str) -> str:
+    return f"{out}/ 已经存在，但不是以前导出的目录，不会替换它。请换一个目录（--out），或先移走它。"
+
+
+def export_config_unknown(config: str) -> str:
+    return (f"{config} 的写法和导出程序认识的不一样（dangjian 插件、docs_dir、custom_dir 或搜索的 separator 找不到），"
+            "没有导出。请把这几项改回原来的写法，或同时修改 generator/export.py。")
+
+
+EXPORT_MARK_TEXT = "这个目录是 python -m generator export 导出的，再次导出时会被整体替换。请不要在这里手工修改。\n"
 
 
 def site_folder(name: str) -> str:

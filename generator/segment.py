@@ -10,6 +10,7 @@ side.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import rjieba
@@ -55,3 +56,23 @@ class Segmenter:
         for key in ("title", "text"):
             if isinstance(entry.get(key), str):
                 entry[key] = self.segment(entry[key])
+
+
+# ---------------------------------------------------------------- as an MkDocs hook
+
+# `python -m generator export` copies this file into the exported project (hooks/segment.py, beside the
+# words as jieba-user-dict.txt), so that MkDocs and ProperDocs segment its search index the way the project's
+# plugin does, without the plugin: after the search plugin has written the index, every entry is segmented
+# and the index written again, as UTF-8. (Hooks run after every plugin.)
+
+
+def on_post_build(config) -> None:
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if not index.is_file():
+        return
+    words = Path(__file__).with_name("jieba-user-dict.txt")
+    segmenter = Segmenter(words if words.is_file() else None)
+    data = json.loads(index.read_text(encoding="utf-8"))
+    for entry in data.get("docs", []):
+        segmenter.segment_entry(entry)
+    index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

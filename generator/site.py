@@ -6,13 +6,11 @@ failed, interrupted or concurrent build never leaves a site that is half one and
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
+from . import atomic
 from . import messages as say
 from .mkdocs_run import mkdocs_build
-from .outlock import locked
 
 
 class SiteError(Exception):
@@ -20,19 +18,9 @@ class SiteError(Exception):
 
 
 def build_site(config: Path, out: Path) -> None:
-    out = out.resolve()
-    with locked(out.parent, say.site_folder(out.name)):  # the parent: the output itself is replaced
-        new = out.with_name(f".{out.name}-new-{os.getpid()}")
-        old = out.with_name(f".{out.name}-old-{os.getpid()}")
-        for stale in [*out.parent.glob(f".{out.name}-new-*"), *out.parent.glob(f".{out.name}-old-*")]:  # a killed build's
-            shutil.rmtree(stale, ignore_errors=True)
-        try:
-            done = mkdocs_build(config, new)
-            if done.returncode != 0:
-                raise SiteError(say.site_build_failed(done.stderr.strip()))
-            if out.exists():
-                os.replace(out, old)
-            os.replace(new, out)
-        finally:
-            shutil.rmtree(new, ignore_errors=True)
-            shutil.rmtree(old, ignore_errors=True)
+    def build(new: Path) -> None:
+        done = mkdocs_build(config, new)
+        if done.returncode != 0:
+            raise SiteError(say.site_build_failed(done.stderr.strip()))
+
+    atomic.replace_folder(out, say.site_folder(out.name), build)
