@@ -6,14 +6,16 @@ Default: N = 1000 5000, R = 3 (the median is reported). Steps, in order:
 
   check     `python -m generator check` as a command; and in-process against the
             floor of parsing the same files with PyYAML's C loader (bench/check_speed.py)
+  largest   the largest generated page's Markdown, and how many pages are over 150 KB
   out       `python -m generator build --out DIR`: cold (empty DIR), then again with
             nothing changed (and how many files that second run wrote: must be 0)
   build     the full `mkdocs build` with the project's mkdocs.yml; peak memory
   profile   one in-process build, timing our plugin's hooks and the search index's
             Chinese word segmentation
-  floor     plain `mkdocs build` of the same Markdown (exported by the generator,
-            with the hand-written docs/ and the photos) without our plugin
-  zensical  Zensical building that same exported Markdown, when it is installed
+  floor     `python -m generator export` (timed), then plain `mkdocs build` of the exported
+            project (the same Markdown, docs/ and photos) without our plugin or its search hook
+  properdocs  ProperDocs building the exported project (mkdocs.yml, with the word-segmentation hook)
+  zensical  Zensical building the exported project (zensical.yml)
   serve     `mkdocs serve --dirty --no-strict` (what `make serve` runs): from saving one record to
             the rebuilt page being served, polled over HTTP; a typo in the body, and a title
   servefloor  the same for plain MkDocs on the exported Markdown: one page's text edited
@@ -51,12 +53,12 @@ from check_speed import check as check_in_process  # noqa: E402
 from check_speed import floor as parse_floor  # noqa: E402
 from make_tree import make_tree  # noqa: E402
 
-from generator.pages import make_pages, navigation  # noqa: E402
+from generator.pages import make_pages  # noqa: E402
 from generator.pipeline import check_records  # noqa: E402
 
 PY = sys.executable
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
-STEPS = ("check", "out", "build", "profile", "floor", "zensical", "serve", "servefloor")
+STEPS = ("check", "largest", "out", "build", "profile", "floor", "properdocs", "zensical", "serve", "servefloor")
 
 
 # ---------------------------------------------------------------- running and timing
@@ -165,62 +167,66 @@ def step_profile(n: int, records: Path, runs: int, work: Path) -> dict:
 
 
 def export(records: Path, work: Path) -> Path:
-    """The floor's input: the generated Markdown, docs/ and the photos in one docs folder, and a config without our plugin."""
-    docs = work / "floor-docs"
-    shutil.rmtree(docs, ignore_errors=True)
-    shutil.copytree(ROOT / "docs", docs)
-    result = check_records(records)
-    output = make_pages(result.site)
-    for page in output.pages:
-        (docs / page.path).parent.mkdir(parents=True, exist_ok=True)
-        (docs / page.path).write_text(page.markdown, encoding="utf-8")
-    for rel in output.media:
-        for target in (docs / "media" / rel, docs / "media/thumbs" / rel):
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(records / "assets" / rel, target)
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    # Relative to the config file, beside the folder: Zensical panics on an absolute docs_dir.
-    text = text.replace("docs_dir: docs", f"docs_dir: {docs.name}")
-    text = text.replace("docs/", f"{docs.name}/")
-    text, removed = re.subn(r"\n  - dangjian:.*?\n(?=  - )", "\n", text, flags=re.S)
-    assert removed == 1, "the dangjian plugin block was not found in mkdocs.yml"
-    text = text.replace("strict: true", "strict: false")  # media of feeds/links the plugin would add
-    handwritten = sorted(str(p.relative_to(docs)) for p in docs.rglob("*.md")
-                         if not str(p.relative_to(docs)).startswith(("search/", "overrides/")) and
-                         str(p.relative_to(docs)) not in {pg.path for pg in output.pages})
-    nav = navigation(output.pages) + handwritten
-    text += "\n" + yaml.safe_dump({"nav": nav}, allow_unicode=True)
-    config = work / "floor.yml"
-    config.write_text(text, encoding="utf-8")
-    return config
+    """`generator export` of the tree (timed), once per tree: the folder every builder after it builds."""
+    folder = work / "export"
+    if not (folder / "mkdocs.yml").is_file():
+        took, _ = timed([PY, "-m", "generator", "export", "--records", str(records), "--out", str(folder)])
+        EXPORTED[folder] = took
+        # The floor: plain Material, without the export's word-segmentation hook (what our plugin adds).
+        text = (folder / "mkdocs.yml").read_text(encoding="utf-8")
+        assert "\nhooks:\n- hooks/segment.py\n" in text
+        (folder / "floor.yml").write_text(text.replace("\nhooks:\n- hooks/segment.py\n", "\n"), encoding="utf-8")
+    return folder
+
+
+EXPORTED: dict[Path, float] = {}
+
+
+def largest_pages(records: Path) -> dict:
+    """The largest generated pages (Markdown), in-process: what paging keeps small."""
+    sizes = sorted(((len(p.markdown.encode("utf-8")), p.path) for p in make_pages(check_records(records).site).pages),
+                   reverse=True)
+    return {"largest page (KB)": f"{sizes[0][0] / 1024:.1f} ({sizes[0][1]})",
+            "pages over 150 KB": sum(1 for size, _ in sizes if size > 150 * 1024), "generated pages": len(sizes)}
+
+
+def step_largest(n: int, records: Path, runs: int, work: Path) -> dict:
+    return largest_pages(records)
+
+
+def builder(name: str, cmd: list[str], folder: Path, runs: int, site: str = "site") -> dict:
+    """A builder on the export folder, cold each time (its site and caches removed first)."""
+    def once():
+        for leftover in (site, ".cache"):
+            shutil.rmtree(folder / leftover, ignore_errors=True)
+        return timed(cmd, cwd=folder, fatal=False)
+    results = [once() for _ in range(runs)]
+    times = [t for t, _ in results]
+    if any(t is None for t in times):
+        return {f"{name} build": "failed (see the output above)"}
+    return {f"{name} build of the export (s)": statistics.median(times), f"{name} runs": fmt(times),
+            f"{name} peak memory (MB)": max(m for _, m in results)}
 
 
 def step_floor(n: int, records: Path, runs: int, work: Path) -> dict:
-    config = export(records, work)
-    results = [mkdocs_build(config, work / "site-floor") for _ in range(runs)]
-    times = [t for t, _ in results]
-    return {"floor: plain mkdocs build (s)": statistics.median(times), "floor runs": fmt(times),
-            "floor peak memory (MB)": max(m for _, m in results)}
+    folder = export(records, work)
+    out = {"generator export (s)": EXPORTED.get(folder, float("nan"))}
+    out.update(builder("floor: plain Material", [PY, "-m", "mkdocs", "build", "-f", "floor.yml", "-d", "site"], folder, runs))
+    return out
+
+
+def step_properdocs(n: int, records: Path, runs: int, work: Path) -> dict:
+    folder = export(records, work)
+    version = subprocess.run([str(Path(PY).parent / "properdocs"), "--version"], capture_output=True, text=True).stdout.strip()
+    return {"properdocs": version, **builder("ProperDocs", [str(Path(PY).parent / "properdocs"), "build", "-f", "mkdocs.yml",
+                                                             "-d", "site"], folder, runs)}
 
 
 def step_zensical(n: int, records: Path, runs: int, work: Path) -> dict:
-    zensical = shutil.which("zensical", path=str(Path(PY).parent))
-    if not zensical:
-        return {"zensical": "not installed (pip install zensical)"}
-    config = work / "floor.yml"
-    if not config.is_file():
-        config = export(records, work)
+    folder = export(records, work)
+    zensical = str(Path(PY).parent / "zensical")
     version = subprocess.run([zensical, "--version"], capture_output=True, text=True).stdout.strip()
-
-    def once():
-        shutil.rmtree(work / "site", ignore_errors=True)
-        shutil.rmtree(work / ".cache", ignore_errors=True)  # Zensical caches under the project; a cold build each time
-        return timed([zensical, "build", "-f", str(config)], cwd=work, fatal=False)[0]
-
-    median, times = median_of(runs, once)
-    if any(t is None for t in times):
-        return {"zensical version": version, "zensical build": "failed (see the output above)"}
-    return {"zensical version": version, "zensical build (s)": median, "zensical runs": fmt(times)}
+    return {"zensical version": version, **builder("Zensical", [zensical, "build", "-f", "zensical.yml"], folder, runs)}
 
 
 def stop(proc: subprocess.Popen) -> None:
@@ -295,21 +301,20 @@ def step_serve(n: int, records: Path, runs: int, work: Path) -> dict:
 
 
 def step_servefloor(n: int, records: Path, runs: int, work: Path) -> dict:
-    config = work / "floor.yml"
-    if not config.is_file():
-        config = export(records, work)
+    folder = export(records, work)
+    config = folder / "floor.yml"
     port = free_port()
     log = open(work / "serve-floor.log", "wb")
     proc = subprocess.Popen([PY, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "-f", str(config), "-a", f"127.0.0.1:{port}"],
-                            cwd=work, env=ENV, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+                            cwd=folder, env=ENV, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     base = f"http://127.0.0.1:{port}/"
     try:
         wait_for(base, "</html>", 1800)
-        pages = sorted((work / "floor-docs/activities").rglob("2*-huodong-*.md"))
+        pages = sorted((folder / "docs/activities").rglob("2*-huodong-*.md"))
         edits = []
         for k in range(runs):
             path = pages[(2 * k + 1) * max(1, len(pages) // (2 * runs + 1))]
-            url = base + str(path.relative_to(work / "floor-docs").with_suffix("")).replace(os.sep, "/") + "/"
+            url = base + str(path.relative_to(folder / "docs").with_suffix("")).replace(os.sep, "/") + "/"
             wait_for(url, "</html>", 60)
             marker = f"修改标记{k}号"
             text = path.read_text(encoding="utf-8")
