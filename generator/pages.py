@@ -263,9 +263,8 @@ class Maker:
                      "forum_url": "forum/index.md"},
         }
 
-    def tags(self) -> list[Page]:
+    def tags(self, slugs: dict[str, str]) -> list[Page]:
         """The tags, each with how many records carry it, and each tag's records as a paged list."""
-        slugs = tag_slugs(self.ix.by_tag)  # also in Output, for the theme's tag chips
         tags = [(tag, f"tags/{slugs[tag]}.md", len(entries)) for tag, entries in self.ix.by_tag.items()]
         pages = [self.page("tags.md", "tags.md.j2", "标签", in_nav=True, searchable=False, tags_listed=tags)]
         for tag, first, _ in tags:
@@ -336,14 +335,15 @@ def make_pages(site: Site, cache: PageCache | None = None, today: dt.date | None
     if cache is not None:
         cache.start()
     m = Maker(ix, cache, today)
-    pages = [m.home(), *(p for kind in KINDS.values() if kind.pages for p in kind.pages(m)), *m.tags()]
+    slugs = tag_slugs(ix.by_tag)
+    pages = [m.home(), *(p for kind in KINDS.values() if kind.pages for p in kind.pages(m)), *m.tags(slugs)]
     seen: set[str] = set()
     for p in pages:  # like Pelican's writer: one output path, one page
         if p.path in seen:
             raise AssertionError(f"two pages for {p.path}")
         seen.add(p.path)
     media = sorted({path for e in ix.shown_entries() for _, path in e.record.assets()})
-    return Output(pages, media, tag_slugs(ix.by_tag))
+    return Output(pages, media, slugs)
 
 
 def navigation(pages: list[Page]) -> list:

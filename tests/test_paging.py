@@ -152,8 +152,10 @@ def test_a_title_edit_renders_again_only_the_pages_that_show_it(many):
 
 
 def test_a_visitor_pages_through_a_year_in_chromium(many, browser):
-    """The real build (strict: every pager link must resolve) and a visitor clicking through the pages."""
+    """The real build (strict: every pager link must resolve), a visitor clicking through the pages, and axe-core
+    on a page with the pager, at a phone's width too."""
     from sitebuild import config_for, http_server, mkdocs_build
+    from test_accessibility import _violations
 
     site = many.root / "site"
     done = mkdocs_build(config_for(many.records, many.root), site)
@@ -172,5 +174,9 @@ def test_a_visitor_pages_through_a_year_in_chromium(many, browser):
             assert page.locator(".dj-timeline li a").all_inner_texts() == _titles(range(5, 0, -1))
             page.get_by_role("navigation", name="分页").get_by_role("link", name="1", exact=True).click()
             page.wait_for_url(url + "activities/2024/")
+            for width in (1280, 390):
+                page.set_viewport_size({"width": width, "height": 900})
+                page.goto(url + "activities/2024/page/2/")
+                assert _violations(page) == []
         finally:
             page.close()
