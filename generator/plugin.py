@@ -15,8 +15,6 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 import jinja2
 import jinja2.bccache
-import watchdog.observers
-import watchdog.observers.polling
 from markupsafe import Markup
 from material.plugins.search import plugin as search
 from mkdocs.config import base
@@ -113,22 +111,6 @@ class _GeneratedFile(File):
 
     def is_modified(self) -> bool:
         return self.modified
-
-
-def _watch_natively(server) -> None:
-    """The preview learns of a save from the system (inotify, FSEvents, ReadDirectoryChangesW) rather than from
-    MkDocs' polling, which stats every watched file twice a second: 20,000 records after twenty years, and a save
-    seen a quarter of a second late on average. Uses MkDocs 1.6's LiveReloadServer as it is (mkdocs<2 is pinned):
-    the paths it watches are scheduled again on the system's observer before the server starts it."""
-    native = watchdog.observers.Observer()
-    if isinstance(native, watchdog.observers.polling.PollingObserver):  # no native events here: keep MkDocs' own
-        return
-    paths = dict(server._watched_paths)
-    server.observer.unschedule_all()
-    server.observer, server._watched_paths, server._watch_refs = native, {}, {}
-    for path, count in paths.items():
-        for _ in range(count):
-            server.watch(path)
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):
@@ -365,5 +347,4 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
             log.info(say.editor_at(f"http://{config.dev_addr.host}:{config.dev_addr.port}/{EDITOR}"))
         server.watch(str(self._records_dir(config)))
         server.watch(str(TEMPLATES))
-        _watch_natively(server)
         return server
