@@ -166,23 +166,21 @@ def step_profile(n: int, records: Path, runs: int, work: Path) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def export(records: Path, work: Path) -> Path:
-    """`generator export` of the tree (timed), once per tree: the folder every builder after it builds."""
+def export(records: Path, work: Path) -> tuple[Path, float | None]:
+    """`generator export` of the tree, once per tree: the folder every builder after it builds, and how long the
+    export took (None when an earlier step made it)."""
     folder = work / "export"
-    if not (folder / "mkdocs.yml").is_file():
-        took, _ = timed([PY, "-m", "generator", "export", "--records", str(records), "--out", str(folder)])
-        EXPORTED[folder] = took
-        # The floor: plain Material, without the export's word-segmentation hook (what our plugin adds).
-        text = (folder / "mkdocs.yml").read_text(encoding="utf-8")
-        assert "\nhooks:\n- hooks/segment.py\n" in text
-        (folder / "floor.yml").write_text(text.replace("\nhooks:\n- hooks/segment.py\n", "\n"), encoding="utf-8")
-    return folder
+    if (folder / "mkdocs.yml").is_file():
+        return folder, None
+    took, _ = timed([PY, "-m", "generator", "export", "--records", str(records), "--out", str(folder)])
+    # The floor: plain Material, without the export's word-segmentation hook (what our plugin adds).
+    text = (folder / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "\nhooks:\n- hooks/segment.py\n" in text
+    (folder / "floor.yml").write_text(text.replace("\nhooks:\n- hooks/segment.py\n", "\n"), encoding="utf-8")
+    return folder, took
 
 
-EXPORTED: dict[Path, float] = {}
-
-
-def largest_pages(records: Path) -> dict:
+def step_largest(n: int, records: Path, runs: int, work: Path) -> dict:
     """The largest generated pages (Markdown), in-process: what paging keeps small."""
     sizes = sorted(((len(p.markdown.encode("utf-8")), p.path) for p in make_pages(check_records(records).site).pages),
                    reverse=True)
@@ -190,14 +188,10 @@ def largest_pages(records: Path) -> dict:
             "pages over 150 KB": sum(1 for size, _ in sizes if size > 150 * 1024), "generated pages": len(sizes)}
 
 
-def step_largest(n: int, records: Path, runs: int, work: Path) -> dict:
-    return largest_pages(records)
-
-
-def builder(name: str, cmd: list[str], folder: Path, runs: int, site: str = "site") -> dict:
-    """A builder on the export folder, cold each time (its site and caches removed first)."""
+def builder(name: str, cmd: list[str], folder: Path, runs: int) -> dict:
+    """A builder on the export folder, building into folder/site, cold each time (its site and caches removed first)."""
     def once():
-        for leftover in (site, ".cache"):
+        for leftover in ("site", ".cache"):
             shutil.rmtree(folder / leftover, ignore_errors=True)
         return timed(cmd, cwd=folder, fatal=False)
     results = [once() for _ in range(runs)]
@@ -209,21 +203,21 @@ def builder(name: str, cmd: list[str], folder: Path, runs: int, site: str = "sit
 
 
 def step_floor(n: int, records: Path, runs: int, work: Path) -> dict:
-    folder = export(records, work)
-    out = {"generator export (s)": EXPORTED.get(folder, float("nan"))}
+    folder, took = export(records, work)
+    out = {"generator export (s)": took} if took is not None else {}
     out.update(builder("floor: plain Material", [PY, "-m", "mkdocs", "build", "-f", "floor.yml", "-d", "site"], folder, runs))
     return out
 
 
 def step_properdocs(n: int, records: Path, runs: int, work: Path) -> dict:
-    folder = export(records, work)
-    version = subprocess.run([str(Path(PY).parent / "properdocs"), "--version"], capture_output=True, text=True).stdout.strip()
-    return {"properdocs": version, **builder("ProperDocs", [str(Path(PY).parent / "properdocs"), "build", "-f", "mkdocs.yml",
-                                                             "-d", "site"], folder, runs)}
+    folder, _ = export(records, work)
+    properdocs = str(Path(PY).parent / "properdocs")
+    version = subprocess.run([properdocs, "--version"], capture_output=True, text=True).stdout.strip()
+    return {"properdocs": version, **builder("ProperDocs", [properdocs, "build", "-f", "mkdocs.yml", "-d", "site"], folder, runs)}
 
 
 def step_zensical(n: int, records: Path, runs: int, work: Path) -> dict:
-    folder = export(records, work)
+    folder, _ = export(records, work)
     zensical = str(Path(PY).parent / "zensical")
     version = subprocess.run([zensical, "--version"], capture_output=True, text=True).stdout.strip()
     return {"zensical version": version, **builder("Zensical", [zensical, "build", "-f", "zensical.yml"], folder, runs)}
@@ -301,7 +295,7 @@ def step_serve(n: int, records: Path, runs: int, work: Path) -> dict:
 
 
 def step_servefloor(n: int, records: Path, runs: int, work: Path) -> dict:
-    folder = export(records, work)
+    folder, _ = export(records, work)
     config = folder / "floor.yml"
     port = free_port()
     log = open(work / "serve-floor.log", "wb")

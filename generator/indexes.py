@@ -74,8 +74,8 @@ class Index:
     articles_by_member: dict[str, list[ArticleRef]] = field(default_factory=dict)
     programs_by_pillar: dict[str, list[Entry]] = field(default_factory=dict)
     of_kind: dict[str, list[Entry]] = field(default_factory=dict)  # shown records of the kinds named nowhere above
-    # tag -> the shown records with a page that carry it: pages about something (no date) first, by title's
-    # id, then the dated ones newest first
+    # tag -> the shown records with a page that carry it: pages about something (no date) first, by kind and
+    # file, then the dated ones newest first
     by_tag: dict[str, list[Entry]] = field(default_factory=dict)
     _shown: set = field(default_factory=set, repr=False)
 

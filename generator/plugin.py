@@ -6,7 +6,6 @@ Thin on purpose: the pipeline does the work; this only hands its pages to MkDocs
 from __future__ import annotations
 
 import gc
-import json
 import logging
 import os
 import posixpath
@@ -36,7 +35,7 @@ from .pages import footer, make_pages, navigation, theme_tags
 from .photos import PhotoPublisher, published_path
 from .pipeline import check_records
 from .render import TEMPLATES, css_string
-from .segment import Segmenter
+from .segment import Segmenter, rewrite_index
 
 log = logging.getLogger("mkdocs.plugins.dangjian")
 SHIM = "assets/javascripts/iframe-worker-shim.js"
@@ -325,10 +324,6 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(self._error_page, encoding="utf-8")
             return
-        # Material writes the index with \uXXXX escapes: six bytes for every Chinese character (and
-        # for every zero-width space between words). As UTF-8 it is about half the size, which is what
-        # decides whether a large archive's search loads from file:// without a freeze. Not for a dirty
-        # preview: there, reading the whole index back would cost more than the page that changed.
         if self._serving and not self._frozen:
             # The first build of a preview makes what every later one keeps (records, pages, templates): moved out
             # of the garbage collector's sight, a save no longer pays for the collector walking all of it again
@@ -337,10 +332,11 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
             gc.collect()
             gc.freeze()
             self._frozen = True
+        # The index as UTF-8 (segment.rewrite_index). Not for a dirty preview: there, reading the whole index back
+        # would cost more than the page that changed.
         index = Path(config.site_dir) / "search" / "search_index.json"
         if index.is_file() and not self._dirty:
-            data = json.loads(index.read_text(encoding="utf-8"))
-            index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            rewrite_index(index)
 
     def on_serve(self, server, /, *, config, builder):
         if os.environ.get("DECAP_SERVER"):  # make edit: say where the editor is, beside MkDocs' own address
