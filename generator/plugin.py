@@ -107,6 +107,7 @@ class _GeneratedFile(File):
     when its content differs from the previous build's."""
 
     modified = True
+    in_nav = False
 
     def is_modified(self) -> bool:
         return self.modified
@@ -135,7 +136,8 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
         self._records_cache: RecordCache | None = RecordCache()
         self._page_cache: PageCache | None = PageCache()
         self._photos: dict[tuple[Path, Path], PhotoPublisher] = {}
-        self._previous: dict[str, str] = {}  # generated page path -> Markdown of the last build
+        self._previous: dict[str, _GeneratedFile] = {}  # generated page path -> its File in the last good build
+        self._made_from: tuple = ()  # what those Files were made from (on_files)
         self._search = None  # Material's search plugin, whose index entries are segmented
         self._segmenter: Segmenter | None = None
         self._dirty = False
@@ -143,7 +145,7 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
         self._own_nav = False
         self._serving = False
         self._error_page: str | None = None  # under `mkdocs serve`, while a record has an error
-        self._shown: list[str] = []  # site files of the last good build's generated pages
+        self._shown: list[File] = []  # the last good build's generated pages
         self._compiled = _CompiledTemplates()
         self._frozen = False
         self._cms: tuple = (None, None, "")  # site.yml's record, decap-server's address -> the editor's config
@@ -194,7 +196,8 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
             # becomes the list of errors (on_post_build); the next good save builds every page again.
             log.error(say.records_have_errors_preview(report))
             self._error_page = serve_error_page(result.problems, result.files_checked)
-            self._previous = {}
+            if self._previous:  # the first error after a good build: these pages show the errors until the next one
+                self._shown, self._previous = list(self._previous.values()), {}
             config.nav = []
             return files
 
@@ -209,18 +212,27 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
         config.extra["dj_tag_slugs"] = theme_tags(output)
         to_records = os.path.relpath(records, config.docs_dir).replace(os.sep, "/")
         taken = {f.src_uri for f in files}
+        # In a dirty preview a page whose Markdown is unchanged keeps its File, and with it its MkDocs Page: the
+        # rebuild then makes neither again for the thousands of pages a save did not touch. Anything in the config
+        # that a File or Page is made from starts them all afresh.
+        made_from = (config.docs_dir, config.site_dir, config.use_directory_urls, config.site_url, config.repo_url,
+                     config.edit_uri, config.edit_uri_template, to_records)
+        keep = self._dirty and self._serving and made_from == self._made_from
+        previous, self._previous, self._made_from = self._previous, {}, made_from
         for page in output.pages:
             if page.path in taken:
                 raise PluginError(say.handwritten_page(page.path))
-            f = _GeneratedFile.generated(config, page.path, content=page.markdown,
-                                         inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV)
-            f.modified = self._previous.get(page.path) != page.markdown
-            # "编辑此页" opens the record, not the generated Markdown.
-            f.edit_uri = f"{to_records}/{page.source}" if page.source else None
+            f = previous.get(page.path)
+            same = f is not None and f.content_string == page.markdown and f.in_nav == page.in_nav
+            if not (same and keep):
+                f = _GeneratedFile.generated(config, page.path, content=page.markdown,
+                                             inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV)
+                f.in_nav = page.in_nav
+                # "编辑此页" opens the record, not the generated Markdown.
+                f.edit_uri = f"{to_records}/{page.source}" if page.source else None
+            f.modified = not same
             files.append(f)
-        self._previous = {p.path: p.markdown for p in output.pages}
-        generated = set(self._previous)
-        self._shown = [f.dest_uri for f in files if f.src_uri in generated]
+            self._previous[page.path] = f
         self._files = files
         if not self.config.offline:
             # Made from the models and site.yml's editor on every build, so it can never disagree with either.
@@ -319,7 +331,7 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
     def on_post_build(self, *, config):
         if self._error_page is not None:
             site = Path(config.site_dir)
-            for dest in {*self._shown, "index.html", "404.html"}:  # 404.html: what the preview serves elsewhere
+            for dest in {*(f.dest_uri for f in self._shown), "index.html", "404.html"}:  # 404.html: what the preview serves elsewhere
                 path = site / dest
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(self._error_page, encoding="utf-8")

@@ -12,6 +12,8 @@ import urllib.request
 
 from sitebuild import ROOT, config_for
 
+from generator.plugin import EDITOR
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -70,26 +72,38 @@ def test_a_dirty_rebuild_writes_only_the_pages_whose_markdown_changed(tmp_path, 
     """What `make serve` (mkdocs serve --dirty) does on a save, run in-process with one plugin instance."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+    from mkdocs.structure.pages import Page
 
+    made = []  # the MkDocs pages each rebuild makes
+    page_init = Page.__init__
+
+    def counted(self, title, file, config):
+        made.append(file.dest_uri)
+        page_init(self, title, file, config)
+
+    monkeypatch.setattr(Page, "__init__", counted)
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     records = tmp_path / "records"
     shutil.copytree(ROOT / "records", records)
     config_file = config_for(records, tmp_path)
     site = tmp_path / "site"
 
-    def rebuild():
-        config = load_config(str(config_file), site_dir=str(site), strict=False)
+    def rebuild(**options):
+        config = load_config(str(config_file), site_dir=str(site), strict=False, **options)
         config.plugins.on_startup(command="serve", dirty=True)
         build(config, dirty=True)
 
     rebuild()
     before = html_times(site)
     assert len(before) > 40
+    made.clear()
     rebuild()
     assert html_times(site) == before  # nothing changed: nothing rendered again
+    assert made == []  # and no MkDocs page made again (docs/ has no page of its own)
 
     record = records / "activities/2011/2011-03-16-tongke-yigou.yml"
     record.write_text(record.read_text(encoding="utf-8").replace("课堂教学研讨\n", "课堂教学研讨（已修改）\n", 1), encoding="utf-8")
+    made.clear()
     rebuild()
     after = html_times(site)
     changed = sorted(p for p in after if after[p] != before[p])
@@ -112,6 +126,11 @@ def test_a_dirty_rebuild_writes_only_the_pages_whose_markdown_changed(tmp_path, 
     ]
     assert len(after) > 4 * len(changed)
     assert "课堂教学研讨（已修改）" in (site / changed[0]).read_text(encoding="utf-8")
+    assert sorted(made) == changed  # MkDocs made pages again for those alone
+
+    made.clear()
+    rebuild(site_url="https://dangjian.example.org/")  # what pages are made from changed: every one made again
+    assert sorted(made) == sorted(p for p in after if not p.startswith(EDITOR))  # the editor's page is not a page
 
 
 def test_a_record_error_shows_in_the_preview_until_the_next_good_save(tmp_path):
