@@ -36,6 +36,7 @@ from .photos import PhotoPublisher, published_path
 from .pipeline import check_records
 from .render import TEMPLATES, css_string
 from .segment import Segmenter, rewrite_index
+from .watcher import watch_natively
 
 log = logging.getLogger("mkdocs.plugins.dangjian")
 SHIM = "assets/javascripts/iframe-worker-shim.js"
@@ -355,4 +356,5 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
             log.info(say.editor_at(f"http://{config.dev_addr.host}:{config.dev_addr.port}/{EDITOR}"))
         server.watch(str(self._records_dir(config)))
         server.watch(str(TEMPLATES))
+        watch_natively(server)
         return server

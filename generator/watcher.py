@@ -1,0 +1,38 @@
+"""How `mkdocs serve` learns of a save: from the system's file events rather than MkDocs' polling.
+
+MkDocs 1.6 polls every watched file twice a second: at 5,000 records a save is seen 0.3 s late on average and
+the poll itself takes 60 ms of the preview's time twice a second, four times that at twenty years' 20,000. The
+system (inotify, FSEvents, ReadDirectoryChangesW) says at once, for nothing. Uses MkDocs' LiveReloadServer as
+it is (mkdocs<2 is pinned): its watched paths are scheduled again on the system's observer before it starts.
+"""
+
+from __future__ import annotations
+
+import watchdog.events as ev
+import watchdog.observers
+import watchdog.observers.polling
+
+# What changes a file. The system also tells of files opened and closed unwritten, which MkDocs (made for
+# polling, which never sees those) would take for saves: every build reads the records it checks and the editor
+# reads the photos it lists, so each would start another rebuild, and the preview would reload under the reader.
+CHANGES = [ev.FileCreatedEvent, ev.FileModifiedEvent, ev.FileMovedEvent, ev.FileDeletedEvent, ev.FileClosedEvent,
+           ev.DirCreatedEvent, ev.DirMovedEvent, ev.DirDeletedEvent]
+
+
+class _ChangesObserver(watchdog.observers.Observer):
+    def schedule(self, event_handler, path, *, recursive=False, event_filter=None, follow_symlink=False):
+        return super().schedule(event_handler, path, recursive=recursive, event_filter=event_filter or CHANGES,
+                                follow_symlink=follow_symlink)
+
+
+def watch_natively(server) -> bool:
+    """Whether the server now watches by the system's events (not where the system has none)."""
+    if issubclass(watchdog.observers.Observer, watchdog.observers.polling.PollingObserver):
+        return False
+    paths = dict(server._watched_paths)
+    server.observer.unschedule_all()
+    server.observer, server._watched_paths, server._watch_refs = _ChangesObserver(), {}, {}
+    for path, count in paths.items():
+        for _ in range(count):
+            server.watch(path)
+    return True

@@ -1,0 +1,38 @@
+"""The preview's watcher (generator/watcher.py) on MkDocs' own LiveReloadServer, with the system's real events."""
+
+from __future__ import annotations
+
+from mkdocs.livereload import LiveReloadServer
+
+from generator.watcher import _ChangesObserver, watch_natively
+
+
+def _wants_rebuild(server, within: float) -> bool:
+    with server._rebuild_cond:
+        return server._rebuild_cond.wait_for(lambda: server._want_rebuild, timeout=within)
+
+
+def test_a_save_is_seen_at_once_and_a_read_not_at_all(tmp_path):
+    records = tmp_path / "records"
+    (records / "activities").mkdir(parents=True)
+    record = records / "activities/a.yml"
+    record.write_text("title: 一\n", encoding="utf-8")
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    server.watch(str(records))
+    assert watch_natively(server)  # Linux: inotify, never MkDocs' polling
+    assert isinstance(server.observer, _ChangesObserver) and list(server._watched_paths) == [str(records)]
+    server.observer.start()
+    try:
+        record.read_text(encoding="utf-8")  # what a build and the web editor do to every record: not a save
+        assert not _wants_rebuild(server, 1.0)
+
+        record.write_text("title: 二\n", encoding="utf-8")
+        assert _wants_rebuild(server, 5.0)
+
+        server._want_rebuild = False  # a photo in a folder made a moment before, as the editor uploads it
+        (records / "assets/2024").mkdir(parents=True)
+        (records / "assets/2024/a.jpg").write_bytes(b"\xff\xd8")
+        assert _wants_rebuild(server, 5.0)
+    finally:
+        server.observer.stop()
+        server.observer.join()
