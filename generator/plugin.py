@@ -19,7 +19,7 @@ from material.plugins.search import plugin as search
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
@@ -143,6 +143,7 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
         self._segmenter: Segmenter | None = None
         self._dirty = False
         self._indexed: tuple[list, int] = ([], 0)  # the search plugin's entries, and how many are segmented
+        self._page_entries: dict[str, list] = {}  # a dirty preview: each page's search entries when last rendered
         self._own_nav = False
         self._serving = False
         self._error_page: str | None = None  # under `mkdocs serve`, while a record has an error
@@ -286,8 +287,7 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
 
     @event_priority(-10)  # after the search plugin (0) has indexed the page
     def on_page_context(self, context, /, *, page, config, nav):
-        if self._segmenter is not None:
-            self._segment_new_entries()
+        self._index_new_entries(page)
         portal = page.meta.get("portal")
         if portal and page.file.src_uri in self._previous:
             page.meta["portal"] = _resolve_links(portal, page, self._files)
@@ -315,21 +315,37 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
                     page.meta[key] = _escaped(page.meta[key])
         return markdown
 
-    def _segment_new_entries(self) -> None:
-        """Segment the search entries of the page just indexed, in memory, before the index is written:
-        a rebuild under `mkdocs serve --dirty` then never reads the whole index back."""
+    def _index_new_entries(self, page) -> None:
+        """The search entries of the page just indexed: segmented in memory, before the index is written (a rebuild
+        under `mkdocs serve --dirty` then never reads the whole index back), and in a dirty preview kept."""
         if self._search is None or not self._search.config.enabled:
             return
         entries = self._search.search_index.entries  # Material's SearchIndex; a new one for every build
         done_list, done = self._indexed
         if done_list is not entries:
             done = 0
-        for entry in entries[done:]:
-            self._segmenter.segment_entry(entry)
+        if self._segmenter is not None:
+            for entry in entries[done:]:
+                self._segmenter.segment_entry(entry)
+        if self._dirty and self._serving:
+            self._page_entries[page.file.src_uri] = entries[done:]
         self._indexed = (entries, len(entries))
 
+    @event_priority(10)  # before the search plugin writes its index (0)
+    def _whole_search_index(self, *, config):
+        """A dirty preview renders only the pages a save changed, so only they are in the new index: the others'
+        entries are added as last rendered, and the preview's search still finds every page. (Material's own merge
+        assumes one changed page, and drops every other page's entries when the home page is among them.)"""
+        if not (self._dirty and self._serving) or self._error_page is not None or self._search is None \
+                or not self._search.config.enabled:
+            return
+        pages = [f.src_uri for f in self._files.documentation_pages()]
+        self._page_entries = {uri: self._page_entries[uri] for uri in pages if uri in self._page_entries}
+        self._search.search_index.entries = [e for entries in self._page_entries.values() for e in entries]
+        self._search.search_index_prev = None
+
     @event_priority(-50)  # after the search plugin writes its index (0), before the offline plugin inlines it (-100)
-    def on_post_build(self, *, config):
+    def _finish(self, *, config):
         if self._error_page is not None:
             site = Path(config.site_dir)
             for dest in {*(f.dest_uri for f in self._shown), "index.html", "404.html"}:  # 404.html: what the preview serves elsewhere
@@ -350,6 +366,8 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
         index = Path(config.site_dir) / "search" / "search_index.json"
         if index.is_file() and not self._dirty:
             rewrite_index(index)
+
+    on_post_build = CombinedEvent(_whole_search_index, _finish)
 
     def on_serve(self, server, /, *, config, builder):
         if os.environ.get("DECAP_SERVER"):  # make edit: say where the editor is, beside MkDocs' own address
