@@ -149,7 +149,7 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
         self._error_page: str | None = None  # under `mkdocs serve`, while a record has an error
         self._shown: list[File] = []  # the last good build's generated pages
         self._compiled = _CompiledTemplates()
-        self._frozen = False
+        self._built_once = False
         self._cms: tuple = (None, None, "")  # site.yml's record, decap-server's address -> the editor's config
 
     def on_startup(self, *, command, dirty):
@@ -168,6 +168,10 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
 
     def on_config(self, config):
         config.extra["internal"] = self.config.visibility == "internal"  # the theme shows the 内部资料 banner
+        if self._dirty and self._built_once:
+            # A dirty preview keeps its first build's sitemap (the theme reads it; nothing crawls a preview) rather
+            # than make one of every page again at each save.
+            config.theme.static_templates.discard("sitemap.xml")
         if self._segmenter is None and not _material_segments():
             words = self.config.search_words
             path = self._project(config) / words if words else None
@@ -353,14 +357,14 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(self._error_page, encoding="utf-8")
             return
-        if self._serving and not self._frozen:
+        if self._serving and not self._built_once:
             # The first build of a preview makes what every later one keeps (records, pages, templates): moved out
             # of the garbage collector's sight, a save no longer pays for the collector walking all of it again
             # (up to half a second a save at 5,000 activities, bench/RESULTS.md). Objects made later are collected
             # as ever; what the first build alone used stays, once.
             gc.collect()
             gc.freeze()
-            self._frozen = True
+            self._built_once = True
         # The index as UTF-8 (segment.rewrite_index). Not for a dirty preview: there, reading the whole index back
         # would cost more than the page that changed.
         index = Path(config.site_dir) / "search" / "search_index.json"

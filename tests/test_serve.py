@@ -103,6 +103,7 @@ def test_a_dirty_rebuild_writes_only_the_pages_whose_markdown_changed(tmp_path, 
 
     rebuild()
     before = html_times(site)
+    sitemap = (site / "sitemap.xml").stat().st_mtime_ns
     assert len(before) > 40
     searched = search_index()
     made.clear()
@@ -136,6 +137,7 @@ def test_a_dirty_rebuild_writes_only_the_pages_whose_markdown_changed(tmp_path, 
     assert len(after) > 4 * len(changed)
     assert "课堂教学研讨（已修改）" in (site / changed[0]).read_text(encoding="utf-8")
     assert sorted(made) == changed  # MkDocs made pages again for those alone
+    assert (site / "sitemap.xml").stat().st_mtime_ns == sitemap  # the first build's, not made again at each save
     # The preview's search still finds every page, the edited one by its new title (Material's own merge, which
     # assumes one changed page, kept only the pages just rendered).
     edited = "activities/2011/2011-03-16-tongke-yigou/"
