@@ -72,12 +72,23 @@ def _home(markdown: str) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000) + "---\n" + body
 
 
+_PLUGIN_BLOCK = re.compile(r"\n  - dangjian:.*?\n(?=  - )", re.S)  # our plugin's entry in mkdocs.yml's plugins
+
+
+def search_words(project_config: Path) -> str | None:
+    """The plugin's `search_words` option: the word list for the search index's segmenter, a path from the project.
+    The export's hook reads it beside itself."""
+    block = _PLUGIN_BLOCK.search(project_config.read_text(encoding="utf-8"))
+    found = block and re.search(r"(?m)^ +search_words: *([^\s#]+)", block.group(0))
+    return found.group(1) if found else None
+
+
 def config_texts(project_config: Path, site: Site, output: Output, handwritten: list[str]) -> dict[str, str]:
     """The project's mkdocs.yml for the exported folder, our plugin's block out and its work written in: as
     mkdocs.yml (MkDocs, ProperDocs) and zensical.yml."""
     text = project_config.read_text(encoding="utf-8")
     text = re.sub(r"\A(#[^\n]*\n)+", "# Made by python -m generator export from the project's mkdocs.yml: a site that needs no plugin.\n", text)
-    text, plugin = re.subn(r"\n  - dangjian:.*?\n(?=  - )", "\n", text, flags=re.S)
+    text, plugin = _PLUGIN_BLOCK.subn("\n", text)
     text, docs = re.subn(r"(?m)^docs_dir: .*$", "docs_dir: docs", text)
     text, custom = re.subn(r"(?m)^(  custom_dir: )docs/overrides", r"\1overrides", text)
     zensical, language = re.subn(r"(?m)^(  language: )custom\b.*$", r"\1zh", text)
@@ -125,9 +136,11 @@ def _write(out: Path, project: Path, records: Path, site: Site, cache_dir: Path)
         (out / name).write_text(text, encoding="utf-8")
     (out / "hooks").mkdir()
     shutil.copyfile(HOOK, out / "hooks/segment.py")
-    words = project / "docs/search/jieba-user-dict.txt"
-    if words.is_file():
-        shutil.copyfile(words, out / "hooks/jieba-user-dict.txt")
+    words = search_words(project / "mkdocs.yml")
+    if words:
+        if not (project / words).is_file():
+            raise ExportError(say.no_search_words(words))
+        shutil.copyfile(project / words, out / "hooks/jieba-user-dict.txt")
     (out / EXPORT_MARK).write_text(say.EXPORT_MARK_TEXT, encoding="utf-8")
     return len(output.pages)
 

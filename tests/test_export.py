@@ -80,6 +80,29 @@ def test_records_with_errors_export_nothing(tree):
     assert not (tree.root / "export").exists()
 
 
+def test_the_word_list_is_the_one_the_plugin_is_told(tmp_path):
+    """The hook segments with the plugin's `search_words`, wherever mkdocs.yml says it is; a list that is not
+    there stops the export before anything is written, with the plugin's own message."""
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "docs", project / "docs")
+    (project / "docs/search/jieba-user-dict.txt").rename(project / "words.txt")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config.replace("search_words: docs/search/jieba-user-dict.txt",
+                                                       "search_words: words.txt"), encoding="utf-8")
+    done = run(sys.executable, "-m", "generator", "export", "--config", project / "mkdocs.yml",
+               "--records", ROOT / "records", "--out", project / "export")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (project / "export/hooks/jieba-user-dict.txt").read_bytes() == (project / "words.txt").read_bytes()
+
+    (project / "words.txt").unlink()
+    shutil.rmtree(project / "export")
+    done = run(sys.executable, "-m", "generator", "export", "--config", project / "mkdocs.yml",
+               "--records", ROOT / "records", "--out", project / "export")
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == "错误：找不到搜索分词词典 words.txt（dangjian 插件的 search_words 选项）\n"
+    assert not (project / "export").exists()
+
+
 # ---------------------------------------------------------------- each builder, and a search in Chromium
 
 BUILDERS = {  # builder -> (its command in the export folder, the config it reads)
