@@ -65,10 +65,22 @@ def _urls(data):
     return data
 
 
+def _as_typed(data):
+    """The portal's strings as typed. They are escaped text in the generated page, which the plugin marks so; the
+    home page's template escapes what is not marked, so the export hands it the text unescaped, to be escaped once."""
+    if isinstance(data, str):
+        return html.unescape(data)
+    if isinstance(data, list):
+        return [_as_typed(v) for v in data]
+    if isinstance(data, dict):
+        return {k: _as_typed(v) for k, v in data.items()}
+    return data
+
+
 def _home(markdown: str) -> str:
     _, matter, body = markdown.split("---\n", 2)
     meta = yaml.safe_load(matter)
-    meta["portal"] = _urls(meta.get("portal", {}))
+    meta["portal"] = _urls(_as_typed(meta.get("portal", {})))
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000) + "---\n" + body
 
 

@@ -103,6 +103,30 @@ def test_the_word_list_is_the_one_the_plugin_is_told(tmp_path):
     assert not (project / "export").exists()
 
 
+def test_the_home_page_of_an_export_shows_text_as_typed(tree):
+    """Characters that HTML escapes, in the site's name and an activity's title: escaped once on the exported
+    home page as on the site (the plugin marks the page's strings escaped; the export has no plugin)."""
+    site_yml = tree.records / "site.yml"
+    site_yml.write_text(site_yml.read_text(encoding="utf-8").replace("中共测试小学总支部委员会", "中共测试小学总支部委员会 <R&D>"),
+                        encoding="utf-8")
+    tree.write("activities/2024/2024-03-13-dushu.yml", """
+        title: '读书&分享 "四史" <一>'
+        date: 2024-03-13
+        program: san-tong-san-yi
+        """)
+    out = tree.root / "export"
+    done = export(out, tree.records)
+    assert done.returncode == 0, done.stdout + done.stderr
+    built = run(sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.yml", cwd=out)
+    assert built.returncode == 0, built.stderr
+    home = (out / "site/index.html").read_text(encoding="utf-8")
+    assert "<title>中共测试小学总支部委员会 &lt;R&amp;D&gt;</title>" in home
+    assert "<h1>中共测试小学总支部委员会 &lt;R&amp;D&gt;</h1>" in home
+    assert '<strong>读书&amp;分享 "四史" &lt;一&gt;</strong>' in home  # the minifier writes &#34; as " in text
+    # Only Material's own logo tooltip escapes the name a second time (`title="{{ config.site_name | e }}"`).
+    assert home.count("&amp;amp;") == 2 and home.count('title="中共测试小学总支部委员会 &amp;lt;R&amp;amp;D&amp;gt;"') == 2
+
+
 # ---------------------------------------------------------------- each builder, and a search in Chromium
 
 BUILDERS = {  # builder -> (its command in the export folder, the config it reads)
