@@ -8,6 +8,8 @@ it is (mkdocs<2 is pinned): its watched paths are scheduled again on the system'
 
 from __future__ import annotations
 
+import warnings
+
 import watchdog.events as ev
 import watchdog.observers
 import watchdog.observers.polling
@@ -29,6 +31,9 @@ def watch_natively(server) -> bool:
     """Whether the server now watches by the system's events (not where the system has none)."""
     if issubclass(watchdog.observers.Observer, watchdog.observers.polling.PollingObserver):
         return False
+    # A folder made with its parents (the editor's first photo of a year) is added to inotify twice, once for each
+    # event that shows it; watchdog keeps one watch and says so in English on the preview's console.
+    warnings.filterwarnings("ignore", r"Callback with id .* already exists for watch", RuntimeWarning)
     paths = dict(server._watched_paths)
     server.observer.unschedule_all()
     server.observer, server._watched_paths, server._watch_refs = _ChangesObserver(), {}, {}
