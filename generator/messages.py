@@ -966,6 +966,13 @@ def photos_made(done: int, total: int) -> str:
     return f"照片 {done:,} / {total:,}"
 
 
+def watching_by_polling(reason: str) -> str:
+    return f"无法用系统的文件通知监视记录（{reason}），预览改为每半秒检查一次文件：保存后要稍等才会更新"
+
+
+WATCH_LIMIT = "系统允许的文件监视数已经用完；Linux 上可以调大 fs.inotify.max_user_watches 和 max_user_instances"
+
+
 # ---------------------------------------------------------------- a report of problems
 
 ERROR = "错误"

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import errno
+import logging
 import os
 import warnings
 
 from mkdocs.livereload import LiveReloadServer
+from watchdog.observers.inotify_c import InotifyFD
+from watchdog.observers.polling import PollingObserver
 
 from generator.watcher import _ChangesObserver, watch_natively
 
@@ -46,3 +50,30 @@ def test_a_save_is_seen_at_once_and_a_read_not_at_all(tmp_path, recwarn):
         server.observer.join()
         server.server_close()
     assert [str(w.message) for w in recwarn] == []  # nothing on the preview's console but MkDocs' own lines
+
+
+def test_where_the_system_refuses_the_preview_polls_and_says_so(tmp_path, monkeypatch, caplog):
+    """inotify's limits are shared by every program of the user: where they are used up, the preview starts all
+    the same, polling as MkDocs does, and says why in Chinese."""
+    def refuse(self, *args):  # what watchdog raises when the kernel refuses a watch (inotify_add_watch: ENOSPC)
+        raise OSError(errno.ENOSPC, "inotify watch limit reached")
+
+    monkeypatch.setattr(InotifyFD, "add_callback", refuse)
+    records = tmp_path / "records"
+    records.mkdir()
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    server.watch(str(records))
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.dangjian"):
+        assert not watch_natively(server)
+    assert type(server.observer) is PollingObserver and list(server._watched_paths) == [str(records)]
+    assert caplog.messages == ["无法用系统的文件通知监视记录（系统允许的文件监视数已经用完；Linux 上可以调大 "
+                               "fs.inotify.max_user_watches 和 max_user_instances），预览改为每半秒检查一次文件："
+                               "保存后要稍等才会更新"]
+    server.observer.start()
+    try:
+        (records / "a.yml").write_text("title: 一\n", encoding="utf-8")
+        assert _wants_rebuild(server, 5.0)
+    finally:
+        server.observer.stop()
+        server.observer.join()
+        server.server_close()
