@@ -3,7 +3,8 @@
 MkDocs 1.6 polls every watched file twice a second: at 5,000 records a save is seen 0.3 s late on average and
 the poll itself takes 60 ms of the preview's time twice a second, four times that at twenty years' 20,000. The
 system (inotify, FSEvents, ReadDirectoryChangesW) says at once, for nothing. Uses MkDocs' LiveReloadServer as
-it is (mkdocs<2 is pinned): its watched paths are scheduled again on the system's observer before it starts.
+it is (mkdocs<2 is pinned): its watched paths are scheduled again on the system's observer, started at once so
+that a system refusing to watch leaves MkDocs' polling instead of a preview that does not start.
 """
 
 from __future__ import annotations
