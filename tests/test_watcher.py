@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import logging
 import os
@@ -12,6 +13,21 @@ from watchdog.observers.inotify_c import InotifyFD
 from watchdog.observers.polling import PollingObserver
 
 from generator.watcher import _ChangesObserver, watch_natively
+
+
+@contextlib.contextmanager
+def _server(records):
+    """MkDocs' preview server watching `records`, as `mkdocs serve` has it when the plugin's on_serve is called
+    (not serving: only its watcher runs)."""
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(records.parent))
+    server.watch(str(records))
+    try:
+        yield server
+    finally:
+        server.observer.stop()
+        if server.observer.is_alive():
+            server.observer.join()
+        server.server_close()
 
 
 def _wants_rebuild(server, within: float) -> bool:
@@ -25,12 +41,10 @@ def test_a_save_is_seen_at_once_and_a_read_not_at_all(tmp_path, recwarn):
     record = records / "activities/a.yml"
     record.write_text("title: 一\n", encoding="utf-8")
     warnings.simplefilter("always")  # every warning recorded, not only a place's first (pytest restores the filters)
-    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
-    server.watch(str(records))
-    assert watch_natively(server)  # Linux: inotify, never MkDocs' polling
-    assert isinstance(server.observer, _ChangesObserver) and list(server._watched_paths) == [str(records)]
-    server.observer.start()
-    try:
+    with _server(records) as server:
+        assert watch_natively(server)  # Linux: inotify, never MkDocs' polling
+        assert isinstance(server.observer, _ChangesObserver) and list(server._watched_paths) == [str(records)]
+        server.observer.start()  # as server.serve() does: the observer runs already
         record.read_text(encoding="utf-8")  # what a build and the web editor do to every record: not a save
         assert not _wants_rebuild(server, 1.0)
 
@@ -45,10 +59,6 @@ def test_a_save_is_seen_at_once_and_a_read_not_at_all(tmp_path, recwarn):
         # (once for each event that shows it) and warns on the second, in English, on the preview's console.
         emitter = next(iter(server.observer.emitters))
         emitter._inotify._add_callback(os.fsencode(records / "assets/2024"))
-    finally:
-        server.observer.stop()
-        server.observer.join()
-        server.server_close()
     assert [str(w.message) for w in recwarn] == []  # nothing on the preview's console but MkDocs' own lines
 
 
@@ -61,19 +71,13 @@ def test_where_the_system_refuses_the_preview_polls_and_says_so(tmp_path, monkey
     monkeypatch.setattr(InotifyFD, "add_callback", refuse)
     records = tmp_path / "records"
     records.mkdir()
-    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
-    server.watch(str(records))
-    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.dangjian"):
-        assert not watch_natively(server)
-    assert type(server.observer) is PollingObserver and list(server._watched_paths) == [str(records)]
-    assert caplog.messages == ["无法用系统的文件通知监视记录（系统允许的文件监视数已经用完；Linux 上可以调大 "
-                               "fs.inotify.max_user_watches 和 max_user_instances），预览改为每半秒检查一次文件："
-                               "保存后要稍等才会更新"]
-    server.observer.start()
-    try:
+    with _server(records) as server:
+        with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.dangjian"):
+            assert not watch_natively(server)
+        assert type(server.observer) is PollingObserver and list(server._watched_paths) == [str(records)]
+        assert caplog.messages == ["无法用系统的文件通知监视记录（系统允许的文件监视数已经用完；Linux 上可以调大 "
+                                   "fs.inotify.max_user_watches 和 max_user_instances），预览改为每半秒检查一次文件："
+                                   "保存后要稍等才会更新"]
+        server.observer.start()
         (records / "a.yml").write_text("title: 一\n", encoding="utf-8")
         assert _wants_rebuild(server, 5.0)
-    finally:
-        server.observer.stop()
-        server.observer.join()
-        server.server_close()
