@@ -30,7 +30,7 @@ from . import messages as say
 from .link import Site
 from .pages import Output, footer, make_pages, navigation, theme_tags
 from .photos import PhotoPublisher, published_path
-from .render import css_string
+from .render import css_string, is_link, map_strings
 
 EXPORT_MARK = ".dangjian-export"
 # Hand-written folders of docs/ that stay out: the web editor edits records, which an export has none of;
@@ -54,33 +54,14 @@ def url_of(path: str) -> str:
     return stem + "/"
 
 
-def _urls(data):
-    """The home page's links (front matter keys `url`, `…_url`: docs paths) as addresses: the plugin that
-    resolves them is not there in an export. The home page is at the root, so they stay relative."""
-    if isinstance(data, list):
-        return [_urls(v) for v in data]
-    if isinstance(data, dict):
-        return {k: url_of(v) if isinstance(v, str) and (k == "url" or k.endswith("_url")) else _urls(v)
-                for k, v in data.items()}
-    return data
-
-
-def _as_typed(data):
-    """The portal's strings as typed. They are escaped text in the generated page, which the plugin marks so; the
-    home page's template escapes what is not marked, so the export hands it the text unescaped, to be escaped once."""
-    if isinstance(data, str):
-        return html.unescape(data)
-    if isinstance(data, list):
-        return [_as_typed(v) for v in data]
-    if isinstance(data, dict):
-        return {k: _as_typed(v) for k, v in data.items()}
-    return data
-
-
 def _home(markdown: str) -> str:
     _, matter, body = markdown.split("---\n", 2)
     meta = yaml.safe_load(matter)
-    meta["portal"] = _urls(_as_typed(meta.get("portal", {})))
+    # The portal's strings are escaped text, which the plugin marks so; the home page's template escapes what is
+    # not marked, so an export hands it the text as typed, to be escaped once. Its links (render.is_link) are docs
+    # paths the plugin resolves; an export has no plugin, and the home page is at the root: relative addresses.
+    meta["portal"] = map_strings(meta.get("portal", {}),
+                                 lambda key, text: url_of(html.unescape(text)) if is_link(key) else html.unescape(text))
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000) + "---\n" + body
 
 

@@ -34,7 +34,7 @@ from .pagecache import PageCache
 from .pages import footer, make_pages, navigation, theme_tags
 from .photos import PhotoPublisher, published_path
 from .pipeline import check_records
-from .render import TEMPLATES, css_string
+from .render import TEMPLATES, css_string, is_link, map_strings
 from .segment import Segmenter, rewrite_index
 from .watcher import watch_natively
 
@@ -54,29 +54,18 @@ class RecordsConfig(base.Config):
 def _escaped(data):
     """Front matter strings of a generated page are HTML-escaped already (render.front_matter): marked so,
     a theme's `| e` leaves them as they are and the overrides' autoescape does not escape them twice."""
-    if isinstance(data, str):
-        return Markup(data)
-    if isinstance(data, list):
-        return [_escaped(v) for v in data]
-    if isinstance(data, dict):
-        return {k: _escaped(v) for k, v in data.items()}
-    return data
+    return map_strings(data, lambda _, text: Markup(text))
 
 
 def _resolve_links(data, page, files: Files):
     """Docs paths in the portal data -> links relative to the page (site or offline archive alike)."""
-    if isinstance(data, list):
-        return [_resolve_links(v, page, files) for v in data]
-    if not isinstance(data, dict):
-        return data
-    out = {}
-    for key, value in data.items():
-        if isinstance(value, str) and (key == "url" or key.endswith("_url")):
-            target = files.get_file_from_path(value)
-            out[key] = Markup.escape(quote(get_relative_url(target.url, page.url))) if target else None
-        else:
-            out[key] = _resolve_links(value, page, files)
-    return out
+    def resolve(key, value):
+        if not is_link(key):
+            return value
+        target = files.get_file_from_path(value)
+        return Markup.escape(quote(get_relative_url(target.url, page.url))) if target else None
+
+    return map_strings(data, resolve)
 
 
 EDITOR = "admin/"  # the web editor's folder in docs/ and in the site (its config.yml is made by each build)

@@ -89,19 +89,32 @@ def oneline(value: str) -> Markup:
     return text(" ".join(line.strip() for line in str(value).splitlines() if line.strip()))
 
 
+def map_strings(data, change):
+    """Front matter data (dicts, lists, strings, other values) with every string, at any depth, replaced by
+    `change(key, string)`: `key` is the dict key that holds the string, None for a string in a list."""
+    def walk(value, key):
+        if isinstance(value, str):
+            return change(key, value)
+        if isinstance(value, list):
+            return [walk(v, None) for v in value]
+        if isinstance(value, dict):
+            return {k: walk(v, k) for k, v in value.items()}
+        return value
+
+    return walk(data, None)
+
+
+def is_link(key: str | None) -> bool:
+    """Whether a front matter string is a link: a docs path under a key `url` or `…_url` (the home page's portal,
+    pages.Maker.portal), which the plugin resolves for each page and an export writes as an address."""
+    return key is not None and (key == "url" or key.endswith("_url"))
+
+
 def front_matter(**meta) -> str:
     """YAML front matter made by a YAML dumper. Every string, at any depth, is HTML-escaped with its quotes:
     themes print front matter raw, in text and in attributes alike (the plugin then marks them as escaped)."""
-    def clean(v):
-        if isinstance(v, str):
-            return html.escape(str(v), quote=True)
-        if isinstance(v, list):
-            return [clean(x) for x in v]
-        if isinstance(v, dict):
-            return {k: clean(x) for k, x in v.items()}
-        return v
-
-    data = {k: clean(v) for k, v in meta.items() if v not in (None, [], "")}
+    data = map_strings({k: v for k, v in meta.items() if v not in (None, [], "")},
+                       lambda _, v: html.escape(str(v), quote=True))
     # libyaml's emitter: the pure-Python one was a tenth of the time to make all pages.
     return "---\n" + yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=10_000) + "---\n"
 
