@@ -76,9 +76,9 @@ def search_words(project_config: Path) -> str | None:
     return found.group(1) if found else None
 
 
-def config_texts(project_config: Path, site: Site, output: Output, handwritten: list[str]) -> dict[str, str]:
-    """The project's mkdocs.yml for the exported folder, our plugin's block out and its work written in: as
-    mkdocs.yml (MkDocs, ProperDocs) and zensical.yml."""
+def plain_configs(project_config: Path) -> dict[str, str]:
+    """The project's mkdocs.yml without our plugin, for the exported folder: as mkdocs.yml (MkDocs, ProperDocs) and
+    zensical.yml. Read before anything is made: a mkdocs.yml of another shape exports nothing."""
     text = project_config.read_text(encoding="utf-8")
     text = re.sub(r"\A(#[^\n]*\n)+", "# Made by python -m generator export from the project's mkdocs.yml: a site that needs no plugin.\n", text)
     text, plugin = _PLUGIN_BLOCK.subn("\n", text)
@@ -87,6 +87,11 @@ def config_texts(project_config: Path, site: Site, output: Output, handwritten: 
     zensical, language = re.subn(r"(?m)^(  language: )custom\b.*$", r"\1zh", text)
     if (plugin, docs, custom, language) != (1, 1, 1, 1):  # mkdocs.yml changed shape: better no export than a wrong one
         raise ExportError(say.export_config_unknown(project_config.name))
+    return {"mkdocs.yml": text, "zensical.yml": zensical}
+
+
+def config_texts(plain: dict[str, str], site: Site, output: Output, handwritten: list[str]) -> dict[str, str]:
+    """The plain configs (plain_configs) with what our plugin does at build time written in."""
     s = site.site.record
     extra = {
         "dj_footer": footer(site),
@@ -94,7 +99,6 @@ def config_texts(project_config: Path, site: Site, output: Output, handwritten: 
         "dj_print_name": str(css_string(s.organization)),
         "dj_tag_slugs": theme_tags(output),
     }
-    # What the plugin sets at build time, written in.
     added = {"site_name": html.escape(s.organization), "extra": extra, "nav": navigation(output.pages) + handwritten}
 
     def config(text: str, **more) -> str:
@@ -102,10 +106,11 @@ def config_texts(project_config: Path, site: Site, output: Output, handwritten: 
         return text.rstrip("\n") + "\n\n# Written by python -m generator export\n" + yaml.safe_dump(
             {**added, **more}, allow_unicode=True, sort_keys=False, width=10_000)
 
-    return {"mkdocs.yml": config(text, hooks=["hooks/segment.py"]), "zensical.yml": config(zensical)}
+    return {"mkdocs.yml": config(plain["mkdocs.yml"], hooks=["hooks/segment.py"]),
+            "zensical.yml": config(plain["zensical.yml"])}
 
 
-def _write(out: Path, project: Path, records: Path, site: Site, cache_dir: Path) -> int:
+def _write(out: Path, project: Path, records: Path, site: Site, plain: dict[str, str], words: Path | None) -> int:
     """The whole export into `out` (a new folder); the number of pages."""
     output = make_pages(site)
     docs = out / "docs"
@@ -118,22 +123,19 @@ def _write(out: Path, project: Path, records: Path, site: Site, cache_dir: Path)
         target = docs / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(_home(page.markdown) if page.path == "index.md" else page.markdown, encoding="utf-8")
-    publisher = PhotoPublisher(records / "assets", cache_dir)
+    publisher = PhotoPublisher(records / "assets", project / ".cache/photos")
     for rel, published in publisher.publish_all(output.media).items():
         for source, thumb in ((published.large, False), (published.thumb, True)):
             target = docs / published_path(rel, thumb=thumb)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
     extra_pages = [h for h in handwritten if h not in generated]
-    for name, text in config_texts(project / "mkdocs.yml", site, output, extra_pages).items():
+    for name, text in config_texts(plain, site, output, extra_pages).items():
         (out / name).write_text(text, encoding="utf-8")
     (out / "hooks").mkdir()
     shutil.copyfile(HOOK, out / "hooks/segment.py")
-    words = search_words(project / "mkdocs.yml")
     if words:
-        if not (project / words).is_file():
-            raise ExportError(say.no_search_words(words))
-        shutil.copyfile(project / words, out / "hooks/jieba-user-dict.txt")
+        shutil.copyfile(words, out / "hooks/jieba-user-dict.txt")
     (out / EXPORT_MARK).write_text(say.EXPORT_MARK_TEXT, encoding="utf-8")
     return len(output.pages)
 
@@ -142,9 +144,14 @@ def export(project: Path, records: Path, site: Site, out: Path) -> int:
     """Export into `out`, swapped in whole; the number of pages."""
     if out.exists() and not (out / EXPORT_MARK).is_file():
         raise ExportError(say.export_not_ours(str(out)))
+    # The project's configuration is read and checked before anything is made.
+    plain = plain_configs(project / "mkdocs.yml")
+    words = search_words(project / "mkdocs.yml")
+    if words and not (project / words).is_file():
+        raise ExportError(say.no_search_words(words))
 
     def write(new: Path) -> int:
         new.mkdir()
-        return _write(new, project, records, site, project / ".cache/photos")
+        return _write(new, project, records, site, plain, project / words if words else None)
 
     return atomic.replace_folder(out, say.output_folder(out.name), write)

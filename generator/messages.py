@@ -779,7 +779,7 @@ def export_not_ours(out: str) -> str:
 
 
 def export_config_unknown(config: str) -> str:
-    return (f"{config} 的写法和导出程序认识的不一样（dangjian 插件、docs_dir、custom_dir 或搜索的 separator 找不到），"
+    return (f"{config} 的写法和导出程序认识的不一样（dangjian 插件、docs_dir、custom_dir 或主题的 language: custom 找不到），"
             "没有导出。请把这几项改回原来的写法，或同时修改 generator/export.py。")
 
 

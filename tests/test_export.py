@@ -127,6 +127,19 @@ def test_the_home_page_of_an_export_shows_text_as_typed(tree):
     assert home.count("&amp;amp;") == 2 and home.count('title="中共测试小学总支部委员会 &amp;lt;R&amp;amp;D&amp;gt;"') == 2
 
 
+def test_a_mkdocs_yml_of_another_shape_exports_nothing(tmp_path):
+    project = tmp_path / "project"
+    project.mkdir()
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config.replace("language: custom", "language: zh"), encoding="utf-8")
+    done = run(sys.executable, "-m", "generator", "export", "--config", project / "mkdocs.yml",
+               "--records", ROOT / "records", "--out", project / "export")
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == ("错误：mkdocs.yml 的写法和导出程序认识的不一样（dangjian 插件、docs_dir、custom_dir 或主题的 "
+                           "language: custom 找不到），没有导出。请把这几项改回原来的写法，或同时修改 generator/export.py。\n")
+    assert not (project / "export").exists()
+
+
 # ---------------------------------------------------------------- each builder, and a search in Chromium
 
 BUILDERS = {  # builder -> (its command in the export folder, the config it reads)
