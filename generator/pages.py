@@ -186,16 +186,15 @@ class Maker:
                                **context) -> list[Page]:
         """A record's page listing its activities: the first page of the list is the record's page (its template
         gets `activities` and `paging`); the rest follow as pages of the list alone, under `heading`."""
-        pages = []
-        for paging, chunk in paginate(path_of(entry), activities):
-            if paging.number == 1:
-                pages.append(self.record_page(entry, template, activities=chunk, paging=paging, **context))
-                continue
+        (first, chunk), *rest = paginate(path_of(entry), activities)
+        pages = [self.record_page(entry, template, activities=chunk, paging=first, **context)]
+        if rest:
             section, index, _ = entry.type.section
             title = self.title(entry)
-            pages.append(self.page(paging.path, "activity_pages.md.j2", numbered(f"{title} · {heading}", paging.number),
-                                   searchable=False, items=chunk, paging=paging,
-                                   crumbs=[(section, index), (title, path_of(entry))]))
+            crumbs = [(section, index), (title, path_of(entry))]
+            pages += [self.page(paging.path, "activity_pages.md.j2", numbered(f"{title} · {heading}", paging.number),
+                                searchable=False, items=chunk, paging=paging, crumbs=crumbs)
+                      for paging, chunk in rest]
         return pages
 
     def _render(self, template: str, path: str, **context) -> str:

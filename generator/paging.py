@@ -31,15 +31,15 @@ class Pager:
 
     @property
     def path(self) -> str:
-        return page_path(self.first, self.number)
+        return self.link(self.number)
 
     @property
     def previous(self) -> str | None:
-        return page_path(self.first, self.number - 1) if self.number > 1 else None
+        return self.link(self.number - 1) if self.number > 1 else None
 
     @property
     def next(self) -> str | None:
-        return page_path(self.first, self.number + 1) if self.number < self.count else None
+        return self.link(self.number + 1) if self.number < self.count else None
 
     def numbers(self) -> list[int | None]:
         """The page numbers to link, None where a run of them is left out: 1 … 4 5 [6] 7 8 … 20."""
@@ -53,6 +53,7 @@ class Pager:
         return out
 
     def link(self, number: int) -> str:
+        """The path of another page of the list."""
         return page_path(self.first, number)
 
 
