@@ -23,8 +23,8 @@ def run(*args, cwd=ROOT) -> subprocess.CompletedProcess:
     return subprocess.run([str(a) for a in args], cwd=cwd, capture_output=True, text=True, encoding="utf-8", env=ENV)
 
 
-def export(out: Path, records: Path = ROOT / "records") -> subprocess.CompletedProcess:
-    return run(sys.executable, "-m", "generator", "export", "--records", records, "--out", out)
+def export(out: Path, records: Path = ROOT / "records", config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess:
+    return run(sys.executable, "-m", "generator", "export", "--records", records, "--out", out, "--config", config)
 
 
 @pytest.fixture(scope="module")
@@ -89,15 +89,13 @@ def test_the_word_list_is_the_one_the_plugin_is_told(tmp_path):
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     (project / "mkdocs.yml").write_text(config.replace("search_words: docs/search/jieba-user-dict.txt",
                                                        "search_words: words.txt"), encoding="utf-8")
-    done = run(sys.executable, "-m", "generator", "export", "--config", project / "mkdocs.yml",
-               "--records", ROOT / "records", "--out", project / "export")
+    done = export(project / "export", config=project / "mkdocs.yml")
     assert done.returncode == 0, done.stdout + done.stderr
     assert (project / "export/hooks/jieba-user-dict.txt").read_bytes() == (project / "words.txt").read_bytes()
 
     (project / "words.txt").unlink()
     shutil.rmtree(project / "export")
-    done = run(sys.executable, "-m", "generator", "export", "--config", project / "mkdocs.yml",
-               "--records", ROOT / "records", "--out", project / "export")
+    done = export(project / "export", config=project / "mkdocs.yml")
     assert (done.returncode, done.stdout) == (1, "")
     assert done.stderr == "错误：找不到搜索分词词典 words.txt（dangjian 插件的 search_words 选项）\n"
     assert not (project / "export").exists()
@@ -132,8 +130,7 @@ def test_a_mkdocs_yml_of_another_shape_exports_nothing(tmp_path):
     project.mkdir()
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     (project / "mkdocs.yml").write_text(config.replace("language: custom", "language: zh"), encoding="utf-8")
-    done = run(sys.executable, "-m", "generator", "export", "--config", project / "mkdocs.yml",
-               "--records", ROOT / "records", "--out", project / "export")
+    done = export(project / "export", config=project / "mkdocs.yml")
     assert (done.returncode, done.stdout) == (1, "")
     assert done.stderr == ("错误：mkdocs.yml 的写法和导出程序认识的不一样（dangjian 插件、docs_dir、custom_dir 或主题的 "
                            "language: custom 找不到），没有导出。请把这几项改回原来的写法，或同时修改 generator/export.py。\n")
