@@ -8,7 +8,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from . import build, new
+from . import build, new, outputs
 from . import messages as say
 from .errors import is_system_error, render_report, system_error
 from .outlock import Busy
@@ -104,6 +104,15 @@ def _refused(problems, files_checked: int) -> int:
     return EXIT_PROBLEMS
 
 
+def _refused_output(out: Path, output: outputs.Output, project: Path | None, records: Path | None = None) -> int:
+    """EXIT_USAGE with the refusal when `out` is no folder for this command to write (outputs.py), else 0."""
+    try:
+        outputs.check(out, output, projects=outputs.projects_of(project), records=records)
+    except outputs.OutputRefused as e:
+        return _fail(str(e), EXIT_USAGE)
+    return 0
+
+
 def _fail(message: str, code: int) -> int:
     """A command-level error (not a record's): one line on stderr, and the exit code."""
     print(say.command_error(message), file=sys.stderr)
@@ -116,6 +125,8 @@ def _archive(args) -> int:
     config = Path(args.config).resolve()
     if not config.is_file():
         return _fail(say.no_config(args.config), EXIT_USAGE)
+    if refused := _refused_output(Path(args.out), outputs.ARCHIVE, config.parent, Path(args.records)):
+        return refused
     try:
         made = archive.make_archive(Path(args.records), Path(args.out), config=config, internal=args.internal)
     except archive.ArchiveError as e:
@@ -219,6 +230,8 @@ def _site(args) -> int:
     config = Path(args.config).resolve()
     if not config.is_file():
         return _fail(say.no_config(args.config), EXIT_USAGE)
+    if refused := _refused_output(Path(args.out), outputs.SITE, config.parent):
+        return refused
     try:
         build_site(config, Path(args.out))
     except SiteError as e:
@@ -233,6 +246,8 @@ def _export(args) -> int:
     config = Path(args.config).resolve()
     if not config.is_file():
         return _fail(say.no_config(args.config), EXIT_USAGE)
+    if refused := _refused_output(Path(args.out), outputs.EXPORT, config.parent, Path(args.records)):
+        return refused
     result = _checked(args)
     if not result.ok:
         return _refused(result.problems, result.files_checked)
@@ -247,6 +262,8 @@ def _export(args) -> int:
 def _build(args) -> int:
     from .outlock import locked
 
+    if refused := _refused_output(Path(args.out), outputs.PAGES, None, Path(args.records)):
+        return refused
     with locked(Path(args.out), say.output_folder(args.out)):
         return _build_locked(args)
 
@@ -269,6 +286,8 @@ def _build_locked(args) -> int:
             print(say.not_ours(str(out / path)))
         print(say.NOTHING_WRITTEN)
         return EXIT_PROBLEMS
+    except build.BookkeepingError as e:
+        return _fail(str(e), EXIT_PROBLEMS)
     print(say.pages_written(len(report.written) + report.unchanged, len(report.written), report.unchanged,
                             len(report.removed)))
     return EXIT_OK

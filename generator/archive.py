@@ -29,6 +29,7 @@ from .kinds.site import FILE_NAME_UNSAFE
 from .link import BuildMode
 from .mkdocs_run import mkdocs_build
 from .outlock import locked
+from .outputs import ARCHIVE, mark
 from .pipeline import Checked, check_records
 
 MANIFEST = "manifest.json"
@@ -106,6 +107,8 @@ def _make_archive(checked: Checked, records: Path, out: Path, *, config: Path, i
     s = checked.site.site.record
     name = say.archive_name(safe_name(s.short_name or s.school), f"{now:%Y%m%d}", internal)
     _remove_leftovers(out)
+    if not (out / ARCHIVE.mark).is_file():
+        mark(out, ARCHIVE)  # archives are added beside earlier ones: the folder is marked, not replaced
 
     with tempfile.TemporaryDirectory(prefix=f"{_TEMP_PREFIX}{os.getpid()}-") as tmp:
         site = Path(tmp) / name

@@ -17,6 +17,11 @@ under a temporary name; only when all are staged is a journal written, and then
 the staged files are renamed into place. Killed before the journal, DIR holds
 the previous output whole (the next run sweeps the staged files); killed after
 it, the next run finishes the journal first.
+
+The manifest, the journal and the stamp are believed only for relative paths
+that stay inside DIR (no "..", no absolute path, no link to a folder on the
+way): a folder that came in a pull request or sits on a shared drive may hold
+planted ones, and this command must not delete or overwrite anything outside.
 """
 
 from __future__ import annotations
@@ -26,10 +31,11 @@ import json
 import os
 import stat
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING
 
 from . import atomic
+from . import messages as say
 from .yamlio import MAX_BYTES
 
 if TYPE_CHECKING:  # the check for "nothing changed" must not pay for importing the whole generator
@@ -57,6 +63,23 @@ class ConflictError(Exception):
         self.paths = paths
 
 
+class BookkeepingError(Exception):
+    """A bookkeeping file in DIR names a path outside it; nothing was done. The message says what to do."""
+
+
+def _inside(out: Path, rel: object, source: str) -> Path:
+    """out/rel, if rel is a relative path that stays inside out; else BookkeepingError naming the file."""
+    parts = rel.split("/") if isinstance(rel, str) else []
+    if not parts or "\\" in rel or PureWindowsPath(rel).drive or any(p in ("", ".", "..") for p in parts):
+        raise BookkeepingError(say.bookkeeping_outside(str(out), source, str(rel)))
+    folder = out
+    for part in parts[:-1]:
+        folder = folder / part
+        if folder.is_symlink():  # a link to a folder elsewhere: what lies "inside" it is not
+            raise BookkeepingError(say.bookkeeping_outside(str(out), source, str(rel)))
+    return out / rel
+
+
 def _atomic_write(path: Path, data: bytes) -> None:
     # Journal and manifest: synced, and staged under our prefix so a kill mid-write is swept too.
     atomic.write(path, data, prefix=STAGED, sync=True)
@@ -64,20 +87,42 @@ def _atomic_write(path: Path, data: bytes) -> None:
 
 def _read_manifest(out: Path) -> set[str]:
     try:
-        return set((out / MANIFEST).read_text(encoding="utf-8").split("\n")) - {""}
+        paths = set((out / MANIFEST).read_text(encoding="utf-8").split("\n")) - {""}
     except FileNotFoundError:
         return set()
+    for rel in paths:
+        _inside(out, rel, MANIFEST)
+    return paths
 
 
 def _manifest_bytes(paths) -> bytes:
     return ("\n".join(sorted(paths)) + "\n").encode("utf-8")
 
 
+def _read_journal(out: Path) -> dict:
+    """The journal, every path in it checked (_inside) before any is acted on."""
+    try:
+        journal = json.loads((out / JOURNAL).read_text(encoding="utf-8"))
+        moves, remove, manifest = journal["moves"], journal["remove"], journal["manifest"]
+        pairs = [(staged, rel) for staged, rel in moves]
+    except (ValueError, KeyError, TypeError) as e:
+        raise BookkeepingError(say.bookkeeping_outside(str(out), JOURNAL, str(e))) from None
+    for staged, rel in pairs:
+        _inside(out, staged, JOURNAL)
+        _inside(out, rel, JOURNAL)
+        if not Path(staged).name.startswith(STAGED):
+            raise BookkeepingError(say.bookkeeping_outside(str(out), JOURNAL, str(staged)))
+    for rel in [*remove, *manifest]:
+        _inside(out, rel, JOURNAL)
+    return journal
+
+
 def _commit(out: Path, journal: dict) -> None:
-    """Carry out a journal: staged files into place, stale files away, the new manifest. Safe to repeat."""
+    """Carry out a journal (its paths relative to out): staged files into place, stale files away, the new
+    manifest. Safe to repeat."""
     for staged, rel in journal["moves"]:
-        if os.path.exists(staged):
-            os.replace(staged, out / rel)
+        if os.path.exists(out / staged):
+            os.replace(out / staged, out / rel)
     for rel in journal["remove"]:
         (out / rel).unlink(missing_ok=True)
         parent = (out / rel).parent
@@ -103,9 +148,8 @@ def _unstage(out: Path, staged: list[str], changed: list[str], existed: bool) ->
 
 def recover(out: Path) -> None:
     """Finish what a killed run committed to, and sweep what it only staged."""
-    journal = out / JOURNAL
-    if journal.exists():
-        _commit(out, json.loads(journal.read_text(encoding="utf-8")))
+    if (out / JOURNAL).exists():
+        _commit(out, _read_journal(out))
     for dirpath, _, files in os.walk(out):
         for name in files:
             if name.startswith(STAGED):
@@ -140,10 +184,10 @@ def up_to_date(out: Path, digest: str) -> bool:
         if saved["inputs"] != digest or (out / JOURNAL).exists():
             return False
         for rel, (size, mtime) in saved["files"].items():
-            st = os.stat(out / rel)
+            st = os.stat(_inside(out, rel, STAMP))
             if (st.st_size, st.st_mtime_ns) != (size, mtime):
                 return False
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, BookkeepingError):
         return False
     return True
 
@@ -192,11 +236,12 @@ def write_pages(output: Output, out: Path, digest: str | None = None) -> WriteRe
     moves: list[tuple[str, str]] = []
     try:
         for rel in changed:
-            moves.append((str(atomic.stage(out / rel, wanted[rel], prefix=STAGED)), rel))
+            staged = atomic.stage(out / rel, wanted[rel], prefix=STAGED)
+            moves.append(((PurePosixPath(rel).parent / staged.name).as_posix(), rel))  # beside its target
         journal = {"moves": moves, "remove": removed, "manifest": sorted(wanted)}
         _atomic_write(out / JOURNAL, json.dumps(journal, ensure_ascii=False).encode("utf-8"))
     except BaseException:
-        _unstage(out, [s for s, _ in moves], changed, existed)  # a full disk, say: the previous output as it was
+        _unstage(out, [out / s for s, _ in moves], changed, existed)  # a full disk, say: the previous output as it was
         raise
     _commit(out, journal)
     _write_stamp(out, digest, wanted)

@@ -11,8 +11,8 @@ segments the search index with jieba-rs as the plugin does. Zensical runs no hoo
 browser (Intl.Segmenter) for a site whose language is zh, so zensical.yml says zh where mkdocs.yml says
 custom (Material's Chinese with the page language zh-CN, docs/overrides/partials/languages/custom.html).
 
-Like `generator site`, the project is made aside and swapped in whole; DIR is replaced only if it is absent
-or an earlier export (it holds EXPORT_MARK), never a folder of anyone's own files.
+Like `generator site`, the project is made aside and swapped in whole; DIR is replaced only if it is absent,
+empty or an earlier export (it holds the export's mark: outputs.EXPORT), never a folder of anyone's own files.
 """
 
 from __future__ import annotations
@@ -25,14 +25,13 @@ from pathlib import Path
 
 import yaml
 
-from . import atomic
 from . import messages as say
+from . import outputs
 from .link import Site
 from .pages import Output, footer, make_pages, navigation, theme_tags
 from .photos import PhotoPublisher, published_path
 from .render import css_string, is_link, map_strings
 
-EXPORT_MARK = ".dangjian-export"
 # Hand-written folders of docs/ that stay out: the web editor edits records, which an export has none of;
 # the search words and overrides are not pages (overrides go beside docs/, as custom_dir).
 LEFT_OUT = ("admin", "search", "overrides")
@@ -136,14 +135,11 @@ def _write(out: Path, project: Path, records: Path, site: Site, plain: dict[str,
     shutil.copyfile(HOOK, out / "hooks/segment.py")
     if words:
         shutil.copyfile(words, out / "hooks/jieba-user-dict.txt")
-    (out / EXPORT_MARK).write_text(say.EXPORT_MARK_TEXT, encoding="utf-8")
     return len(output.pages)
 
 
 def export(project: Path, records: Path, site: Site, out: Path) -> int:
     """Export into `out`, swapped in whole; the number of pages."""
-    if out.exists() and not (out / EXPORT_MARK).is_file():
-        raise ExportError(say.export_not_ours(str(out)))
     # The project's configuration is read and checked before anything is made.
     plain = plain_configs(project / "mkdocs.yml")
     words = search_words(project / "mkdocs.yml")
@@ -154,4 +150,4 @@ def export(project: Path, records: Path, site: Site, out: Path) -> int:
         new.mkdir()
         return _write(new, project, records, site, plain, project / words if words else None)
 
-    return atomic.replace_folder(out, say.output_folder(out.name), write)
+    return outputs.replace(out, outputs.EXPORT, say.output_folder(out.name), write)

@@ -774,8 +774,43 @@ def exported(out: str, pages: int) -> str:
             "zensical build -f zensical.yml 都能构建网站。")
 
 
-def export_not_ours(out: str) -> str:
-    return f"{out}/ 已经存在，但不是以前导出的目录，不会替换它。请换一个目录（--out），或先移走它。"
+# ---------------------------------------------------------------- output folders (outputs.py)
+
+
+def output_not_ours(out: str, made_by: str) -> str:
+    return (f"{out}/ 已经存在，但不是{made_by}目录：里面的文件不是生成器写的，不会替换或改动它。"
+            "请换一个新的目录（--out），或先移走它。")
+
+
+def output_not_a_folder(out: str) -> str:
+    return f"{out} 不是一个普通的目录（是文件或链接），不会替换它。请换一个新的目录（--out）。"
+
+
+def output_is_root(out: str) -> str:
+    return f"{out} 是整个磁盘的根目录，不能用作输出目录。请换一个新的目录（--out），例如 --out site。"
+
+
+def output_holds_home(out: str) -> str:
+    return f"{out} 是你的主目录（或包含它），不能用作输出目录：里面的文件会被替换或删除。请换一个新的目录（--out），例如 --out site。"
+
+
+def output_holds_project(out: str) -> str:
+    return (f"{out} 是项目本身所在的目录（或包含它），不能用作输出目录：记录、代码和 .git 都会被替换或删除。"
+            "请换一个新的目录（--out），例如 --out site。")
+
+
+def output_in_project_folder(out: str, own: str) -> str:
+    return (f"{out} 是项目自己的目录 {own}/（或在它里面），不能用作输出目录：里面的文件会被替换或删除。"
+            "请换一个新的目录（--out），例如 --out site。")
+
+
+def mark_text(command: str) -> str:
+    return f"这个目录是 {command} 生成的，再次运行时会被整体替换或更新。请不要在这里存放自己的文件。\n"
+
+
+def bookkeeping_outside(out: str, name: str, entry: str) -> str:
+    return (f"{out}/{name} 里记着目录以外的路径“{entry}”：这不是生成器写的记录，不会按它删除或覆盖任何文件。"
+            f"请删除 {out}/{name}（或整个 {out}/）后再运行。")
 
 
 def export_config_unknown(config: str) -> str:

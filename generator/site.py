@@ -1,15 +1,16 @@
 """`python -m generator site`: the whole site built aside and swapped in, one build at a time.
 
 The build goes to a folder of its own beside the output and replaces the output only when complete, so a
-failed, interrupted or concurrent build never leaves a site that is half one and half another (or empty).
+failed, interrupted or concurrent build never leaves a site that is half one and half another (or empty). Only a
+folder that is absent, empty or an earlier site (outputs.SITE) is replaced.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from . import atomic
 from . import messages as say
+from . import outputs
 from .mkdocs_run import mkdocs_build
 
 
@@ -23,4 +24,4 @@ def build_site(config: Path, out: Path) -> None:
         if done.returncode != 0:
             raise SiteError(say.site_build_failed(done.stderr.strip()))
 
-    atomic.replace_folder(out, say.site_folder(out.name), build)
+    outputs.replace(out, outputs.SITE, say.site_folder(out.name), build)

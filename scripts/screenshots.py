@@ -22,6 +22,8 @@ from chromium import chromium  # noqa: E402
 from decap import login, mark_ready, open_form, pick, upload_photo, use_chosen_photo  # noqa: E402
 from sitebuild import http_server, make_edit, mkdocs_build, project_copy  # noqa: E402
 
+from generator import outputs  # noqa: E402
+
 # name -> address, one page of each kind
 PAGES = {
     "home": "",
@@ -102,6 +104,10 @@ def editor(browser, work: Path, shots: Path) -> int:
 
 def main() -> None:
     out = ROOT / "screenshots"
+    try:  # only a folder this script made (it holds its mark) is replaced
+        outputs.refuse_foreign(out, outputs.SCREENSHOTS)
+    except outputs.OutputRefused as e:
+        sys.exit(str(e))
     work = ROOT / ".cache/screenshots"
     shutil.rmtree(work, ignore_errors=True)
     site = work / "site"
@@ -126,6 +132,7 @@ def main() -> None:
         page.close()
         edited = editor(browser, work, shots)
     shutil.copy2(out / "README.md", shots / "README.md")
+    outputs.mark(shots, outputs.SCREENSHOTS)
     shutil.rmtree(out, ignore_errors=True)
     shots.rename(out)
     shutil.rmtree(work, ignore_errors=True)

@@ -106,15 +106,29 @@ def test_a_failed_run_leaves_the_folder_as_it_was(tree):
     assert snapshot(out) == before
 
 
-def test_a_file_it_did_not_write_is_never_overwritten(tree):
+def test_a_folder_of_someone_elses_files_is_refused(tree):
     out = tree.root / "out"
     out.mkdir()
     (out / "index.md").write_text("# 手写首页\n", encoding="utf-8")
     done = build(tree)
-    assert done.returncode == 1
-    assert done.stdout.splitlines() == ["out/index.md: 错误：这个文件不是生成器写的，不会覆盖它。请换一个输出目录，或先移走它。", "没有写入任何文件。"]
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == ("错误：out/ 已经存在，但不是以前生成页面的目录：里面的文件不是生成器写的，不会替换或改动它。"
+                           "请换一个新的目录（--out），或先移走它。\n")
     assert [p.name for p in out.iterdir()] == ["index.md"]
     assert (out / "index.md").read_text(encoding="utf-8") == "# 手写首页\n"
+
+
+def test_a_file_it_did_not_write_is_never_overwritten(tree):
+    build(tree)
+    out = tree.root / "out"
+    tree.write("programs/dushu.yml", "title: 读书\npillar: rongru\nsummary: 读书。\n")
+    (out / "programs/dushu.md").write_text("# 手写\n", encoding="utf-8")  # where the new record's page goes
+    before = snapshot(out)
+    done = build(tree)
+    assert done.returncode == 1
+    assert done.stdout.splitlines() == ["out/programs/dushu.md: 错误：这个文件不是生成器写的，不会覆盖它。请换一个输出目录，或先移走它。",
+                                        "没有写入任何文件。"]
+    assert snapshot(out) == before
 
 
 def test_sigkill_midway_leaves_the_previous_output_whole(tmp_path):

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sitebuild import ROOT, http_server
 
-from generator.export import EXPORT_MARK
+from generator.outputs import EXPORT
 
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
@@ -39,7 +39,7 @@ def exported(tmp_path_factory) -> Path:
 
 
 def test_the_export_is_a_project_of_its_own(exported):
-    assert sorted(p.name for p in exported.iterdir()) == [EXPORT_MARK, "docs", "hooks", "mkdocs.yml", "overrides",
+    assert sorted(p.name for p in exported.iterdir()) == [EXPORT.mark, "docs", "hooks", "mkdocs.yml", "overrides",
                                                           "zensical.yml"]
     assert (exported / "hooks/segment.py").read_bytes() == (ROOT / "generator/segment.py").read_bytes()
     assert (exported / "hooks/jieba-user-dict.txt").read_bytes() == (ROOT / "docs/search/jieba-user-dict.txt").read_bytes()
@@ -63,8 +63,9 @@ def test_an_export_replaces_only_an_earlier_export(exported, tmp_path):
     mine.mkdir()
     (mine / "notes.md").write_text("手写", encoding="utf-8")
     done = export(mine)
-    assert (done.returncode, done.stdout) == (1, "")
-    assert done.stderr == f"错误：{mine}/ 已经存在，但不是以前导出的目录，不会替换它。请换一个目录（--out），或先移走它。\n"
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (f"错误：{mine}/ 已经存在，但不是以前导出的目录：里面的文件不是生成器写的，不会替换或改动它。"
+                           "请换一个新的目录（--out），或先移走它。\n")
     assert [p.name for p in mine.iterdir()] == ["notes.md"]
     again = tmp_path / "again"
     shutil.copytree(exported, again)

@@ -389,6 +389,7 @@ def test_two_site_builds_at_once_leave_one_whole_site(tmp_path):
     assert any("正在被另一次运行写入，等它完成" in r[1] for r in results)  # the second said why it waited
     pages = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.html"))
     assert "index.html" in pages and "activities/2011/2011-03-16-tongke-yigou/index.html" in pages and len(pages) > 50
+    assert (out / ".dangjian-site").is_file()  # its mark: the next `site` may replace it
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # no staging folder left beside it
 
 
