@@ -1,19 +1,31 @@
 """`generator edit` (make edit): the web editor on this machine, with no account and no network. decap-server
 (Node) saves what the editor writes into records/; MkDocs' preview beside it shows each saved page.
 
+A teacher's computer sits on the school's Wi-Fi, and any web page it opens is a stranger too. So decap-server
+listens only on a Unix socket in a folder of this user's (scripts/decap-server-socket.cjs), and the editor
+reaches it through editguard.py on 127.0.0.1, which answers the editor's own page only and lets it touch
+records/ only. The preview is MkDocs' server on 127.0.0.1, which answers its own names only (plugin.on_serve).
+
 In git mode decap-server saves each record on a branch of its own (the editor's review board, as pull requests
 on GitHub or Forgejo) and commits everything in the work tree with it, so it starts only on a clean one."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
+import time
 from pathlib import Path
 
+from . import loopback
 from . import messages as say
+from .editguard import EditorGuard
 
-DECAP_SERVER = Path("node_modules/.bin/decap-server")
+DECAP_SERVER = Path("node_modules/decap-server/dist/middlewares.js")
+ON_SOCKET = Path(__file__).resolve().parent.parent / "scripts/decap-server-socket.cjs"
+START = 30  # seconds decap-server may take to listen (Node loading express and simple-git on a slow laptop)
 
 
 class EditError(Exception):
@@ -27,17 +39,47 @@ def _uncommitted() -> list[str]:
     return [line[3:] for line in done.stdout.splitlines()]
 
 
+def _start_decap(folder: Path, mode: str) -> tuple[subprocess.Popen, str]:
+    """decap-server on a socket in `folder` (this user's only); the process and the socket's path."""
+    path, log = folder / "decap.sock", folder / "decap.log"
+    env = {**os.environ, "GIT_REPO_DIRECTORY": os.getcwd()}
+    with log.open("wb") as output:  # a file, not a pipe: a pipe no one reads would stop it once full
+        server = subprocess.Popen(["node", str(ON_SOCKET), str(path), mode], env=env, stdout=output,
+                                  stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + START
+    while not path.exists():
+        if server.poll() is not None or time.monotonic() > deadline:
+            server.kill()
+            server.wait()
+            raise EditError(say.edit_decap_failed(log.read_text(encoding="utf-8", errors="replace").strip()[-2000:]))
+        time.sleep(0.05)
+    return server, str(path)
+
+
 def run(port: int, decap_port: int, mode: str) -> int:
     if not DECAP_SERVER.exists():
         raise EditError(say.NO_DECAP_SERVER)
     if mode == "git" and (changed := _uncommitted()):
         raise EditError(say.edit_git_dirty(changed))
-    env = {**os.environ, "MODE": mode, "PORT": str(decap_port), "GIT_REPO_DIRECTORY": os.getcwd()}
-    server = subprocess.Popen([str(DECAP_SERVER)], env=env)
+    folder = Path(tempfile.mkdtemp(prefix="dangjian-edit-"))  # 0700: no other user reaches the socket
+    server = None
     try:
-        preview = {**os.environ, "DECAP_SERVER": f"http://localhost:{decap_port}/api/v1"}
-        return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict",
-                                "-a", f"127.0.0.1:{port}"], env=preview)
+        server, socket_path = _start_decap(folder, mode)
+        try:
+            guard = EditorGuard(decap_port, upstream=socket_path, origins=loopback.origins(port), root=Path.cwd(),
+                                mode=mode)
+        except OSError:
+            raise EditError(say.edit_port_busy(decap_port)) from None
+        guard.start()
+        try:
+            preview = {**os.environ, "DECAP_SERVER": f"http://127.0.0.1:{decap_port}/api/v1"}
+            return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict",
+                                    "-a", f"127.0.0.1:{port}"], env=preview)
+        finally:
+            guard.shutdown()
+            guard.server_close()
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        if server is not None:
+            server.terminate()
+            server.wait(timeout=10)
+        shutil.rmtree(folder, ignore_errors=True)

@@ -30,6 +30,7 @@ from .errors import Severity, format_text, is_system_error, serve_error_page, su
 from .feeds import make_feeds
 from .link import BuildMode
 from .load import RecordCache
+from .loopback import local_only
 from .pagecache import PageCache
 from .pages import footer, make_pages, navigation, theme_tags
 from .photos import PhotoPublisher, published_path
@@ -368,4 +369,5 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
         server.watch(str(self._records_dir(config)))
         server.watch(str(TEMPLATES))
         watch_natively(server)
+        server.set_app(local_only(server.get_app(), config.dev_addr.port))  # no page elsewhere reads drafts
         return server

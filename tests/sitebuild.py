@@ -128,9 +128,10 @@ def project_copy(project: Path, *, git: bool = False) -> Path:
 
 
 @contextlib.contextmanager
-def make_edit(project: Path, mode: str = "fs"):
-    """`make edit` as a maintainer types it, in `project`, on ports of its own; yields the preview's address."""
-    port, decap = free_port(), free_port()
+def make_edit(project: Path, mode: str = "fs", decap: int | None = None):
+    """`make edit` as a maintainer types it, in `project`, on ports of its own (the editor's server on `decap`,
+    if given); yields the preview's address."""
+    port, decap = free_port(), decap or free_port()
     log = (project.parent / "edit.log").open("w")
     proc = subprocess.Popen(["make", "-o", ".venv/.site-installed", "-o", "node_modules/.installed", "edit",
                              f"EDIT_PORT={port}", f"DECAP_PORT={decap}", f"EDIT_MODE={mode}"], cwd=project,

@@ -105,7 +105,7 @@ def test_the_published_sites_editor_loads_nothing_from_the_internet_and_logs_no_
     on a copy of the records)."""
     shutil.copytree(ROOT / "records", tmp_path / "records")
     port = free_port()
-    env = {**os.environ, "PORT": str(port), "GIT_REPO_DIRECTORY": str(tmp_path)}
+    env = {**os.environ, "PORT": str(port), "BIND_HOST": "127.0.0.1", "GIT_REPO_DIRECTORY": str(tmp_path)}
     server = subprocess.Popen([str(ROOT / "node_modules/.bin/decap-server")], env=env, stdout=subprocess.DEVNULL)
     try:
         wait_for(f"http://localhost:{port}/api/v1", data=b'{"action": "info"}')
@@ -283,7 +283,7 @@ def test_in_review_mode_a_save_waits_on_a_branch_until_it_is_published(browser, 
         _appears(project / rel)
         # Asked whether a branch for this record exists yet, decap-server answers 404 when none does: the editor's
         # own way of finding a free name, not a failure.
-        api = [e for e in seen["errors"] if re.fullmatch(r"404 http://localhost:\d+/api/v1", e)]
+        api = [e for e in seen["errors"] if re.fullmatch(r"404 http://127\.0\.0\.1:\d+/api/v1", e)]
         echoes = [e for e in seen["errors"] if e == "Failed to load resource: the server responded with a status of 404 (Not Found)"]
         assert api and len(seen["errors"]) == len(api) + len(echoes), seen["errors"]
         seen["errors"].clear()
