@@ -144,8 +144,8 @@ def _source_index(offset: int, at_seen: list[int], at_source: list[int], i: int)
     return offset + at_source[k] + (i - at_seen[k])
 
 
-def scan(text: str) -> list[Hit]:
-    hits = []
+def _found(text: str):
+    """(start, end, kind, masked) of every personal number in the text, as spans of the text itself."""
     for start, end in _candidates(text):
         # Widen by a little: a leading "+86" or "(" and separators belong to the number.
         lo, hi = max(0, start - 8), min(len(text), end + 2)
@@ -154,9 +154,23 @@ def scan(text: str) -> list[Hit]:
         for m in _ID.finditer(seen):
             number = re.sub(r"[^0-9Xx]", "", m.group())
             if valid_resident_id(number):
-                hits.append(Hit(where(m.start()), say.ID_NUMBER, _mask(number.upper(), 3, 2)))
+                yield where(m.start()), where(m.end() - 1) + 1, say.ID_NUMBER, _mask(number.upper(), 3, 2)
         for m in _MOBILE.finditer(seen):
             digits = re.sub(r"[^0-9]", "", m.group())[-11:]
-            hits.append(Hit(where(m.start()), say.MOBILE_NUMBER, _mask(digits, 3, 4)))
-    unique = {(h.index, h.masked): h for h in hits}
+            yield where(m.start()), where(m.end() - 1) + 1, say.MOBILE_NUMBER, _mask(digits, 3, 4)
+
+
+def scan(text: str) -> list[Hit]:
+    unique = {(start, masked): Hit(start, kind, masked) for start, _, kind, masked in _found(text)}
     return sorted(unique.values(), key=lambda h: h.index)
+
+
+def mask(text: str) -> str:
+    """The text with every personal number in it masked (138****5678), for a message that shows a value: a check's
+    output lands in a pull request's public log."""
+    out, pos = [], 0
+    for start, end, _, masked in sorted(_found(text)):
+        if start >= pos:  # one number found by two patterns (an ID's digits hold no mobile, but be sure)
+            out += [text[pos:start], masked]
+            pos = end
+    return "".join(out) + text[pos:] if out else text
