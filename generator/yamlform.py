@@ -24,10 +24,18 @@ _BLOCK_END_NEWLINES = re.compile(r"(^|(?<!\n))\n+(?!\n|\Z)")
 _STEP = "  "
 
 
+# What is trimmed from a text's ends, the same characters in format.js: Python's str.strip and JavaScript's trim
+# disagree (U+FEFF, U+001C–U+001F, U+0085), which made the editor and `fmt` rewrite each other's records.
+STRIPPED = ("\t\n\v\f\r \x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+            "\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff")
+_CR = re.compile(r"\r\n?")
+
+
 def canonical_text(text: str) -> str:
-    """One-line text trimmed (a tab is a space); text over several lines ends in exactly one newline."""
-    trimmed = text.rstrip()
-    return trimmed + "\n" if "\n" in trimmed else trimmed.strip().replace("\t", " ")
+    """Line breaks as LF (CRLF and CR pasted from Word or Windows); one-line text trimmed (a tab is a space); text
+    over several lines ends in exactly one newline."""
+    trimmed = _CR.sub("\n", text).rstrip(STRIPPED)
+    return trimmed + "\n" if "\n" in trimmed else trimmed.lstrip(STRIPPED).replace("\t", " ")
 
 
 def clean(value):
@@ -108,6 +116,10 @@ def _scalar(value, indent: str, flow: bool = False) -> str:
         return _double(value, indent)
     if is_yaml11_bool(value):  # format.js quotes these itself; yaml's own rules would leave them plain
         return _single(value, indent)
+    if flow and value.startswith(("?", ":")):  # format.js too: in [ ], PyYAML and libyaml read a key or a value
+        return _single(value, indent)
+    if not flow and "\n" in value and value.startswith("\t"):  # format.js too: libyaml refuses such a block
+        return _double(value, indent)
     if flow and _FLOW_SPECIAL.search(value):
         return _quoted(value, indent)
     if _NOT_PLAIN.search(value):

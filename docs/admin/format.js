@@ -8,9 +8,30 @@
 
 const YAML_11_BOOLEANS = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
 
+// What is trimmed from a text's ends: the same characters as generator/yamlform.py's STRIPPED (JavaScript's trim
+// and Python's strip disagree on U+FEFF, U+001C–U+001F and U+0085).
+const STRIPPED = "\t\n\v\f\r \x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008" +
+  "\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
+// Control characters, which only double quotes can hold (yaml then picks them itself).
+const NEEDS_DOUBLE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]/;
+
+function trimEnd(text) {
+  let end = text.length;
+  while (end > 0 && STRIPPED.includes(text[end - 1])) end--;
+  return text.slice(0, end);
+}
+
+function trimStart(text) {
+  let start = 0;
+  while (start < text.length && STRIPPED.includes(text[start])) start++;
+  return text.slice(start);
+}
+
+// Line breaks as LF (CRLF and CR pasted from Word or Windows); one-line text trimmed (a tab is a space); text over
+// several lines ends in exactly one newline.
 function canonicalText(text) {
-  const trimmed = text.trimEnd();
-  return trimmed.includes("\n") ? trimmed + "\n" : trimmed.trim().replace(/\t/g, " ");
+  const trimmed = trimEnd(text.replace(/\r\n?/g, "\n"));
+  return trimmed.includes("\n") ? trimmed + "\n" : trimStart(trimmed).replace(/\t/g, " ");
 }
 
 function clean(value) {
@@ -51,11 +72,21 @@ export function recordFormat(YAML) {
         Seq(_, node) {
           // One line of plain values, as people write tags; a list of texts that span lines stays a block.
           const oneLine = (item) => YAML.isScalar(item) && !String(item.value).includes("\n");
-          if (node.items.every(oneLine)) node.flow = true;
+          if (node.items.every(oneLine)) {
+            node.flow = true;
+            // "?x" and ":x" are plain text to yaml, but in [ ] PyYAML and libyaml (check) read a key or a value.
+            for (const item of node.items) {
+              const text = item.value;
+              if (typeof text === "string" && /^[?:]/.test(text) && !NEEDS_DOUBLE.test(text)) item.type = "QUOTE_SINGLE";
+            }
+          }
         },
         Scalar(_, node) {
+          if (typeof node.value !== "string") return;
           // YAML 1.1's words for true and false: some tools still read them so; quoted, they stay text.
-          if (typeof node.value === "string" && YAML_11_BOOLEANS.test(node.value)) node.type = "QUOTE_SINGLE";
+          if (YAML_11_BOOLEANS.test(node.value)) node.type = "QUOTE_SINGLE";
+          // A block of lines whose first starts with a tab (pasted from Word): libyaml (check) refuses it.
+          else if (node.value.includes("\n") && node.value.startsWith("\t")) node.type = "QUOTE_DOUBLE";
         },
       });
       return doc.toString({ lineWidth: 0, flowCollectionPadding: false, singleQuote: true });
