@@ -777,6 +777,11 @@ def exported(out: str, pages: int) -> str:
 # ---------------------------------------------------------------- output folders (outputs.py)
 
 
+# How a refusal names the folders each command makes: "… 不是{它}目录".
+MADE_BY = {"site": "以前生成的网站", "export": "以前导出的", "archive": "以前存放存档的", "pages": "以前生成页面的",
+           "screenshots": "截图"}
+
+
 def output_not_ours(out: str, made_by: str) -> str:
     return (f"{out}/ 已经存在，但不是{made_by}目录：里面的文件不是生成器写的，不会替换或改动它。"
             "请换一个新的目录（--out），或先移走它。")

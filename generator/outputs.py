@@ -42,7 +42,7 @@ def _archives_only(folder: Path) -> bool:
 @dataclass(frozen=True)
 class Output:
     """What one command writes: its mark (a file name inside the folder), how a refusal names the command's
-    folders ("以前导出的"), and how to know a folder an earlier version made before it was marked."""
+    folders (say.MADE_BY), and how to know a folder an earlier version made before it was marked."""
     mark: str
     made_by: str
     mark_text: str = ""
@@ -52,11 +52,11 @@ class Output:
         return (folder / self.mark).is_file() or (self.legacy is not None and self.legacy(folder))
 
 
-SITE = Output(".dangjian-site", "以前生成的网站", say.mark_text("python -m generator site"), _built_site)
-EXPORT = Output(".dangjian-export", "以前导出的", say.EXPORT_MARK_TEXT)
-ARCHIVE = Output(".dangjian-archive", "以前存放存档的", say.mark_text("python -m generator archive"), _archives_only)
-PAGES = Output(".generator-files", "以前生成页面的")  # build --out: its list of what it wrote is its mark
-SCREENSHOTS = Output(".dangjian-screenshots", "截图", say.mark_text("make screenshots"))
+SITE = Output(".dangjian-site", say.MADE_BY["site"], say.mark_text("python -m generator site"), _built_site)
+EXPORT = Output(".dangjian-export", say.MADE_BY["export"], say.EXPORT_MARK_TEXT)
+ARCHIVE = Output(".dangjian-archive", say.MADE_BY["archive"], say.mark_text("python -m generator archive"), _archives_only)
+PAGES = Output(".generator-files", say.MADE_BY["pages"])  # build --out: its list of what it wrote is its mark
+SCREENSHOTS = Output(".dangjian-screenshots", say.MADE_BY["screenshots"], say.mark_text("make screenshots"))
 
 
 def _inside(path: Path, folder: Path) -> bool:
