@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
 from pathlib import Path
-from typing import Callable, TypeVar
-
-T = TypeVar("T")
 
 
 def _umask() -> int:
@@ -52,26 +48,3 @@ def stage(path: Path, data: bytes, *, prefix: str = ".tmp-", sync: bool = False)
 def write(path: Path, data: bytes, *, prefix: str = ".tmp-", sync: bool = False) -> None:
     """Replace path with data in one step: before it, the old file; after it, the whole new one."""
     os.replace(stage(path, data, prefix=prefix, sync=sync), path)
-
-
-def replace_folder(out: Path, what: str, make: Callable[[Path], T]) -> T:
-    """Make a whole folder aside (`make(new folder)`) and swap it in for `out` only when complete, one run at a
-    time: a failed, interrupted or concurrent run never leaves a folder half one and half another (or empty).
-    `what` names the folder in "… 正在被另一次运行写入". Returns what `make` returns."""
-    from .outlock import locked
-
-    out = out.resolve()
-    with locked(out.parent, what):  # the parent: the output itself is replaced
-        new = out.with_name(f".{out.name}-new-{os.getpid()}")
-        old = out.with_name(f".{out.name}-old-{os.getpid()}")
-        for stale in [*out.parent.glob(f".{out.name}-new-*"), *out.parent.glob(f".{out.name}-old-*")]:  # a killed run's
-            shutil.rmtree(stale, ignore_errors=True)
-        try:
-            made = make(new)
-            if out.exists():
-                os.replace(out, old)
-            os.replace(new, out)
-        finally:
-            shutil.rmtree(new, ignore_errors=True)
-            shutil.rmtree(old, ignore_errors=True)
-    return made

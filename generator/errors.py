@@ -129,17 +129,3 @@ def system_error(e: OSError) -> str:
 def is_system_error(e: BaseException) -> bool:
     """An error of the disk or the file system that the user can act on, not a bug of the generator."""
     return isinstance(e, OSError) and e.errno in _SYSTEM
-
-
-def serve_error_page(problems: list[Problem], files_checked: int) -> str:
-    """What the preview shows, at every address, while a record has an error: the same list `check` prints."""
-    from .render import html_page  # the one HTML environment, which escapes everything
-
-    errors = sorted((p for p in problems if p.severity is Severity.ERROR), key=lambda p: p.sort_key)
-    return html_page(
-        "serve_errors.html.j2",
-        heading=say.PREVIEW_HEADING,
-        lead=say.PREVIEW_LEAD,
-        problems=[{"where": f"{p.file}:{p.line}:{p.col}", "label": p.severity.label, "message": p.text} for p in errors],
-        total=summary(problems, files_checked),
-    )

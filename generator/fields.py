@@ -92,7 +92,7 @@ def _markdown(value: Any) -> str:
     if complex_:
         raise fail(complex_)
     if "//" in text or "\\\\" in text:  # the only way an image can come from elsewhere
-        from .render import remote_images_in
+        from .sanitize import remote_images_in  # Python-Markdown and nh3 only for text that may hold one
 
         remote = remote_images_in(text)
         if remote:

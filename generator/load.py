@@ -18,6 +18,7 @@ from .errors import Problem, Severity, field_path
 from .fields import model_in
 from .filestat import signature
 from .kinds import KINDS, FileIdentity, Kind, Record
+from .photos import ORIGINAL_BYTES, ORIGINAL_EDGE
 from .privacy import scan
 from .yaml12 import misread
 from .yamlio import Document, line_col, parse_bytes, read_bytes
@@ -229,7 +230,7 @@ def load(records_dir: Path, cache: RecordCache | None = None) -> Loaded:
             if why:
                 result.problems.append(entry.problem(loc, why))
             elif assets.oversized(asset):
-                result.problems.append(entry.problem(loc, say.asset_oversized(asset), warning=True))
+                result.problems.append(entry.problem(loc, say.asset_oversized(asset, ORIGINAL_EDGE, ORIGINAL_BYTES), warning=True))
         result.entries.append(entry)
 
     if not (records_dir / "site.yml").is_file():

@@ -96,10 +96,9 @@ def asset_not_file(rel: str) -> str:
     return f"{ASSETS}{rel} 不是文件"
 
 
-def asset_oversized(rel: str) -> str:
-    from .photos import ORIGINAL_BYTES, ORIGINAL_EDGE
-
-    return (f"{ASSETS}{rel} 比需要的大（长边超过 {ORIGINAL_EDGE} 像素或文件超过 {ORIGINAL_BYTES // 10**6} MB），"
+def asset_oversized(rel: str, edge: int, size: int) -> str:
+    """`edge` and `size`: the originals' limits (photos.ORIGINAL_EDGE, ORIGINAL_BYTES)."""
+    return (f"{ASSETS}{rel} 比需要的大（长边超过 {edge} 像素或文件超过 {size // 10**6} MB），"
             "会让仓库越来越大。运行 make shrink 把它缩小（网站上看起来一样）")
 
 
@@ -498,11 +497,11 @@ def repeated_id(what: str, value: str, first: int) -> str:
 
 
 def private_number_internal(kind: str, masked: str) -> str:
-    return f"内部记录中有疑似{kind} {masked}：请确认确有必要保留"
+    return f"内部记录中有疑似{PERSONAL_NUMBERS[kind]} {masked}：请确认确有必要保留"
 
 
 def private_number(kind: str, masked: str) -> str:
-    return (f"有疑似{kind} {masked}：公开（或将来可能公开）的记录不能含有个人号码。"
+    return (f"有疑似{PERSONAL_NUMBERS[kind]} {masked}：公开（或将来可能公开）的记录不能含有个人号码。"
             "请删除它；确需保留时，请把记录设为 visibility: internal")
 
 
@@ -1055,8 +1054,7 @@ def system_cause(cause: str, path) -> str:
 
 # ---------------------------------------------------------------- personal numbers (privacy.py)
 
-ID_NUMBER = "身份证号码"
-MOBILE_NUMBER = "手机号码"
+PERSONAL_NUMBERS = {"id": "身份证号码", "mobile": "手机号码"}  # privacy.ID_NUMBER, privacy.MOBILE_NUMBER
 
 
 # ---------------------------------------------------------------- 常见错误 (records/README.md)

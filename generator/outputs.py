@@ -11,12 +11,13 @@ nothing is touched.
 from __future__ import annotations
 
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, TypeVar
 
-from . import atomic
 from . import messages as say
+from .outlock import locked
 
 T = TypeVar("T")
 
@@ -111,10 +112,22 @@ def projects_of(*paths: Path | None) -> list[Path]:
 
 
 def replace(out: Path, output: Output, what: str, make: Callable[[Path], T]) -> T:
-    """atomic.replace_folder, with the command's mark put into the new folder before it is swapped in."""
-    def made(new: Path) -> T:
-        result = make(new)
-        mark(new, output)
-        return result
-
-    return atomic.replace_folder(out, what, made)
+    """Make a whole folder aside (`make(new folder)`), put the command's mark into it and swap it in for `out` only
+    when complete, one run at a time: a failed, interrupted or concurrent run never leaves a folder half one and
+    half another (or empty). `what` names the folder in "… 正在被另一次运行写入". Returns what `make` returns."""
+    out = out.resolve()
+    with locked(out.parent, what):  # the parent: the output itself is replaced
+        new = out.with_name(f".{out.name}-new-{os.getpid()}")
+        old = out.with_name(f".{out.name}-old-{os.getpid()}")
+        for stale in [*out.parent.glob(f".{out.name}-new-*"), *out.parent.glob(f".{out.name}-old-*")]:  # a killed run's
+            shutil.rmtree(stale, ignore_errors=True)
+        try:
+            made = make(new)
+            mark(new, output)
+            if out.exists():
+                os.replace(out, old)
+            os.replace(new, out)
+        finally:
+            shutil.rmtree(new, ignore_errors=True)
+            shutil.rmtree(old, ignore_errors=True)
+    return made

@@ -26,7 +26,7 @@ from mkdocs.utils import get_relative_url
 from . import messages as say
 from . import sanitize
 from .cms import CMS_CONFIG, render_cms_config
-from .errors import Severity, format_text, is_system_error, serve_error_page, summary, system_error
+from .errors import Severity, format_text, is_system_error, summary, system_error
 from .feeds import make_feeds
 from .link import BuildMode
 from .load import RecordCache
@@ -35,7 +35,7 @@ from .pagecache import PageCache
 from .pages import footer, make_pages, navigation, theme_tags
 from .photos import PhotoPublisher, published_path
 from .pipeline import check_records
-from .render import TEMPLATES, css_string, is_link, map_strings
+from .render import TEMPLATES, css_string, is_link, map_strings, serve_error_page
 from .segment import Segmenter, rewrite_index
 from .watcher import watch_natively
 

@@ -16,7 +16,8 @@ import html
 import re
 from dataclasses import dataclass
 
-from . import messages as say
+# What was found, as Hit.kind (the message catalogue names them in Chinese: messages.PERSONAL_NUMBERS).
+ID_NUMBER, MOBILE_NUMBER = "id", "mobile"
 
 # What markup hides: comments, tags, character references, a Markdown link's target, emphasis and escape
 # characters, and the invisible characters (soft hyphen, zero-width spaces and joiners, word joiner, BOM).
@@ -49,7 +50,7 @@ _GAP = 12  # markup between two digits of one number ("<!-- -->" is 8, "&#56;" 5
 @dataclass(frozen=True, slots=True)
 class Hit:
     index: int  # where in the text it starts
-    kind: str  # Chinese name of what was found
+    kind: str  # ID_NUMBER or MOBILE_NUMBER
     masked: str
 
 
@@ -154,10 +155,10 @@ def _found(text: str):
         for m in _ID.finditer(seen):
             number = re.sub(r"[^0-9Xx]", "", m.group())
             if valid_resident_id(number):
-                yield where(m.start()), where(m.end() - 1) + 1, say.ID_NUMBER, _mask(number.upper(), 3, 2)
+                yield where(m.start()), where(m.end() - 1) + 1, ID_NUMBER, _mask(number.upper(), 3, 2)
         for m in _MOBILE.finditer(seen):
             digits = re.sub(r"[^0-9]", "", m.group())[-11:]
-            yield where(m.start()), where(m.end() - 1) + 1, say.MOBILE_NUMBER, _mask(digits, 3, 4)
+            yield where(m.start()), where(m.end() - 1) + 1, MOBILE_NUMBER, _mask(digits, 3, 4)
 
 
 def scan(text: str) -> list[Hit]:

@@ -24,7 +24,9 @@ import markdown
 import yaml
 from markupsafe import Markup
 
+from . import messages as say
 from . import sanitize
+from .errors import Problem, Severity, summary
 from .photos import published_path
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -56,7 +58,7 @@ def paragraphs(value: str) -> Markup:
 
 
 # As in mkdocs.yml: a record's Markdown rendered alone must come out as the page would render it.
-MARKDOWN_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "footnotes", "toc"]
+MARKDOWN_EXTENSIONS = sanitize.MARKDOWN_EXTENSIONS
 
 
 def markdown_field(value: str) -> Markup:
@@ -77,11 +79,6 @@ def markdown_field(value: str) -> Markup:
     if not md.htmlStash.rawHtmlBlocks:
         return Markup(value)
     return Markup(f'<div class="dj-html">\n{sanitize.clean(html_out)}\n</div>\n')
-
-
-def remote_images_in(value: str) -> list[str]:
-    """Images of a Markdown field that would load from another site, as Python-Markdown renders it."""
-    return sanitize.remote_images(markdown.Markdown(extensions=MARKDOWN_EXTENSIONS).convert(value))
 
 
 def oneline(value: str) -> Markup:
@@ -176,3 +173,15 @@ def reads(template: str, variable: str) -> bool:
 def render(template: str, **context) -> str:
     out = environment().get_template(template).render(**context)
     return re.sub(r"\n{3,}", "\n\n", out).rstrip() + "\n"
+
+
+def serve_error_page(problems: list[Problem], files_checked: int) -> str:
+    """What the preview shows, at every address, while a record has an error: the same list `check` prints."""
+    errors = sorted((p for p in problems if p.severity is Severity.ERROR), key=lambda p: p.sort_key)
+    return html_page(
+        "serve_errors.html.j2",
+        heading=say.PREVIEW_HEADING,
+        lead=say.PREVIEW_LEAD,
+        problems=[{"where": f"{p.file}:{p.line}:{p.col}", "label": p.severity.label, "message": p.text} for p in errors],
+        total=summary(problems, files_checked),
+    )

@@ -12,7 +12,11 @@ from __future__ import annotations
 import html
 import re
 
+import markdown
 import nh3
+
+# Python-Markdown's extensions for record Markdown (render.py), as MkDocs' markdown_extensions has them.
+MARKDOWN_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "footnotes", "toc"]
 
 TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del", "details", "div", "dl",
@@ -72,3 +76,8 @@ def clean(html: str) -> str:
         filter_style_properties={"text-align"},  # table column alignment; nothing else of style survives
         attribute_filter=_attribute,
     )
+
+
+def remote_images_in(value: str) -> list[str]:
+    """Images of a Markdown field that would load from another site, as Python-Markdown renders it."""
+    return remote_images(markdown.Markdown(extensions=MARKDOWN_EXTENSIONS).convert(value))

@@ -13,7 +13,7 @@ def test_check_digit():
 
 def test_mobile_number_forms():
     text = "甲13812345678 乙+86 138-1234-5678 丙138 1234 5678 丁１３８１２３４５６７８ 戊+8613812345678"
-    assert [(h.kind, h.masked) for h in scan(text)] == [("手机号码", "138****5678")] * 5
+    assert [(h.kind, h.masked) for h in scan(text)] == [("mobile", "138****5678")] * 5
 
 
 def test_not_personal_numbers():
@@ -24,7 +24,7 @@ def test_not_personal_numbers():
 
 def test_id_inside_student_number_and_masked():
     hits = scan("学籍号G11010519491231002X")
-    assert [(h.index, h.kind, h.masked) for h in hits] == [(4, "身份证号码", "110*************2X")]
+    assert [(h.index, h.kind, h.masked) for h in hits] == [(4, "id", "110*************2X")]
 
 
 def test_mask_keeps_everything_but_the_numbers():

@@ -21,8 +21,8 @@ from generator.privacy import scan
 
 # ---------------------------------------------------------------- personal numbers, as a reader sees them
 
-MOBILE = ("手机号码", "138****5678")
-ID = ("身份证号码", "110*************2X")
+MOBILE = ("mobile", "138****5678")
+ID = ("id", "110*************2X")
 
 HIDDEN_NUMBERS = [
     ("entities", "电话&#49;&#51;&#56;&#49;&#50;&#51;&#52;&#53;&#54;&#55;&#56;", MOBILE),
@@ -45,7 +45,7 @@ HIDDEN_NUMBERS = [
     ("full-width", "电话１３８１２３４５６７８", MOBILE),
     ("file name", "src: 2024/138_1234_5678.jpg", MOBILE),
     ("ID with spaces", "身份证 110105 19491231 002X", ID),
-    ("ID with dashes", "身份证 110105-19491231-002x", ("身份证号码", "110*************2X")),
+    ("ID with dashes", "身份证 110105-19491231-002x", ("id", "110*************2X")),
     ("ID in entities", "身份证 &#49;10105194912310&#48;2X", ID),
 ]
 
