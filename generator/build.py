@@ -32,14 +32,11 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
-from typing import TYPE_CHECKING
 
 from . import atomic
 from . import messages as say
+from .structure import Output  # a leaf: the check for "nothing changed" imports no more of the generator
 from .yamlio import MAX_BYTES
-
-if TYPE_CHECKING:  # the check for "nothing changed" must not pay for importing the whole generator
-    from .pages import Output
 
 MANIFEST = ".generator-files"
 JOURNAL = ".generator-journal"

@@ -28,9 +28,10 @@ import yaml
 from . import messages as say
 from . import outputs
 from .link import Site
-from .pages import Output, footer, make_pages, navigation, theme_tags
+from .pages import footer, make_pages, navigation, theme_tags
 from .photos import PhotoPublisher, published_path
 from .render import css_string, is_link, map_strings
+from .structure import Output
 
 # Hand-written folders of docs/ that stay out: the web editor edits records, which an export has none of;
 # the search words and overrides are not pages (overrides go beside docs/, as custom_dir).

@@ -11,14 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import messages as say
+from .pinyin import slug
 from .yamlio import read_record
 
-MAX_SLUG = 40
 # The kinds with a Blank, for the command line's help without importing the models (a third of a second that
 # every command would pay); tests/test_new.py holds it to the registry.
 TYPES = ("program", "activity", "member", "issue", "place", "duty", "suggestion", "review", "responsibility")
@@ -32,20 +31,6 @@ class NewError(Exception):
 class NewRecord:
     rel: str  # path under records/
     text: str
-
-
-def slug(title: str) -> str:
-    """The pinyin of a title as an id part: lower-case syllables joined by '-', at most MAX_SLUG long."""
-    from pypinyin import lazy_pinyin  # a quarter of a second to import; only `new` needs it
-
-    words = [w for syllable in lazy_pinyin(title) for w in re.findall(r"[a-z0-9]+", syllable.lower())]
-    out = ""
-    for w in words:
-        candidate = f"{out}-{w}" if out else w
-        if len(candidate) > MAX_SLUG:
-            break
-        out = candidate
-    return out or "jilu"
 
 
 def q(value: str) -> str:

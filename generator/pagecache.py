@@ -4,15 +4,12 @@ from, so that a save renders again only the pages it touched."""
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
 from .load import Entry
 from .render import TEMPLATES
-
-if TYPE_CHECKING:
-    from .pages import Page
+from .structure import Page
 
 
 class PageCache:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from dataclasses import dataclass
 from urllib.parse import quote
 
 from markupsafe import Markup
@@ -27,21 +26,13 @@ from .pagecache import READS_INDEX, PageCache, Uncacheable, fingerprint, templat
 from .paging import numbered, paginate
 from .photos import published_path
 from .render import cn_date, front_matter, reads, relative, render, text
+from .structure import Output, Page
 
 PLACE_KINDS = labels(PlaceKind)
 STATES = labels(SuggestionState)
 LATEST = 10  # activities on the home page and the activities overview
 GROUP_LATEST = 5  # activities of each group on the archives by program and by branch
 FORUM_LATEST = 10  # suggestions of each state on the forum's page
-
-
-@dataclass(frozen=True, slots=True)
-class Page:
-    path: str  # e.g. activities/2024/2024-03-12-tongke-yigou.md
-    title: str  # plain text
-    markdown: str
-    source: str | None = None  # the record behind it, relative to records/, for "编辑此页"
-    in_nav: bool = False
 
 
 # ---------------------------------------------------------------- paths and titles
@@ -275,7 +266,7 @@ def tag_slugs(tags) -> dict[str, str]:
     """Each tag's part of its page's address: the pinyin of its Chinese and its digits (an address that reads the
     same on every system, also from a USB stick; no other letters, so no markup ever reaches an address), made
     unique in the order of the tags."""
-    from .new import slug
+    from .pinyin import slug  # pypinyin only when there are tags
 
     out: dict[str, str] = {}
     taken: set[str] = set()
@@ -319,13 +310,6 @@ def footer(site: Site) -> dict:
         "police": police,
         "police_code": re.sub(r"\D", "", police) if police else None,
     }
-
-
-@dataclass(frozen=True, slots=True)
-class Output:
-    pages: list[Page]  # in navigation order
-    media: list[str]  # asset paths under records/assets/ that the shown records use (photos.published_path)
-    tag_slugs: dict[str, str]  # tag -> its page is tags/<slug>.md (what the theme's tag chips link to)
 
 
 def make_pages(site: Site, cache: PageCache | None = None, today: dt.date | None = None) -> Output:

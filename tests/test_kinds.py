@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
+import ast
 
-from generator.kinds import KINDS, FileIdentity
+import pytest
+from sitebuild import ROOT
+
+from generator.kinds import KINDS, FileIdentity, hooks
 from generator.load import classify
 
 
@@ -37,3 +40,45 @@ def test_a_periodicals_index_is_claimed_before_its_issues():
     assert classify("publications/dangxing-riji/2024-01.yml")[0].name == "issue"
     assert classify("publications/dangxing-riji/2024-1.yml") == (
         "文件名“2024-1.yml”不合规：一期刊物的文件名应为 <年份>-<两位期号>.yml，例如 2024-01.yml；刊物介绍为 index.yml")
+
+
+# ---------------------------------------------------------------- what the hooks are given (kinds/hooks.py)
+
+
+def _used(name: str) -> set[str]:
+    """Every attribute a kind module reads of its hooks' argument `name` (m, o, entry …)."""
+    used = set()
+    for path in (ROOT / "generator/kinds").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == name:
+                used.add(node.attr)
+    return used
+
+
+def _declared(protocol) -> set[str]:
+    return {n for n in dir(protocol) if not n.startswith("_")} | set(getattr(protocol, "__annotations__", {}))
+
+
+@pytest.mark.parametrize(("argument", "protocol"), [("m", hooks.PageMaker), ("o", hooks.NewOptions)])
+def test_the_protocols_declare_everything_the_kinds_use(argument, protocol):
+    assert _used(argument) - _declared(protocol) == set()
+    assert _used(argument)  # the kinds do use them: the scan finds something
+
+
+def test_the_generic_code_provides_what_the_protocols_promise():
+    """The objects the hooks are really given, from the shipped records, have every member."""
+    from generator import new
+    from generator.indexes import build_index
+    from generator.pages import Maker
+    from generator.pipeline import check_records
+
+    shipped = check_records(ROOT / "records").site
+    ix = build_index(shipped)
+    maker = Maker(ix)
+    options = new.Options(ROOT / "records", new._Existing(ROOT / "records"), maker.today)
+    given = [(shipped.site, hooks.RecordEntry), (shipped, hooks.Records), (ix, hooks.Shown), (maker, hooks.PageMaker),
+             (options, hooks.NewOptions), (options.ex, hooks.ExistingRecords)]
+    for value, protocol in given:
+        assert isinstance(value, protocol), protocol.__name__
+        missing = [n for n in _declared(protocol) if not hasattr(value, n)]
+        assert missing == [], protocol.__name__

@@ -11,8 +11,8 @@ from .base import FileIdentity, Finding, Record
 from .kind import Kind, Reference
 
 KINDS: dict[str, Kind] = {
-    m.KIND.name: m.KIND
-    for m in (site, program, activity, member, publication, issue, place, duty, suggestion, review, responsibility)
+    module.KIND.name: module.KIND
+    for module in (site, program, activity, member, publication, issue, place, duty, suggestion, review, responsibility)
 }
 
 __all__ = ["KINDS", "FileIdentity", "Finding", "Kind", "Record", "Reference"]

@@ -8,8 +8,10 @@ from pydantic import Field
 
 from .. import messages as say
 from ..fields import AssetPath, Count, Date, ListOf, LongText, Markdown, Ref, Text
+from ..structure import Page
 from .base import Content, FileIdentity, Finding, Strict
 from .files import Dated
+from .hooks import NewOptions, PageMaker
 from .kind import Blank, Kind, Reference
 
 
@@ -43,7 +45,7 @@ class Activity(Content):
         for i, photo in enumerate(self.photos or ()):
             yield ("photos", i, "src"), photo.src
 
-def pages(m) -> list:
+def pages(m: PageMaker) -> list[Page]:
     ix = m.ix
     pages = [m.page("activities/index.md", "activities.md.j2", "党建活动", in_nav=True, searchable=False,
                        latest=ix.activities[:m.LATEST])]
@@ -71,12 +73,12 @@ def pages(m) -> list:
     return pages
 
 
-def _latest(m, groups: list) -> list:
+def _latest(m: PageMaker, groups: list) -> list:
     """(group, its latest activities, how many in all, the page of all of them) for an archive by group."""
     return [(group, acts[:m.GROUP_LATEST], len(acts), first) for group, acts, first in groups]
 
 
-def _start(o):
+def _start(o: NewOptions) -> tuple:
     title = o.need(o.title, "--title", "活动标题")
     day = o.date or o.today
     program = o.pick("特色做法", o.program, o.ex.stems("programs"), "--program")

@@ -10,8 +10,10 @@ from pydantic import Field
 
 from .. import messages as say
 from ..fields import Count, Date, ListOf, LongText, Ref, Text
+from ..structure import Page
 from .base import Content, FileIdentity, Finding, Strict
 from .files import Dated
+from .hooks import NewOptions, PageMaker, RecordEntry
 from .kind import Blank, Kind, Reference
 
 WEEKDAYS = "一二三四五六日"
@@ -55,7 +57,7 @@ def when(duty, today: dt.date) -> str:
     return f"{day.month}月{day.day}日（{weekday}）"
 
 
-def _split(m) -> tuple[list, list]:
+def _split(m: PageMaker) -> tuple[list, list]:
     """Shown duties: to come (soonest first) and past (newest first), as of the build's day."""
     duties = m.ix.of_kind.get("duty", [])
     upcoming = sorted((d for d in duties if (d.record.end_date or d.record.date) >= m.today), key=lambda d: (d.record.date, d.id))
@@ -63,7 +65,7 @@ def _split(m) -> tuple[list, list]:
     return upcoming, past
 
 
-def pages(m) -> list:
+def pages(m: PageMaker) -> list[Page]:
     upcoming, past = _split(m)
     out = [m.page("duties/index.md", "duties.md.j2", "社区服务站值班", in_nav=True, searchable=False,
                   upcoming=upcoming, past=past)]
@@ -73,26 +75,26 @@ def pages(m) -> list:
     return out
 
 
-def _roster(m, entry, duties: list, heading: str) -> str:
+def _roster(m: PageMaker, entry: RecordEntry, duties: list, heading: str) -> str:
     if not duties:
         return ""
     return m.fragment("duty_list.md.j2", entry, heading=heading, duties=duties)
 
 
-def on_place(m, place) -> str:
+def on_place(m: PageMaker, place: RecordEntry) -> str:
     upcoming, past = _split(m)
     at = [d for d in upcoming if d.record.place == place.id]
     done = [d for d in past if d.record.place == place.id]
     return "\n\n".join(x.rstrip("\n") for x in (_roster(m, place, at, "值班安排"), _roster(m, place, done, "往期接待")) if x)
 
 
-def on_member(m, member) -> str:
+def on_member(m: PageMaker, member: RecordEntry) -> str:
     upcoming, past = _split(m)
     theirs = [d for d in upcoming + past if member.id in d.record.members]
     return _roster(m, member, theirs, "社区服务站值班")
 
 
-def on_home(m) -> list[dict]:
+def on_home(m: PageMaker) -> list[dict]:
     upcoming, _ = _split(m)
     notices = []
     for d in upcoming[:3]:
@@ -100,11 +102,11 @@ def on_home(m) -> list[dict]:
         names = "、".join(m.title(m.site.members[i]) for i in d.record.members if m.ix.shown(m.site.members.get(i)))
         notices.append({"title": f"{when(d, m.today)} {place.record.title if place else ''} 值班",
                         "text": f"{d.record.topic}" + (f" · {d.record.time}" if d.record.time else "") + (f" · 值班：{names}" if names else ""),
-                        "url": d.type.page_of(d)})
+                        "url": m.path_of(d)})
     return notices
 
 
-def _start(o):
+def _start(o: NewOptions) -> tuple:
     topic = o.need(o.title, "--title", "值班主题")
     day = o.date or o.today
     places = o.ex.stems("places")

@@ -10,6 +10,7 @@ from .. import messages as say
 from ..fields import AssetPath, Date, ListOf, Markdown, Ref, Text
 from .base import Content, FileIdentity, Finding, Strict
 from .files import IssueFile
+from .hooks import NewOptions, RecordEntry, Records
 from .kind import Blank, Kind, Reference
 
 
@@ -38,7 +39,7 @@ class Issue(Content):
             yield ("cover",), self.cover
 
 
-def _title(entry, site) -> str:
+def _title(entry: RecordEntry, site: Records) -> str:
     if entry.record.title:
         return entry.record.title
     i = entry.ident
@@ -46,7 +47,7 @@ def _title(entry, site) -> str:
     return f"《{pub.record.title if pub else i.publication}》{i.year}年第{i.number}期"
 
 
-def _start(o):
+def _start(o: NewOptions) -> tuple:
     import re
 
     pub = o.pick("刊物", o.pub, o.ex.publications(), "--pub")

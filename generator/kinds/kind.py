@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import Iterator
 
 from .base import Record, example_title
-
-if TYPE_CHECKING:
-    from ..link import Site
-    from ..load import Entry
-
+from .hooks import AddsTo, Home, LinkRules, Pages, RecordEntry, Records, Start, Title
 
 # The lists of site.yml that records name by id, as a Reference's target: target -> key in site.yml.
 SITE_LISTS = {"branch": "branches", "pillar": "pillars"}
@@ -60,7 +56,7 @@ class Blank:
     it fills in (as YAML) and the values its examples may name ({year}, {date} …); every other field of the
     model is written as a commented example with the model's own description."""
 
-    start: Callable
+    start: Start
     note: str = ""  # said after the kind's name on the first line
     examples: dict[str, str] = field(default_factory=dict)  # YAML of optional fields, shown commented
     draft: bool = True  # starts with status: draft (kinds that have a status)
@@ -75,16 +71,15 @@ class Kind:
     glob: str  # its files, for editors that validate YAML against a schema
     page: str | None = None  # its page under docs/, a format string over the file identity `i`
     references: tuple[Reference, ...] = ()
-    title: Callable[[Entry, Site], str] | None = None  # what a reader sees as its name (default: its title)
+    title: Title | None = None  # what a reader sees as its name (default: its title)
     referable: bool = True  # other records may name it by id
     within: str | None = None  # the kind of record it belongs to (by the identity's field of that name)
-    link_rules: Callable | None = None  # (entry, lookup(kind, id)) -> findings about the records it names
-    pages: Callable | None = None  # (pages.Maker) -> its section's pages: listings and one page per record
+    link_rules: LinkRules | None = None  # findings about the records it names
+    pages: Pages | None = None  # its section's pages: listings and one page per record
     section: tuple[str, str, bool] | None = None  # in the navigation: title, index page, whether it lists its pages
     blank: Blank | None = None  # how `generator new` starts one
-    # What it adds to other kinds' record pages: {kind name: (Maker, entry) -> Markdown appended to that page}.
-    adds_to: dict[str, Callable] = field(default_factory=dict)
-    home: Callable | None = None  # (Maker) -> notices for the home page: [{"title", "text", "url"}]
+    adds_to: dict[str, AddsTo] = field(default_factory=dict)  # what it adds to other kinds' record pages, by kind
+    home: Home | None = None  # notices for the home page
     internal_only: bool = False  # shown by internal builds only, whatever the record says
     # How much more a search ranks this kind's record pages: the page about a practice, a place or a periodical
     # comes before the pages that mention it (Material's per-page `search.boost`).
@@ -101,9 +96,9 @@ class Kind:
     def identify(self, parts: list[str]):
         return self.files.identify(parts, self.label, self.example)
 
-    def page_of(self, entry: Entry) -> str:
+    def page_of(self, entry: RecordEntry) -> str:
         return self.page.format(i=entry.ident)
 
-    def title_of(self, entry: Entry, site: Site) -> str:
+    def title_of(self, entry: RecordEntry, site: Records) -> str:
         title = self.title(entry, site) if self.title else entry.record.title
         return example_title(title) if getattr(entry.record, "example", False) else title

@@ -8,8 +8,10 @@ from pydantic import Field
 
 from .. import messages as say
 from ..fields import AssetPath, Boolean, ListOf, Markdown, Ref, Text, Year
+from ..structure import Page
 from .base import Content, FileIdentity, Finding, Strict
 from .files import Named
+from .hooks import NewOptions, PageMaker
 from .kind import Blank, Kind, Reference
 
 
@@ -42,7 +44,7 @@ class Member(Content):
         if self.photo:
             yield ("photo",), self.photo
 
-def pages(m) -> list:
+def pages(m: PageMaker) -> list[Page]:
     pages = [m.page("members/index.md", "members.md.j2", "党员风采", in_nav=True, searchable=False)]
     for e in m.ix.members:
         branch = next((b for b in m.s.branches if b.id == e.record.branch), None)
@@ -50,7 +52,7 @@ def pages(m) -> list:
                                           articles=m.ix.articles_by_member.get(e.id, []))
     return pages
 
-def _start(o):
+def _start(o: NewOptions) -> tuple:
     name = o.need(o.name, "--name", "党员姓名")
     rid = o.ex.free("members", o.slug(name))
     return "members", rid, {"name": o.q(name), "story": "|\n  请把事迹写在这里。", "consent": "false   # 本人同意公开发布后改为 true",

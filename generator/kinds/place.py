@@ -7,8 +7,10 @@ from typing import ClassVar
 from pydantic import Field
 
 from ..fields import LongText, Markdown, Text, choice
+from ..structure import Page
 from .base import Content
 from .files import Named
+from .hooks import NewOptions, PageMaker
 from .kind import Blank, Kind
 
 PlaceKind = choice(
@@ -31,13 +33,13 @@ class Place(Content):
     summary: LongText | None = Field(None, description="一段话摘要（纯文字）")
     body: Markdown | None = Field(None, description="正文（Markdown）")
 
-def pages(m) -> list:
+def pages(m: PageMaker) -> list[Page]:
     pages = [m.page("places/index.md", "places.md.j2", "阵地与基地", in_nav=True, searchable=False)]
     for e in m.ix.places:
         pages += m.record_with_activities(e, "place.md.j2", m.ix.by_place.get(e.id, []), "在这里开展的活动")
     return pages
 
-def _start(o):
+def _start(o: NewOptions) -> tuple:
     from ..fields import labels
 
     title = o.need(o.title, "--title", "名称")

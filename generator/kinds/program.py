@@ -7,8 +7,10 @@ from typing import ClassVar
 from pydantic import Field
 
 from ..fields import Count, LongText, Markdown, Ref, Text, Year
+from ..structure import Page
 from .base import Content
 from .files import Named
+from .hooks import NewOptions, PageMaker
 from .kind import Blank, Kind, Reference
 
 
@@ -22,7 +24,7 @@ class Program(Content):
     summary: LongText = Field(description="一段话摘要（纯文字）")
     body: Markdown | None = Field(None, description="正文（Markdown）")
 
-def pages(m) -> list:
+def pages(m: PageMaker) -> list[Page]:
     pages = [m.page("work/index.md", "work.md.j2", "党建工作", in_nav=True, searchable=False)]
     for pillar in m.s.pillars:
         pages.append(m.page(f"work/{pillar.id}.md", "pillar.md.j2", pillar.title, in_nav=True, pillar=pillar))
@@ -31,7 +33,7 @@ def pages(m) -> list:
         pages += m.record_with_activities(e, "program.md.j2", m.ix.by_program.get(e.id, []), "历年活动", pillar=pillar)
     return pages
 
-def _start(o):
+def _start(o: NewOptions) -> tuple:
     title = o.need(o.title, "--title", "做法名称")
     pillar = o.pick("“四句话”编号", o.pillar, o.ex.site_ids("pillars"), "--pillar")
     rid = o.ex.free("programs", o.slug(title))

@@ -8,8 +8,10 @@ from pydantic import Field
 
 from .. import messages as say
 from ..fields import LongText, Text
+from ..structure import Page
 from .base import Content, FileIdentity, Finding
 from .files import PublicationIndex
+from .hooks import PageMaker
 from .kind import Kind
 
 
@@ -24,7 +26,7 @@ class Publication(Content):
         if self.title and (self.title.startswith("《") or self.title.endswith("》")):
             yield Finding(("title",), say.TITLE_MARKS)
 
-def pages(m) -> list:
+def pages(m: PageMaker) -> list[Page]:
     pages = [m.page("publications/index.md", "publications.md.j2", "刊物", in_nav=True, searchable=False)]
     for pub in m.ix.publications:
         issues = m.ix.issues.get(pub.id, [])

@@ -10,8 +10,10 @@ from pydantic import Field
 
 from .. import messages as say
 from ..fields import Boolean, Date, ListOf, LongText, Ref, Text, Year, choice
+from ..structure import Page
 from .base import FileIdentity, Finding, Record, Strict, example_field
 from .files import PerMemberYear
+from .hooks import NewOptions, PageMaker, RecordEntry, Records
 from .kind import Blank, Kind, Reference
 
 Grade = choice(("优秀", "优秀"), ("合格", "合格"), ("基本合格", "基本合格"), ("不合格", "不合格"))
@@ -50,7 +52,7 @@ class Responsibility(Record):
             yield Finding(("year",), say.year_not_folder(self.year, ident.year))
 
 
-def pages(m) -> list:
+def pages(m: PageMaker) -> list[Page]:
     shown = m.ix.of_kind.get("responsibility", [])
     if not shown:  # a public build: not even an empty section
         return []
@@ -64,12 +66,12 @@ def pages(m) -> list:
     return out
 
 
-def on_member(m, member) -> str:
+def on_member(m: PageMaker, member: RecordEntry) -> str:
     theirs = [r for r in m.ix.of_kind.get("responsibility", []) if r.record.member == member.id]
     return m.fragment("responsibility_list.md.j2", member, items=sorted(theirs, key=lambda e: -e.ident.year)) if theirs else ""
 
 
-def on_review(m, review) -> str:
+def on_review(m: PageMaker, review: RecordEntry) -> str:
     year = [r for r in m.ix.of_kind.get("responsibility", []) if r.ident.year == review.ident.year]
     if not year:
         return ""
@@ -80,7 +82,7 @@ def on_review(m, review) -> str:
                       followed=sum(1 for r in year if r.record.follow_up))
 
 
-def _start(o):
+def _start(o: NewOptions) -> tuple:
     members = o.ex.stems("members")
     member = o.pick("党员", o.member, members, "--member")
     year = o.year or o.today.year
@@ -105,6 +107,6 @@ KIND = Kind(
 )
 
 
-def _name(entry, site) -> str:
+def _name(entry: RecordEntry, site: Records) -> str:
     member = site.members.get(entry.record.member) if site else None
     return member.type.title_of(member, site) if member else entry.record.member

@@ -9,8 +9,10 @@ from pydantic import Field
 
 from .. import messages as say
 from ..fields import Boolean, Count, Date, ListOf, Markdown, Ref, Text, Year
+from ..structure import Page
 from .base import FileIdentity, Finding, Record, Strict, example_field
 from .files import Yearly
+from .hooks import Lookup, NewOptions, PageMaker, RecordEntry
 from .kind import Blank, Kind, Reference
 
 
@@ -73,14 +75,14 @@ class Review(Record):
                 )
 
 
-def _same_year(entry, lookup) -> Iterator[Finding]:
+def _same_year(entry: RecordEntry, lookup: Lookup) -> Iterator[Finding]:
     """A highlight is an activity of the review's own year."""
     for i, aid in enumerate(entry.record.highlights or ()):
         activity = lookup("activity", aid)
         if activity is not None and activity.record.date is not None and activity.record.date.year != entry.ident.year:
             yield Finding(("highlights", i), say.highlight_other_year(aid, entry.ident.year))
 
-def pages(m) -> list:
+def pages(m: PageMaker) -> list[Page]:
     pages = [m.page("reviews/index.md", "reviews.md.j2", "述职评议", in_nav=True, searchable=False)]
     for e in m.ix.reviews:
         highlights = [m.site.activities[a] for a in e.record.highlights]
@@ -88,7 +90,7 @@ def pages(m) -> list:
                                       highlights=highlights))
     return pages
 
-def _start(o):
+def _start(o: NewOptions) -> tuple:
     year = o.year or o.today.year
     if (o.records / "reviews" / f"{year}.yml").exists():
         o.fail(say.exists_already(f"reviews/{year}.yml"))

@@ -9,8 +9,10 @@ from pydantic import Field
 
 from .. import messages as say
 from ..fields import Date, LongText, Markdown, Text, choice
+from ..structure import Page
 from .base import Content, FileIdentity, Finding
 from .files import Dated
+from .hooks import NewOptions, PageMaker
 from .kind import Blank, Kind
 
 SuggestionFrom = choice(
@@ -52,7 +54,7 @@ class Suggestion(Content):
         if self.reply and self.state == "open":
             yield Finding(("state",), say.STATE_STILL_OPEN, warning=True)
 
-def pages(m) -> list:
+def pages(m: PageMaker) -> list[Page]:
     by_state = {state: [x for x in m.ix.suggestions if x.record.state == state] for state in m.STATES}
     # Where people have raised suggestions before, most used first: where a visitor can raise one too.
     used = Counter(x.record.channel for x in m.ix.suggestions if x.record.channel)
@@ -66,7 +68,7 @@ def pages(m) -> list:
         pages.append(m.record_page(e, "suggestion.md.j2"))
     return pages
 
-def _start(o):
+def _start(o: NewOptions) -> tuple:
     from ..fields import labels
 
     title = o.need(o.title, "--title", "建议标题")
