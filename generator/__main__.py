@@ -1,100 +1,23 @@
-"""Command line: python -m generator check | ..."""
+"""Command line: python -m generator check | build | new | … — each command's handler, and the table of every
+command (COMMANDS, at the end) from which cli.py makes the parser."""
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import sys
 import traceback
+import typing
 from pathlib import Path
 
 from . import build, new, outputs
 from . import messages as say
+from .cli import CONFIG, DRAFTS, EXIT_BUG, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, INTERNAL, OUT, RECORDS, Command, Option, date
+from .cli import parser as make_parser
 from .errors import is_system_error, render_report, system_error
 from .outlock import Busy
 
 # The rest is imported by the commands that need it: `build` with nothing to do must not spend
 # most of its second importing pydantic, Jinja and Pillow.
-
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
-
-
-argparse._ = lambda text: say.ARGPARSE.get(text, text)  # argparse's own words, in Chinese like ours
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, say.usage_error(message))
-
-
-def _parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="python -m generator", description=say.PROGRAM)
-    sub = p.add_subparsers(dest="command", metavar=say.COMMAND, parser_class=_Parser)
-    sub.required = True
-
-    def command(name: str):
-        summary, description = say.COMMANDS[name]
-        parser = sub.add_parser(name, help=summary, description=description)
-
-        def option(flag: str, **kw):
-            if flag in say.METAVARS:
-                kw.setdefault("metavar", say.METAVARS[flag])
-            parser.add_argument(flag, help=say.OPTIONS[name, flag], **kw)
-        return parser, option
-
-    records = {"default": "records", "metavar": say.FOLDER}
-    config = {"default": "mkdocs.yml", "metavar": say.FILE}
-    _, opt = command("check")
-    opt("--records", **records)
-    opt("--format", choices=("text", "github", "json"), default="text")
-    opt("--drafts", action="store_true")
-    opt("--internal", action="store_true")
-    _, opt = command("build")
-    opt("--records", **records)
-    opt("--out", required=True, metavar=say.FOLDER)
-    opt("--drafts", action="store_true")
-    opt("--internal", action="store_true")
-    n, opt = command("new")
-    n.add_argument("type", choices=new.TYPES, metavar=say.TYPE, help=say.kinds_help(new.labels()))
-    opt("--records", **records)
-    opt("--title")
-    opt("--date", type=_date)
-    opt("--program")
-    opt("--pillar")
-    opt("--kind", dest="kind_of_place")
-    opt("--name")
-    opt("--pub")
-    opt("--year", type=int)
-    opt("--from", dest="origin")
-    opt("--place")
-    opt("--member")
-    _, opt = command("site")
-    opt("--out", default="site", metavar=say.FOLDER)
-    opt("--config", **config)
-    _, opt = command("archive")
-    opt("--records", **records)
-    opt("--internal", action="store_true")
-    opt("--out", default="archive", metavar=say.FOLDER)
-    opt("--config", **config)
-    v, _ = command("verify-archive")
-    v.add_argument("zip", metavar=say.ZIP)
-    _, opt = command("edit")
-    opt("--port", type=int, default=8000)
-    opt("--decap-port", type=int, default=8081)
-    opt("--mode", choices=("fs", "git"), default="fs")
-    _, opt = command("shrink")
-    opt("--records", **records)
-    _, opt = command("fmt")
-    opt("--records", **records)
-    opt("--check", action="store_true")
-    _, opt = command("export")
-    opt("--records", **records)
-    opt("--out", default="export", metavar=say.FOLDER)
-    opt("--config", **config)
-    _, opt = command("schema")
-    opt("--out", default="schemas", metavar=say.FOLDER)
-    return p
 
 
 def _refused(problems, files_checked: int) -> int:
@@ -206,16 +129,9 @@ def _fmt(args) -> int:
     return EXIT_PROBLEMS if args.check and result.changed else EXIT_OK
 
 
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(say.bad_date_option(text)) from None
-
-
 def _new(args) -> int:
     records = Path(args.records)
-    options = {k: getattr(args, k) for k in ("title", "date", "program", "pillar", "kind_of_place", "name", "pub", "year", "origin", "place", "member")}
+    options = {f.name: getattr(args, f.name) for f in new.option_fields()}
     try:
         path = new.write(records, new.make(args.type, records, **options))
     except new.NewError as e:
@@ -308,12 +224,42 @@ def _check(args) -> int:
     return EXIT_OK if result.ok else EXIT_PROBLEMS
 
 
+def _new_options() -> tuple[Option, ...]:
+    """`new`'s options, one for each field of new.Options the command line gives, typed as the field is."""
+    types = typing.get_type_hints(new.Options)
+    converters = {int: int, dt.date: date}
+    out = []
+    for f in new.option_fields():
+        given = next((t for t in typing.get_args(types[f.name]) if t is not type(None)), str)
+        settings = {"dest": f.name, **({"type": converters[given]} if given in converters else {})}
+        out.append(Option(new.flag(f), settings))
+    return tuple(out)
+
+
+# Every command: what runs it, and its arguments and options (help texts: messages.COMMANDS and OPTIONS).
+COMMANDS: dict[str, Command] = {
+    "check": Command(_check, (RECORDS, Option("--format", {"choices": ("text", "github", "json"), "default": "text"}),
+                              DRAFTS, INTERNAL)),
+    "build": Command(_build, (RECORDS, OUT(required=True), DRAFTS, INTERNAL)),
+    "new": Command(_new, (Option("type", {"metavar": say.TYPE, "help": lambda: say.kinds_help(new.labels())}),
+                          RECORDS, *_new_options())),
+    "site": Command(_site, (OUT(default="site"), CONFIG)),
+    "archive": Command(_archive, (RECORDS, INTERNAL, OUT(default="archive"), CONFIG)),
+    "verify-archive": Command(_verify, (Option("zip", {"metavar": say.ZIP}),)),
+    "edit": Command(_edit, (Option("--port", {"type": int, "default": 8000}),
+                            Option("--decap-port", {"type": int, "default": 8081}),
+                            Option("--mode", {"choices": ("fs", "git"), "default": "fs"}))),
+    "shrink": Command(_shrink, (RECORDS,)),
+    "fmt": Command(_fmt, (RECORDS, Option("--check", {"action": "store_true"}))),
+    "export": Command(_export, (RECORDS, OUT(default="export"), CONFIG)),
+    "schema": Command(_schema, (OUT(default="schemas"),)),
+}
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    args = make_parser(COMMANDS).parse_args(argv)
     try:
-        commands = {"check": _check, "site": _site, "export": _export, "build": _build, "new": _new, "schema": _schema,
-                    "archive": _archive, "verify-archive": _verify, "fmt": _fmt, "edit": _edit, "shrink": _shrink}
-        return commands[args.command](args)
+        return args.run(args)
     except KeyboardInterrupt:
         return 130
     except Busy as e:

@@ -11,16 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from . import messages as say
 from .pinyin import slug
 from .yamlio import read_record
-
-# The kinds with a Blank, for the command line's help without importing the models (a third of a second that
-# every command would pay); tests/test_new.py holds it to the registry.
-TYPES = ("program", "activity", "member", "issue", "place", "duty", "suggestion", "review", "responsibility")
 
 
 class NewError(Exception):
@@ -94,11 +90,11 @@ class Options:
     date: dt.date | None = None
     program: str | None = None
     pillar: str | None = None
-    kind_of_place: str | None = None
+    kind_of_place: str | None = field(default=None, metadata={"flag": "--kind"})
     name: str | None = None
     pub: str | None = None
     year: int | None = None
-    origin: str | None = None
+    origin: str | None = field(default=None, metadata={"flag": "--from"})
     place: str | None = None
     member: str | None = None
 
@@ -110,6 +106,15 @@ class Options:
     @staticmethod
     def fail(message: str):
         raise NewError(message)
+
+
+def option_fields() -> list:
+    """The fields of Options that the command line gives, each an option `--<name>` (or its metadata's flag)."""
+    return [f for f in fields(Options) if f.name not in ("records", "ex", "today")]
+
+
+def flag(f) -> str:
+    return f.metadata.get("flag", f"--{f.name}")
 
 
 def labels() -> list[tuple[str, str]]:

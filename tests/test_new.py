@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 import sys
 
 import pytest
+from sitebuild import ROOT
 
 from generator import new
+from generator.kinds import KINDS
 from generator.pinyin import MAX_SLUG, slug
 
 
@@ -98,7 +101,14 @@ def test_default_date_is_today(tree):
 
 
 def test_the_command_lines_types_are_the_kinds_that_can_be_started():
-    assert new.TYPES == tuple(new.creatable())
+    """`new --help` lists the registry's kinds that have a Blank, and a kind without one is refused in Chinese."""
+    done = subprocess.run([sys.executable, "-m", "generator", "new", "--help"], capture_output=True, text=True,
+                          encoding="utf-8", cwd=ROOT)
+    listed = re.findall(r"\b([a-z]+)（", done.stdout)
+    assert listed == [name for name, kind in KINDS.items() if kind.blank] == new.creatable()
+    done = subprocess.run([sys.executable, "-m", "generator", "new", "publication"], capture_output=True, text=True,
+                          encoding="utf-8", cwd=ROOT)
+    assert (done.returncode, done.stderr) == (2, f"错误：不认识的类型“publication”，可选：{'、'.join(new.creatable())}\n")
 
 
 def test_every_field_of_a_kind_is_in_its_skeleton_with_the_models_description(tree):
