@@ -33,8 +33,8 @@ def test_every_command_the_docs_and_messages_print_is_a_make_target():
 
     root = Path(__file__).resolve().parent.parent
     texts = [(root / f).read_text(encoding="utf-8") for f in ("README.md", "CONTRIBUTING.md", "records/README.md")]
-    for f in ("messages.py",):  # every message: the lines in Chinese
-        code = (root / "generator" / f).read_text(encoding="utf-8")
+    for f in sorted((root / "generator/messages").glob("*.py")):  # every message: the lines in Chinese
+        code = f.read_text(encoding="utf-8")
         texts.append("\n".join(line for line in code.splitlines() if re.search("[\u4e00-\u9fff]", line)))
     commands = {m for t in texts for m in re.findall(r"\bmake [a-z][a-z-]*(?: [A-Z]+=[^\s`'）]+|(?: ARGS='[^']*'))?", t)}
     targets = {c.split()[1] for c in commands}

@@ -1,4 +1,4 @@
-"""Every message a user reads comes from generator/messages.py, in plain Chinese."""
+"""Every message a user reads comes from the catalogue, generator/messages/, in plain Chinese."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from generator import messages
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "generator"
+CATALOGUE = PACKAGE / "messages"
 CJK = re.compile(r"[\u4e00-\u9fff]")  # words; punctuation alone (“：” in a split) is no message
 
 # Modules whose Chinese is the site's or a record's content (page titles, field descriptions, labels, examples):
@@ -23,7 +24,7 @@ SINKS = {"Finding", "fail", "Problem", "problem", "error", "warning", "info", "p
 
 
 def _modules() -> list[Path]:
-    return sorted(p for p in PACKAGE.rglob("*.py") if p.name != "messages.py")
+    return sorted(p for p in PACKAGE.rglob("*.py") if CATALOGUE not in p.parents)
 
 
 def _not_messages(tree: ast.AST) -> set[int]:
@@ -87,9 +88,11 @@ JARGON = ["顶层", "映射", "标量", "文档", "别名", "锚点", "合并键
 
 
 def _catalogue_texts() -> list[str]:
-    tree = ast.parse((PACKAGE / "messages.py").read_text(encoding="utf-8"))
-    skip = _not_messages(tree)
-    return _chinese(tree, skip)
+    texts = []
+    for path in sorted(CATALOGUE.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        texts += _chinese(tree, _not_messages(tree))
+    return texts
 
 
 @pytest.mark.parametrize("word", JARGON)
