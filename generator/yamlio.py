@@ -233,7 +233,7 @@ def _build(text: str, reader: _Reader, loader_class=_Loader) -> Document | None:
     doc = Document(data={}, text=text)
     loader = loader_class(text)
     try:
-        root = _walk_events(loader, doc, reader, block_lines if tab_lines else None)
+        root = _Builder(doc, reader, block_lines if tab_lines else None).build(loader)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -287,127 +287,146 @@ class _Stop(Exception):
     """The rest of the file cannot be read meaningfully."""
 
 
-def _walk_events(loader, doc: Document, reader: _Reader, block_lines: list | None) -> dict | None:
-    """Build plain data from the parser's events, recording marks; iterative, depth-capped."""
-    # Each frame: [container, path, pending_key, key_mark]
-    stack: list[list] = []
-    root = None
-    documents = 0
-    E = yaml.events
-    try:
-        while True:
-            ev = loader.get_event()
-            kind = type(ev)
-            if kind is E.StreamEndEvent:
-                break
-            if kind is E.StreamStartEvent or kind is E.DocumentEndEvent:
-                continue
-            if kind is E.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    m = ev.start_mark
-                    reader.error(m.line + 1, m.column + 1, say.SECOND_DOCUMENT)
-                    raise _Stop
-                continue
-            m = ev.start_mark
-            line, col = m.line + 1, m.column + 1
-            if kind is E.MappingEndEvent or kind is E.SequenceEndEvent:
-                stack.pop()
-                continue
-            if kind is E.AliasEvent:
-                reader.error(line, col, say.alias(ev.anchor))
-                value = ""
-            else:
-                if ev.anchor is not None:
-                    reader.error(line, col, say.anchor(ev.anchor))
-                if ev.tag is not None:
-                    tag = ev.tag.replace("tag:yaml.org,2002:", "!!")
-                    reader.error(line, col, say.tag(tag))
-
-            # Where does this node go?
-            if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
-                # It is a mapping key.
-                frame = stack[-1]
-                if kind is not E.ScalarEvent:
-                    reader.error(line, col, say.COMPLEX_KEY)
-                    raise _Stop
-                key = _escaped_bad_chars(ev, reader, line, col)
-                if key == "<<" and not ev.style:
-                    reader.error(line, col, say.MERGE_KEY)
-                path = frame[1] + (key,)
-                if key in frame[0] or path in doc.key_at:
-                    first = doc.key_at[path][0]
-                    reader.error(line, col, say.duplicate_key(key, first, line))
-                    frame[2] = _DUPLICATE
-                else:
-                    doc.key_at[path] = (line, col)
-                    frame[2] = key
-                continue
-
-            if stack:
-                frame = stack[-1]
-                if isinstance(frame[0], dict):
-                    key = frame[2]
-                    frame[2] = None
-                    path = frame[1] + (key,) if key is not _DUPLICATE else None
-                else:
-                    path = frame[1] + (len(frame[0]),)
-            else:
-                path = ()
-
-            if kind is E.ScalarEvent or kind is E.AliasEvent:
-                value = _escaped_bad_chars(ev, reader, line, col) if kind is E.ScalarEvent else ""
-                if kind is E.ScalarEvent and block_lines is not None and ev.style in ("|", ">"):
-                    block_lines.append((line + 1, ev.end_mark.line + 1))
-                if path is None:
-                    continue
-                if not stack:
-                    colon = _fullwidth_colon(doc.text, range(line, ev.end_mark.line + 2))
-                    if colon:
-                        reader.error(*colon, say.FULLWIDTH_COLON)
-                    else:
-                        reader.error(line, col, say.TEXT_NOT_KEYS)
-                    raise _Stop
-                end = ev.end_mark
-                doc.value_at[path] = (line, col)
-                doc.spans.append(((line, col), (end.line + 1, end.column + 1), path))
-                if kind is E.ScalarEvent and not ev.style and value:  # plain: None from PyYAML, "" from libyaml
-                    doc.plain.add(path)
-                container = stack[-1][0]
-                if isinstance(container, dict):
-                    if value == "":
-                        doc.empty.add(path)  # an empty value counts as missing
-                    else:
-                        container[path[-1]] = value
-                else:
-                    container.append(value)
-                continue
-
-            # A mapping or a sequence starts.
-            if len(stack) >= MAX_DEPTH:
-                reader.error(line, col, say.too_deep(MAX_DEPTH))
-                raise _Stop
-            container = {} if kind is E.MappingStartEvent else []
-            if not stack:
-                if kind is not E.MappingStartEvent:
-                    reader.error(line, col, say.LIST_NOT_KEYS)
-                    raise _Stop
-                root = container
-            elif path is not None:
-                parent = stack[-1][0]
-                if isinstance(parent, dict):
-                    parent[path[-1]] = container
-                else:
-                    parent.append(container)
-            if path is not None:
-                doc.value_at[path] = (line, col)
-            stack.append([container, path if path is not None else ("\0dup",), None])
-    except _Stop:
-        return None
-    if documents == 0 or root is None:
-        reader.error(1, 1, say.EMPTY_FILE)
-        return None
-    return root
-
-
 _DUPLICATE = object()  # placeholder key: the value of a repeated key is read and dropped
+
+
+@dataclass(slots=True)
+class _Frame:
+    """A mapping or list still open: what it holds so far, where it is, and (a mapping) the key whose value comes
+    next — None while a key is awaited, _DUPLICATE for a repeated key's value, which is read and dropped."""
+
+    container: dict | list
+    path: Path_
+    key: object = None
+
+    @property
+    def wants_key(self) -> bool:
+        return isinstance(self.container, dict) and self.key is None
+
+    def next_path(self) -> Path_ | None:
+        """Where the node that comes now goes (None: a repeated key's value)."""
+        if isinstance(self.container, dict):
+            key, self.key = self.key, None
+            return None if key is _DUPLICATE else self.path + (key,)
+        return self.path + (len(self.container),)
+
+    def add(self, path: Path_, value) -> None:
+        if isinstance(self.container, dict):
+            self.container[path[-1]] = value
+        else:
+            self.container.append(value)
+
+
+class _Builder:
+    """Plain data from the parser's events, with the marks of every key and value; iterative, depth-capped.
+    Each refusal (an alias, a tag, a second document …) is reported at its line; `_Stop` ends a file that
+    cannot be read on."""
+
+    def __init__(self, doc: Document, reader: _Reader, block_lines: list | None):
+        self.doc, self.reader, self.block_lines = doc, reader, block_lines
+        self.stack: list[_Frame] = []
+        self.root: dict | None = None
+        self.documents = 0
+
+    def build(self, loader) -> dict | None:
+        try:
+            while type(ev := loader.get_event()) is not yaml.StreamEndEvent:
+                self._event(ev)
+        except _Stop:
+            return None
+        if self.documents == 0 or self.root is None:
+            self.reader.error(1, 1, say.EMPTY_FILE)
+            return None
+        return self.root
+
+    def _event(self, ev) -> None:
+        kind = type(ev)
+        if kind is yaml.StreamStartEvent or kind is yaml.DocumentEndEvent:
+            return
+        if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            self.stack.pop()
+            return
+        line, col = ev.start_mark.line + 1, ev.start_mark.column + 1
+        if kind is yaml.DocumentStartEvent:
+            self.documents += 1
+            if self.documents > 1:
+                self._stop(line, col, say.SECOND_DOCUMENT)
+            return
+        self._refuse_yaml_features(ev, line, col)
+        if self.stack and self.stack[-1].wants_key:
+            self._key(ev, line, col)
+            return
+        path = self.stack[-1].next_path() if self.stack else ()
+        if kind is yaml.ScalarEvent or kind is yaml.AliasEvent:
+            self._scalar(ev, path, line, col)
+        else:
+            self._open(ev, path, line, col)
+
+    def _stop(self, line: int, col: int, message: str):
+        self.reader.error(line, col, message)
+        raise _Stop
+
+    def _refuse_yaml_features(self, ev, line: int, col: int) -> None:
+        """Aliases, anchors and tags: nothing in a record refers to another part or names a type."""
+        if type(ev) is yaml.AliasEvent:
+            self.reader.error(line, col, say.alias(ev.anchor))
+            return
+        if ev.anchor is not None:
+            self.reader.error(line, col, say.anchor(ev.anchor))
+        if ev.tag is not None:
+            self.reader.error(line, col, say.tag(ev.tag.replace("tag:yaml.org,2002:", "!!")))
+
+    def _key(self, ev, line: int, col: int) -> None:
+        frame = self.stack[-1]
+        if type(ev) is not yaml.ScalarEvent:
+            self._stop(line, col, say.COMPLEX_KEY)
+        key = _escaped_bad_chars(ev, self.reader, line, col)
+        if key == "<<" and not ev.style:
+            self.reader.error(line, col, say.MERGE_KEY)
+        path = frame.path + (key,)
+        if key in frame.container or path in self.doc.key_at:
+            self.reader.error(line, col, say.duplicate_key(key, self.doc.key_at[path][0], line))
+            frame.key = _DUPLICATE
+        else:
+            self.doc.key_at[path] = (line, col)
+            frame.key = key
+
+    def _scalar(self, ev, path: Path_ | None, line: int, col: int) -> None:
+        scalar = type(ev) is yaml.ScalarEvent
+        value = _escaped_bad_chars(ev, self.reader, line, col) if scalar else ""
+        if scalar and self.block_lines is not None and ev.style in ("|", ">"):
+            self.block_lines.append((line + 1, ev.end_mark.line + 1))
+        if path is None:
+            return
+        if not self.stack:  # a file of one text, not of keys
+            colon = _fullwidth_colon(self.doc.text, range(line, ev.end_mark.line + 2))
+            if colon:
+                self._stop(*colon, say.FULLWIDTH_COLON)
+            self._stop(line, col, say.TEXT_NOT_KEYS)
+        end = ev.end_mark
+        self.doc.value_at[path] = (line, col)
+        self.doc.spans.append(((line, col), (end.line + 1, end.column + 1), path))
+        if scalar and not ev.style and value:  # plain: None from PyYAML, "" from libyaml
+            self.doc.plain.add(path)
+        if value == "" and isinstance(self.stack[-1].container, dict):
+            self.doc.empty.add(path)  # an empty value counts as missing
+        else:
+            self.stack[-1].add(path, value)
+
+    def _open(self, ev, path: Path_ | None, line: int, col: int) -> None:
+        """A mapping or a list starts."""
+        if len(self.stack) >= MAX_DEPTH:
+            self._stop(line, col, say.too_deep(MAX_DEPTH))
+        mapping = type(ev) is yaml.MappingStartEvent
+        container = {} if mapping else []
+        if not self.stack:
+            if not mapping:
+                self._stop(line, col, say.LIST_NOT_KEYS)
+            self.root = container
+        elif path is not None:
+            self.stack[-1].add(path, container)
+        if path is not None:
+            self.doc.value_at[path] = (line, col)
+        self.stack.append(_Frame(container, path if path is not None else ("\0dup",)))
+
+
