@@ -26,7 +26,6 @@ _WIDGETS = {
     f._line: "string", f._multiline: "text", f._markdown: "markdown", f._tag: "string", f._slug: "string",
     f._date: "datetime", f._year_month: "string", f._year: "number", f._count: "number", f._boolean: "boolean",
 }
-_ASSETS = {"src", "photo", "cover"}  # the fields that hold a path under records/assets/
 _DATE = {"date_format": "YYYY-MM-DD", "time_format": False, "format": "YYYY-MM-DD", "picker_utc": True}
 
 
@@ -92,7 +91,7 @@ def _fields(model: type[BaseModel], refs: dict[str, str], prefix: str = "") -> l
         elif nested is not None:
             inner = _fields(nested, refs, path + ("[]." if many else "."))
             widget.update({"widget": "list", "fields": inner} if many else {"widget": "object", "fields": inner})
-        elif key in _ASSETS:
+        elif f.reader_of(info.annotation, info.metadata) is f._asset:  # a photo under records/assets/
             widget.update(widget="image", choose_url=False)
         elif labels is not None:
             widget.update(widget="select", options=[{"label": label, "value": value} for value, label in labels.items()])

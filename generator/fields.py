@@ -212,8 +212,36 @@ YearMonth = Annotated[str, BeforeValidator(_year_month), WithJsonSchema({"type":
 Year = Annotated[int, BeforeValidator(_year), WithJsonSchema({"type": "integer", "minimum": 1900, "maximum": 2100})]
 Count = Annotated[int, BeforeValidator(_count), WithJsonSchema({"type": "integer", "minimum": 0})]
 Boolean = Annotated[bool, BeforeValidator(_boolean)]
-AssetPath = Annotated[str, BeforeValidator(_line)]
-"""A path under records/assets/; checked against the files when records are loaded."""
+def _asset(value: Any) -> str:
+    return _line(value)
+
+
+AssetPath = Annotated[str, BeforeValidator(_asset)]
+"""A path under records/assets/; checked against the files when records are loaded. The field type says so once:
+what a record's photos are (Record.assets), the web editor's image widget (cms.py)."""
+
+
+def reader_of(annotation, metadata=()) -> object | None:
+    """The function that reads a field's text (_line, _date, _asset …), also inside an optional or a list."""
+    for meta in (*metadata, *getattr(annotation, "__metadata__", ())):
+        if isinstance(meta, BeforeValidator) and meta.func is not _list:
+            return meta.func
+    for arg in typing.get_args(annotation):
+        if (found := reader_of(arg)) is not None:
+            return found
+    return None
+
+
+def asset_fields(model: type[BaseModel]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(attribute, key) of a model's photo fields, and of its fields that hold models (a photo's caption and src)."""
+    own, nested = [], []
+    for name, info in model.model_fields.items():
+        key = info.alias or name
+        if model_in(info.annotation) is not None:
+            nested.append((name, key))
+        elif reader_of(info.annotation, info.metadata) is _asset:
+            own.append((name, key))
+    return own, nested
 
 
 def model_in(annotation) -> type[BaseModel] | None:

@@ -41,9 +41,6 @@ class Activity(Content):
         if self.end_date and self.date and self.end_date < self.date:
             yield Finding(("end_date",), say.ends_before_start(self.end_date, self.date))
 
-    def assets(self):
-        for i, photo in enumerate(self.photos or ()):
-            yield ("photos", i, "src"), photo.src
 
 def pages(m: PageMaker) -> list[Page]:
     ix = m.ix

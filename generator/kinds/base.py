@@ -8,13 +8,14 @@ problems, so a rule never needs to know about lines.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import ClassVar, Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from .. import messages as say
-from ..fields import Boolean, ListOf, Tag, choice
+from ..fields import Boolean, ListOf, Tag, asset_fields, choice
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +57,29 @@ class Record(Strict):
         return iter(())
 
     def assets(self) -> Iterator[tuple[tuple, str]]:
-        """(key path, asset path) of every file this record points to."""
-        return iter(())
+        """(key path, asset path) of every file this record points to: each field typed AssetPath, at any depth
+        (an activity's photos[i].src, a member's photo, an issue's cover)."""
+        return _assets_in(self, ())
+
+
+@functools.cache
+def _asset_fields(model: type) -> tuple[list, list]:
+    return asset_fields(model)
+
+
+def _assets_in(model: BaseModel, loc: tuple) -> Iterator[tuple[tuple, str]]:
+    own, nested = _asset_fields(type(model))
+    for name, key in own:
+        if value := getattr(model, name, None):
+            yield loc + (key,), value
+    for name, key in nested:
+        value = getattr(model, name, None)
+        if isinstance(value, BaseModel):
+            yield from _assets_in(value, loc + (key,))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from _assets_in(item, loc + (key, i))
 
 
 def example_field():

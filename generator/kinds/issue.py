@@ -34,10 +34,6 @@ class Issue(Content):
         if self.date and ident.year and self.date.year != ident.year:
             yield Finding(("date",), say.issue_date_not_in_year(self.date, ident.year))
 
-    def assets(self):
-        if self.cover:
-            yield ("cover",), self.cover
-
 
 def _title(entry: RecordEntry, site: Records) -> str:
     if entry.record.title:

@@ -40,9 +40,6 @@ class Member(Content):
                 say.NO_CONSENT,
             )
 
-    def assets(self):
-        if self.photo:
-            yield ("photo",), self.photo
 
 def pages(m: PageMaker) -> list[Page]:
     pages = [m.page("members/index.md", "members.md.j2", "党员风采", in_nav=True, searchable=False)]

@@ -1,0 +1,70 @@
+"""Material's search index, kept Chinese and whole: each page's entries segmented as it is indexed, and in a dirty
+preview every page's entries kept, since a save renders only the pages it changed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from material.plugins.search import plugin as search
+from mkdocs.exceptions import PluginError
+
+from . import messages as say
+from .segment import Segmenter, rewrite_index
+
+
+def _material_segments() -> bool:
+    """Whether Material's search plugin segments Chinese itself (it does when jieba is installed)."""
+    return getattr(search, "jieba", None) is not None
+
+
+class SearchKeeper:
+    def __init__(self):
+        self._search = None  # Material's search plugin
+        self._segmenter: Segmenter | None = None
+        self._indexed: tuple[list, int] = ([], 0)  # the search plugin's entries, and how many are segmented
+        self._page_entries: dict[str, list] = {}  # a dirty preview: each page's search entries when last rendered
+
+    def configure(self, config, words: Path | None, shown: str | None) -> None:
+        """At each build's start: the search plugin of this config, and (once) the segmenter with its word list
+        `words` (`shown`: how the plugin's option names it)."""
+        if self._segmenter is None and not _material_segments():
+            if words is not None and not words.is_file():
+                raise PluginError(say.no_search_words(shown))
+            self._segmenter = Segmenter(words)
+        self._search = next((p for p in config.plugins.values() if isinstance(p, search.SearchPlugin)), None)
+
+    def _enabled(self) -> bool:
+        return self._search is not None and self._search.config.enabled
+
+    def page_indexed(self, src_uri: str, *, keep: bool) -> None:
+        """The entries of the page just indexed: segmented in memory, before the index is written (a rebuild under
+        `mkdocs serve --dirty` then never reads the whole index back); with `keep` (a dirty preview), kept."""
+        if not self._enabled():
+            return
+        entries = self._search.search_index.entries  # Material's SearchIndex; a new one for every build
+        done_list, done = self._indexed
+        if done_list is not entries:
+            done = 0
+        if self._segmenter is not None:
+            for entry in entries[done:]:
+                self._segmenter.segment_entry(entry)
+        if keep:
+            self._page_entries[src_uri] = entries[done:]
+        self._indexed = (entries, len(entries))
+
+    def complete(self, pages: list[str]) -> None:
+        """A dirty preview, before the index is written: the pages not rendered this time are added with their
+        entries as last rendered, so the preview's search still finds every page. (Material's own merge assumes
+        one changed page, and drops every other page's entries when the home page is among them.)"""
+        if not self._enabled():
+            return
+        self._page_entries = {uri: self._page_entries[uri] for uri in pages if uri in self._page_entries}
+        self._search.search_index.entries = [e for entries in self._page_entries.values() for e in entries]
+        self._search.search_index_prev = None
+
+    @staticmethod
+    def rewrite(site_dir: str) -> None:
+        """The written index as UTF-8 (segment.rewrite_index)."""
+        index = Path(site_dir) / "search" / "search_index.json"
+        if index.is_file():
+            rewrite_index(index)
