@@ -59,7 +59,7 @@ def record_counts(checked: Checked) -> dict[str, int]:
     """How many records of each kind the archive shows."""
     counts = {name: 0 for name in KINDS}
     for entry in {checked.site.site, *build_index(checked.site).shown_entries()}:  # site.yml is always shown
-        counts[entry.type.name] += 1
+        counts[entry.kind.name] += 1
     return counts
 
 

@@ -19,7 +19,7 @@ from . import messages as say
 from .kinds import KINDS, Kind
 from .kinds.base import Content
 from .kinds.files import Dated, IssueFile, Named, PerMemberYear, PublicationIndex, Single, Yearly
-from .kinds.kind import SITE_LISTS
+from .kinds.kind import SITE_LIST_NAMES, SITE_LISTS
 
 # The field types of fields.py, by the function that reads them.
 _WIDGETS = {
@@ -53,11 +53,10 @@ def _is_list(annotation) -> bool:
 
 def _relation(target: str) -> dict:
     if target in SITE_LISTS:  # a list of site.yml: its items' ids, shown by name
-        key = SITE_LISTS[target]
-        name = "name" if target == "branch" else "title"
-        return {"widget": "relation", "collection": "settings", "file": "site", "search_fields": [f"{key}.*.{name}"],
-                "display_fields": [f"{key}.*.{name}"], "value_field": f"{key}.*.id"}
-    shown = "name" if target == "member" else "title"
+        shown = f"{SITE_LISTS[target]}.*.{SITE_LIST_NAMES[target]}"
+        return {"widget": "relation", "collection": "settings", "file": "site", "search_fields": [shown],
+                "display_fields": [shown], "value_field": f"{SITE_LISTS[target]}.*.id"}
+    shown = KINDS[target].named_by
     return {"widget": "relation", "collection": KINDS[target].name, "search_fields": [shown],
             "display_fields": [shown], "value_field": "{{slug}}"}
 
@@ -127,8 +126,6 @@ FORMAT = "dangjian-yaml"
 # record on the same day gets Decap's "-1").
 _DATED = "{{year}}-{{month}}-{{day}}-{{hour}}{{minute}}{{second}}"
 
-# For the kinds without a title: the field that names a record in the editor's lists.
-_IDENTIFIERS = {"site": "organization", "member": "name", "duty": "topic", "responsibility": "member"}
 
 
 def _collection(kind: Kind) -> dict:
@@ -138,8 +135,8 @@ def _collection(kind: Kind) -> dict:
     # No preview pane: Decap's would list raw values; the site's own page is the preview (make edit).
     base = {"name": kind.name, "label": kind.label, "extension": "yml", "format": FORMAT, "editor": {"preview": False},
             "fields": widgets}
-    if "title" not in kind.model.model_fields:  # what names an entry in the editor's lists
-        base["identifier_field"] = _IDENTIFIERS[kind.name]
+    if kind.named_by != "title":  # what names an entry in the editor's lists
+        base["identifier_field"] = kind.named_by
     rule = kind.files
     folder = f"records/{rule.folder}"
     if isinstance(rule, Single):

@@ -18,11 +18,11 @@ from .yamlform import clean, dump
 def formatted(entry: Entry) -> str:
     """The record's file in the editor's form: what was written in it, in the form's order, nothing empty."""
     data = entry.record.model_dump(mode="json", by_alias=True, exclude_unset=True)
-    return dump(clean(data) or {}, form_order(entry.type))
+    return dump(clean(data) or {}, form_order(entry.kind))
 
 
 def _same_record(entry: Entry, text: str) -> bool:
-    again, problems = _read(entry.type, entry.ident, entry.rel, entry.display, text.encode("utf-8"))
+    again, problems = _read(entry.kind, entry.ident, entry.rel, entry.display, text.encode("utf-8"))
     return again is not None and again.record == entry.record and \
         not [p for p in problems if p.severity.name == "ERROR"]
 

@@ -36,7 +36,7 @@ class Figure:
     @classmethod
     def of(cls, entries) -> Figure:
         entries = list(entries)
-        return cls(len(entries), sum(1 for e in entries if getattr(e.record, "example", False)))
+        return cls(len(entries), sum(1 for e in entries if e.record.is_example))
 
     def __str__(self) -> str:
         return f"{self.n}（含示例 {self.examples}）" if self.examples else str(self.n)
@@ -192,7 +192,7 @@ def build_index(site: Site) -> Index:
         if KINDS[kind].page:
             for e in entries:
                 if e in ix._shown:
-                    for tag in getattr(e.record, "tags", None) or ():
+                    for tag in e.record.tag_list:
                         tagged[tag].append(e)
     ix.by_tag = {tag: sorted(es, key=_tag_order) for tag, es in sorted(tagged.items())}
     return ix
@@ -200,7 +200,7 @@ def build_index(site: Site) -> Index:
 
 def _tag_order(e: Entry):
     day = getattr(e.record, "date", None)
-    return (day is not None, -(day.toordinal() if day else 0), e.type.name, e.rel)
+    return (day is not None, -(day.toordinal() if day else 0), e.kind.name, e.rel)
 
 
 _NAMED = {"site", "program", "place", "activity", "member", "publication", "issue", "suggestion", "review"}

@@ -22,12 +22,12 @@ class BuildMode:
     internal: bool = False
 
     def shows(self, entry: Entry) -> bool:
-        if entry.type.internal_only and not self.internal:
+        if entry.kind.internal_only and not self.internal:
             return False
         record = entry.record
-        if getattr(record, "status", "published") == "draft" and not self.drafts:
+        if record.is_draft and not self.drafts:
             return False
-        if getattr(record, "visibility", "public") == "internal" and not self.internal:
+        if record.is_internal and not self.internal:
             return False
         return True
 
@@ -51,10 +51,9 @@ class Site:
 
 def _name_of(target) -> str | None:
     """What a reader calls a record or a site.yml item: a member's name, a title, a branch's name."""
-    if isinstance(target, str):
+    if target is None or isinstance(target, str):  # a file that could not be read; a site.yml item's name
         return target
-    record = getattr(target, "record", None)
-    return getattr(record, "name", None) or getattr(record, "title", None)
+    return target.kind.name_of(target)
 
 
 def _unknown(what: str, value: str, known: dict, file: str, site_list: bool) -> str:
@@ -98,9 +97,9 @@ class _Linker:
         otherwise print the hidden record's name, and the search index and archive with it."""
         if target is None or not self.mode.shows(entry) or self.mode.shows(target):
             return
-        if getattr(target.record, "status", None) == "draft" and not self.mode.drafts:
+        if target.record.is_draft and not self.mode.drafts:
             say_it = say.hidden_draft
-        elif target.type.name == "member":
+        elif target.kind.name == "member":
             say_it = say.hidden_member
         else:
             say_it = say.hidden_internal
@@ -113,8 +112,8 @@ def link(loaded: Loaded, mode: BuildMode = BuildMode()) -> tuple[Site | None, li
     The Site is only fit to render when no problem is an error (see pipeline).
     """
     ln = _Linker(loaded, mode)
-    by_type = loaded.by_type()
-    site_entry = by_type["site"].get("site")
+    by_kind = loaded.by_kind()
+    site_entry = by_kind["site"].get("site")
     site_record = site_entry.record if site_entry else None
     # The lists of site.yml that records name by id; with site.yml unreadable they cannot be checked.
     names = {"branch": lambda b: b.name, "pillar": lambda p: p.short or p.title}
@@ -124,26 +123,26 @@ def link(loaded: Loaded, mode: BuildMode = BuildMode()) -> tuple[Site | None, li
     }
 
     def lookup(kind: str, ident: str) -> Entry | None:
-        return by_type[kind].get(ident)
+        return by_kind[kind].get(ident)
 
     of_kind: dict[str, list[Entry]] = {name: [] for name in KINDS}
     for e in loaded.entries:  # not by id: issues of different periodicals share ids ("2024-01")
-        of_kind[e.type.name].append(e)
+        of_kind[e.kind.name].append(e)
     for kind in KINDS.values():
         for e in of_kind[kind.name]:
             shown = True
             if kind.within:  # shown with what it belongs to, and only if that exists
                 owner_kind = KINDS[kind.within]
                 owner_id = getattr(e.ident, kind.within)
-                owner = by_type[kind.within].get(owner_id)
-                if owner_id not in by_type[kind.within]:
+                owner = by_kind[kind.within].get(owner_id)
+                if owner_id not in by_kind[kind.within]:
                     ln.problems.append(e.problem((), say.missing_owner(owner_kind.label, owner_kind.folder, owner_id,
                                                                        owner_kind.example.rsplit("/", 1)[-1])))
                 shown = owner is None or mode.shows(owner)
             for ref in kind.references:
                 if ref.target in KINDS:
                     target_kind = KINDS[ref.target]
-                    targets = by_type[ref.target]
+                    targets = by_kind[ref.target]
                     file = f"records/{target_kind.folder}/{{id}}.yml" if isinstance(target_kind.files, Named) else ""
                 else:
                     targets, file = lists[ref.target], ""
@@ -163,14 +162,14 @@ def link(loaded: Loaded, mode: BuildMode = BuildMode()) -> tuple[Site | None, li
         issues.setdefault(e.ident.publication, {})[e.id] = e
     return Site(
         site=site_entry,
-        programs=by_type["program"],
-        places=by_type["place"],
-        activities=by_type["activity"],
-        members=by_type["member"],
-        publications=by_type["publication"],
+        programs=by_kind["program"],
+        places=by_kind["place"],
+        activities=by_kind["activity"],
+        members=by_kind["member"],
+        publications=by_kind["publication"],
         issues=issues,
-        suggestions=by_type["suggestion"],
-        reviews=by_type["review"],
+        suggestions=by_kind["suggestion"],
+        reviews=by_kind["review"],
         mode=mode,
         records=of_kind,
     ), ln.problems

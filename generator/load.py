@@ -28,7 +28,7 @@ from .yamlio import Document, line_col, parse_bytes, read_bytes
 class Entry:
     """One record file that was read; its record is complete unless the file had errors."""
 
-    type: Kind
+    kind: Kind
     ident: FileIdentity
     rel: str  # path inside records/, with "/"
     display: str  # path as shown in messages
@@ -55,13 +55,13 @@ class Loaded:
     # file with a syntax error is not also reported as a reference to nothing.
     known: set[tuple[str, str]] = field(default_factory=set)
 
-    def by_type(self) -> dict[str, dict[str, Entry | None]]:
+    def by_kind(self) -> dict[str, dict[str, Entry | None]]:
         """Records of each type by id; None for a file that could not be read."""
         found: dict[str, dict[str, Entry | None]] = {name: {} for name in KINDS}
         for t, i in sorted(self.known):
             found[t][i] = None
         for e in self.entries:
-            found[e.type.name][e.id] = e
+            found[e.kind.name][e.id] = e
         return found
 
 
@@ -206,17 +206,17 @@ def load(records_dir: Path, cache: RecordCache | None = None) -> Loaded:
 
     for rel in _walk(records_dir, base, result.problems):
         display = f"{base}/{rel}"
-        kind = classify(rel)
-        if isinstance(kind, str):
-            result.problems.append(Problem(display, 1, 1, Severity.ERROR, kind))
+        found = classify(rel)
+        if isinstance(found, str):
+            result.problems.append(Problem(display, 1, 1, Severity.ERROR, found))
             continue
         result.files_checked += 1
-        rtype, ident = kind
-        if rtype.referable:
-            result.known.add((rtype.name, ident.id))
+        kind, ident = found
+        if kind.referable:
+            result.known.add((kind.name, ident.id))
         seen.add(display)
         path = os.path.join(root, rel)
-        parse = partial(_read, rtype, ident, rel, display)
+        parse = partial(_read, kind, ident, rel, display)
         if cache is not None:
             entry, problems = cache.lookup(display, path, parse)
         else:
@@ -240,12 +240,12 @@ def load(records_dir: Path, cache: RecordCache | None = None) -> Loaded:
     return result
 
 
-def _read(rtype: Kind, ident: FileIdentity, rel: str, display: str, raw: bytes) -> tuple[Entry | None, list[Problem]]:
+def _read(kind: Kind, ident: FileIdentity, rel: str, display: str, raw: bytes) -> tuple[Entry | None, list[Problem]]:
     """Everything one file's bytes say on their own: the record, and its reading, field and privacy problems."""
     doc, problems = parse_bytes(raw, display)
     if doc is None:
         return None, problems
-    entry = _validate(rtype, ident, rel, display, doc, problems)
+    entry = _validate(kind, ident, rel, display, doc, problems)
     _scan_private_data(doc, display, entry, problems)
     return entry, problems
 
@@ -273,17 +273,17 @@ def _walk(records_dir: Path, base: str, problems: list[Problem]):
         pending.extend(reversed(subdirs))
 
 
-def _validate(rtype: Kind, ident: FileIdentity, rel: str, display: str, doc: Document, problems: list[Problem]) -> Entry | None:
+def _validate(kind: Kind, ident: FileIdentity, rel: str, display: str, doc: Document, problems: list[Problem]) -> Entry | None:
     broken: set = set()  # top-level fields already reported
     try:
-        record = rtype.model.model_validate(doc.data)
+        record = kind.model.model_validate(doc.data)
     except ValidationError as err:
-        linked = frozenset((r.path,) for r in rtype.references if r.required)
-        problems.extend(_validation_problems(err, rtype.model, doc, display, linked))
+        linked = frozenset((r.path,) for r in kind.references if r.required)
+        problems.extend(_validation_problems(err, kind.model, doc, display, linked))
         broken = {e["loc"][0] for e in err.errors() if e["loc"]}
-        record = _partial(rtype.model, doc.data, broken)
-    entry = Entry(rtype, ident, rel, display, doc, record)
-    for loc, text, read in misread(rtype, doc):
+        record = _partial(kind.model, doc.data, broken)
+    entry = Entry(kind, ident, rel, display, doc, record)
+    for loc, text, read in misread(kind, doc):
         if loc[0] not in broken:  # a value the field itself refused is reported once, by the field
             message = say.unquoted_value(text, *read) if read else say.unquoted_yes_no(text)
             problems.append(entry.problem(loc, message, warning=read is None))
@@ -348,7 +348,7 @@ def _scan_private_data(doc: Document, display: str, entry: Entry | None, problem
     if not found:
         return
     if entry is not None:
-        internal = getattr(entry.record, "visibility", "public") == "internal"
+        internal = entry.record.is_internal
     else:  # the record did not validate; judge by what it says
         internal = doc.data.get("visibility") == "internal"
     for hit, line, col in found:

@@ -39,13 +39,13 @@ FORUM_LATEST = 10  # suggestions of each state on the forum's page
 
 
 def path_of(entry: Entry) -> str:
-    return entry.type.page_of(entry)
+    return entry.kind.page_of(entry)
 
 
 def title_of(entry: Entry, site: Site) -> str:
     """The title a reader sees, as plain text (escape it where it is written)."""
-    title = entry.type.title_of(entry, site)
-    if getattr(entry.record, "status", None) == "draft":
+    title = entry.kind.title_of(entry, site)
+    if entry.record.is_draft:
         title += "（草稿）"
     return title
 
@@ -147,7 +147,7 @@ class Maker:
         if "e" in context:
             context["r"] = context["e"].record
         body = self._render(template, path, page_title=title, **context)
-        if "e" in context and getattr(context["e"].record, "example", False):
+        if "e" in context and context["e"].record.is_example:
             body = _with_example_note(body)
         # Listing pages repeat what the record pages say; kept out of the search index, which must stay
         # small enough to load from file:// (see bench/RESULTS.md).
@@ -180,7 +180,7 @@ class Maker:
         (first, chunk), *rest = paginate(path_of(entry), activities)
         pages = [self.record_page(entry, template, activities=chunk, paging=first, **context)]
         if rest:
-            section, index, _ = entry.type.section
+            section, index, _ = entry.kind.section
             title = self.title(entry)
             crumbs = [(section, index), (title, path_of(entry))]
             pages += [self.page(paging.path, "activity_pages.md.j2", numbered(f"{title} · {heading}", paging.number),
@@ -199,11 +199,11 @@ class Maker:
 
     def record_page(self, entry: Entry, template: str, *, in_nav: bool = False, **context) -> Page:
         # What other kinds add to this record's page (a place's duty roster, say), after its own content.
-        appendix = "\n\n".join(a for kind in KINDS.values() if (add := kind.adds_to.get(entry.type.name))
+        appendix = "\n\n".join(a for kind in KINDS.values() if (add := kind.adds_to.get(entry.kind.name))
                                  if (a := add(self, entry)))
         return self.page(
             path_of(entry), template, title_of(entry, self.site), source=entry.rel, in_nav=in_nav,
-            tags=list(getattr(entry.record, "tags", [])), search_boost=entry.type.search_boost, e=entry,
+            tags=entry.record.tag_list, search_boost=entry.kind.search_boost, e=entry,
             appendix=appendix, **context,
         )
 

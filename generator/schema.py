@@ -24,12 +24,12 @@ def _drop_generated_titles(node):
     return node
 
 
-def schema_for(rtype: Kind) -> dict:
-    body = _drop_generated_titles(rtype.model.model_json_schema(by_alias=True, mode="validation"))
+def schema_for(kind: Kind) -> dict:
+    body = _drop_generated_titles(kind.model.model_json_schema(by_alias=True, mode="validation"))
     return {
         "$schema": DIALECT,
-        "$id": f"{rtype.name}.schema.json",
-        "title": f"{rtype.label}（records/{rtype.example}）",
+        "$id": f"{kind.name}.schema.json",
+        "title": f"{kind.label}（records/{kind.example}）",
         **body,
     }
 

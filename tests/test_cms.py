@@ -34,7 +34,7 @@ def widget(kind: str, path: str) -> dict:
 
 
 def test_every_build_serves_the_configuration_made_from_the_models_and_site_yml(shipped_site):
-    organization = next(e.record for e in load(ROOT / "records").entries if e.type.name == "site")
+    organization = next(e.record for e in load(ROOT / "records").entries if e.kind.name == "site")
     served = (shipped_site / CMS_CONFIG).read_text(encoding="utf-8")
     assert served == render_cms_config(organization)
     assert yaml.safe_load(served)["backend"] == {"name": "proxy", "proxy_url": LOCAL_SERVER, "branch": "main"}

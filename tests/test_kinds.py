@@ -30,6 +30,13 @@ def test_every_reference_names_real_fields_and_a_real_target(name):
         assert ref.target in KINDS or ref.target in ("branch", "pillar"), ref
 
 
+@pytest.mark.parametrize("name", KINDS)
+def test_what_names_a_record_is_a_field_of_its_model(name):
+    kind = KINDS[name]
+    fields = {info.alias or n for n, info in kind.model.model_fields.items()}
+    assert kind.named_by in fields
+
+
 def test_sections_come_in_the_registrys_order():
     assert [k.section[0] for k in KINDS.values() if k.section] == [
         "党建工作", "党建活动", "党员风采", "刊物", "阵地与基地", "社区服务站", "党性论坛", "述职评议", "一岗双责"]

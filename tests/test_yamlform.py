@@ -84,7 +84,7 @@ def test_every_shipped_record_is_in_the_form():
 def test_the_editor_saves_every_shipped_record_unchanged():
     entries = _shipped()
     texts = [(ROOT / "records" / e.rel).read_text(encoding="utf-8") for e in entries]
-    saved = written_by_the_editor([{"text": t, "order": form_order(e.type)} for e, t in zip(entries, texts, strict=True)])
+    saved = written_by_the_editor([{"text": t, "order": form_order(e.kind)} for e, t in zip(entries, texts, strict=True)])
     assert [e.rel for e, t, s in zip(entries, texts, saved, strict=True) if t != s] == []
     assert all(formatted(e) == t for e, t in zip(entries, texts, strict=True))
 

@@ -53,6 +53,24 @@ class Record(Strict):
 
     kind_label: ClassVar[str]
 
+    # What every build asks of a record, whatever its kind. A kind without these fields (site.yml, a review) is
+    # published, public and has no tags; Content and the kinds with an `example` field answer from their fields.
+    @property
+    def is_draft(self) -> bool:
+        return False
+
+    @property
+    def is_internal(self) -> bool:
+        return False
+
+    @property
+    def is_example(self) -> bool:
+        return False
+
+    @property
+    def tag_list(self) -> list[str]:
+        return []
+
     def findings(self, ident: FileIdentity) -> Iterator[Finding]:
         return iter(())
 
@@ -98,6 +116,22 @@ class Content(Record):
     visibility: Visibility = Field("public", description="public 公开；internal 内部（不会出现在公开网站上）")
     tags: ListOf(Tag) = Field(default_factory=list, description="标签，例如 [课堂教学, 师德师风]")
     example: Boolean = example_field()
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == "draft"
+
+    @property
+    def is_internal(self) -> bool:
+        return self.visibility == "internal"
+
+    @property
+    def is_example(self) -> bool:
+        return bool(self.example)
+
+    @property
+    def tag_list(self) -> list[str]:
+        return list(self.tags or ())
 
     @property
     def is_public(self) -> bool:

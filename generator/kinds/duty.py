@@ -120,7 +120,7 @@ KIND = Kind(
     "duty", Duty, Dated("duties"), "duties/2024/2024-05-18-jiating-jiaoyu.yml", "records/duties/*/*.yml",
     page="duties/{i.year}/{i.id}.md",
     references=(Reference("place", "place", "地点", hidden_what="值班地点", required=True), Reference("members[]", "member", "党员")),
-    title=lambda entry, site: f"{entry.record.topic}（{entry.record.date.month}月{entry.record.date.day}日）",
+    named_by="topic", title=lambda entry, site: f"{entry.record.topic}（{entry.record.date.month}月{entry.record.date.day}日）",
     pages=pages, section=("社区服务站", "duties/index.md", False),
     blank=Blank(_start, note="党员教师在社区服务站值班、接待家长。", examples={
         "time": "8:30-11:30", "members": "[zhang-hua]",

@@ -8,8 +8,10 @@ from typing import Iterator
 from .base import Record, example_title
 from .hooks import AddsTo, Home, LinkRules, Pages, RecordEntry, Records, Start, Title
 
-# The lists of site.yml that records name by id, as a Reference's target: target -> key in site.yml.
+# The lists of site.yml that records name by id, as a Reference's target: target -> key in site.yml, and the
+# field of an item that names it.
 SITE_LISTS = {"branch": "branches", "pillar": "pillars"}
+SITE_LIST_NAMES = {"branch": "name", "pillar": "title"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +73,8 @@ class Kind:
     glob: str  # its files, for editors that validate YAML against a schema
     page: str | None = None  # its page under docs/, a format string over the file identity `i`
     references: tuple[Reference, ...] = ()
-    title: Title | None = None  # what a reader sees as its name (default: its title)
+    named_by: str = "title"  # the field that names a record: in lists, the editor's, and "did you mean" hints
+    title: Title | None = None  # what a reader sees as its name, if more than the field that names it
     referable: bool = True  # other records may name it by id
     within: str | None = None  # the kind of record it belongs to (by the identity's field of that name)
     link_rules: LinkRules | None = None  # findings about the records it names
@@ -99,6 +102,10 @@ class Kind:
     def page_of(self, entry: RecordEntry) -> str:
         return self.page.format(i=entry.ident)
 
+    def name_of(self, entry: RecordEntry) -> str | None:
+        """The record's own name, as its `named_by` field holds it (None in a record whose field failed)."""
+        return getattr(entry.record, self.named_by, None)
+
     def title_of(self, entry: RecordEntry, site: Records) -> str:
-        title = self.title(entry, site) if self.title else entry.record.title
-        return example_title(title) if getattr(entry.record, "example", False) else title
+        title = self.title(entry, site) if self.title else self.name_of(entry)
+        return example_title(title) if entry.record.is_example else title

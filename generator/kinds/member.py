@@ -58,6 +58,6 @@ def _start(o: NewOptions) -> tuple:
 
 KIND = Kind("member", Member, Named("members"), "members/zhang-hua.yml", "records/members/*.yml",
             page="members/{i.id}.md", references=(Reference("branch", "branch", "支部"),),
-            title=lambda entry, site: entry.record.name, pages=pages, section=("党员风采", "members/index.md", False), blank=Blank(_start, note="发布前必须取得本人同意。", examples={
+            named_by="name", pages=pages, section=("党员风采", "members/index.md", False), blank=Blank(_start, note="发布前必须取得本人同意。", examples={
     "role": "语文教师、党员示范岗", "joined": "2001", "photo": "members/{id}.jpg", "motto": "格言",
     "honors": "\n  - {{year: 2010, title: 荣誉名称}}"}))

@@ -44,6 +44,10 @@ class Responsibility(Record):
     follow_up: ListOf(FollowUp) = Field(default_factory=list, description="未达标时的跟踪督导、问责")
     example: Boolean = example_field()
 
+    @property
+    def is_example(self) -> bool:
+        return bool(self.example)
+
     def findings(self, ident: FileIdentity) -> Iterator[Finding]:
         stem = ident.id.split("-", 1)[1]
         if self.member and self.member != stem:
@@ -97,7 +101,7 @@ KIND = Kind(
     "responsibility", Responsibility, PerMemberYear("responsibilities"), "responsibilities/2024/zhang-hua.yml",
     "records/responsibilities/*/*.yml", page="responsibilities/{i.year}/{i.id}.md",
     references=(Reference("member", "member", "党员", required=True),),
-    title=lambda entry, site: f"{entry.ident.year}年度一岗双责目标责任书（{_name(entry, site)}）",
+    named_by="member", title=lambda entry, site: f"{entry.ident.year}年度一岗双责目标责任书（{_name(entry, site)}）",
     pages=pages, section=("一岗双责", "responsibilities/index.md", False), internal_only=True,
     blank=Blank(_start, note="只在内部版中出现，公开网站和公开存档里没有。", draft=False, examples={
         "signed": "{year}-02-20", "teaching_targets": "\n  - 请写一项教育教学目标",
@@ -109,4 +113,4 @@ KIND = Kind(
 
 def _name(entry: RecordEntry, site: Records) -> str:
     member = site.members.get(entry.record.member) if site else None
-    return member.type.title_of(member, site) if member else entry.record.member
+    return member.kind.title_of(member, site) if member else entry.record.member

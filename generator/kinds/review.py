@@ -52,6 +52,10 @@ class Review(Record):
     evaluation: Evaluation | None = Field(None, description="测评结果")
     example: Boolean = example_field()
 
+    @property
+    def is_example(self) -> bool:
+        return bool(self.example)
+
     # An evaluation meeting may be held early in the next year, up to this day.
     LATEST_NEXT_YEAR: ClassVar[tuple[int, int]] = (3, 31)
 

@@ -104,4 +104,4 @@ class Organization(Record):
 
 
 KIND = Kind("site", Organization, Single("site.yml"), "site.yml", "records/site.yml",
-            title=lambda entry, site: entry.record.organization, referable=False)
+            named_by="organization", referable=False)
