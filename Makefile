@@ -80,7 +80,7 @@ verify-archive: $(SITE_STAMP)
 ## The whole test suite. The browser tests need Debian's Chromium and CJK fonts, the archive tests Node:
 ## scripts/system-packages.sh installs them first, or stops at once with the command to run.
 test: system-packages $(TEST_STAMP) $(NODE)
-	$(VENV)/bin/ruff check generator tests bench
+	$(VENV)/bin/ruff check generator tests bench scripts
 	$(PY) -m pytest
 
 system-packages:
@@ -93,7 +93,7 @@ test-newest: system-packages $(NODE)
 	$(PYTHON) -m venv .venv-newest
 	.venv-newest/bin/python -m pip install --quiet --disable-pip-version-check --upgrade -e '.[test]'
 	.venv-newest/bin/python -m pip list --format=freeze | grep -iE '^(pyyaml|mkdocs|mkdocs-material|pydantic|jinja2|nh3|pillow)=='
-	.venv-newest/bin/ruff check generator tests bench
+	.venv-newest/bin/ruff check generator tests bench scripts
 	.venv-newest/bin/python -m pytest
 
 ## The offline archive (zip + .sha256) in archive/

@@ -52,7 +52,8 @@ def median_time(fn, records: Path) -> float:
 
 
 def main(sizes: list[int]) -> None:
-    print(f"# {platform.node()} · {os.cpu_count()} cores · Python {platform.python_version()} · PyYAML {yaml.__version__} (libyaml: {yaml.__with_libyaml__})")
+    print(f"# {platform.node()} · {os.cpu_count()} cores · Python {platform.python_version()} · PyYAML {yaml.__version__} "
+          f"(libyaml: {yaml.__with_libyaml__})")
     print("| activities | files | parse floor (s) | check (s) | ratio |")
     print("| ---: | ---: | ---: | ---: | ---: |")
     for n in sizes:

@@ -70,7 +70,8 @@ def make_tree(out: Path, activities: int, seed: int = 1) -> Path:
         day = start + dt.timedelta(days=rng.randrange(365 * 20))
         n = per_day[day] = per_day.get(day, 0) + 1
         aid = f"{day}-huodong-{n}"
-        photos = "".join(f"  - src: photos/p{rng.randrange(20):02d}.jpg\n    caption: 活动现场\n" for _ in range(rng.randrange(3)))
+        photos = "".join(f"  - src: photos/p{rng.randrange(20):02d}.jpg\n    "
+                         f"caption: 活动现场\n" for _ in range(rng.randrange(3)))
         write(
             f"activities/{day.year}/{aid}.yml",
             f"title: 党员教师课堂教学研讨（第 {i + 1} 次）\ndate: {day}\nprogram: {rng.choice(PROGRAMS)}\n"
@@ -83,10 +84,12 @@ def make_tree(out: Path, activities: int, seed: int = 1) -> Path:
         for year in range(2005, 2025):
             for nn in (1, 2):
                 write(f"publications/{pub}/{year}-{nn:02d}.yml", f"date: {year}-0{nn * 3}-01\narticles:\n"
-                      + "".join(f"  - title: 文章{k}\n    author: 党员\n    member: {rng.choice(members)}\n    body: |\n{indent(body(rng, 8), 6)}\n" for k in range(3)))
+                      + "".join(f"  - title: 文章{k}\n    author: 党员\n    member: {rng.choice(members)}\n    body: |\n"
+                                f"{indent(body(rng, 8), 6)}\n" for k in range(3)))
     for i in range(max(10, activities // 10)):
         day = start + dt.timedelta(days=rng.randrange(365 * 20))
-        write(f"suggestions/{day.year}/{day}-jianyi-{i}.yml", f"title: 建议{i}\ndate: {day}\nfrom: 家长\ncontent: {rng.choice(SENTENCES)}\n"
+        write(f"suggestions/{day.year}/{day}-jianyi-{i}.yml", f"title: 建议{i}\ndate: {day}\nfrom: 家长\ncontent: "
+                                                              f"{rng.choice(SENTENCES)}\n"
               f"state: replied\nreply: 感谢建议。\nreplied: {day + dt.timedelta(days=7)}\n")
     return out
 

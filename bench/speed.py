@@ -286,9 +286,13 @@ def step_serve(n: int, records: Path, runs: int, work: Path) -> dict:
                 saved = time.perf_counter()
                 path.write_text(text, encoding="utf-8")
                 times_of_kind.append(wait_for(url, marker, 600) - saved)
-        return {"serve: first build (s)": first,
-                "serve: body edit saved → page served (s)": statistics.median(times["body"]), "body edits": fmt(times["body"]),
-                "serve: title edit saved → page served (s)": statistics.median(times["title"]), "title edits": fmt(times["title"])}
+        return {
+            "serve: first build (s)": first,
+            "serve: body edit saved → page served (s)": statistics.median(times["body"]),
+            "body edits": fmt(times["body"]),
+            "serve: title edit saved → page served (s)": statistics.median(times["title"]),
+            "title edits": fmt(times["title"]),
+        }
     finally:
         stop(proc)
         log.close()

@@ -237,7 +237,9 @@ def verify_archive(path: Path) -> tuple[int, list[str]]:
                 problems.append(say.entry_outside(info.filename))
             elif (info.external_attr >> 16) & 0o170000 == 0o120000:
                 problems.append(say.entry_is_link(info.filename))
-            elif info.file_size > MAX_ENTRY or (info.file_size > CHUNK and info.file_size > MAX_RATIO * max(info.compress_size, 1)):
+            elif info.file_size > MAX_ENTRY or (
+                info.file_size > CHUNK and info.file_size > MAX_RATIO * max(info.compress_size, 1)
+            ):
                 problems.append(say.entry_too_large(info.file_size, info.compress_size, info.filename))
         if len(problems) > len(sidecar_problems):
             return 0, problems  # an entry that cannot be trusted: nothing inside is read

@@ -140,7 +140,11 @@ def _collection(kind: Kind) -> dict:
     rule = kind.files
     folder = f"records/{rule.folder}"
     if isinstance(rule, Single):
-        return {"name": "settings", "label": say.CMS_SETTINGS, "files": [{**base, "name": "site", "file": f"records/{rule.name}"}]}
+        return {
+            "name": "settings",
+            "label": say.CMS_SETTINGS,
+            "files": [{**base, "name": "site", "file": f"records/{rule.name}"}],
+        }
     if isinstance(rule, Named):
         # An id no one has to type in pinyin: the moment the record was made (unique, and what check accepts).
         # Its photos go to assets/<folder>/, as a photo's path says whose it is.

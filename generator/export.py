@@ -80,7 +80,8 @@ def plain_configs(project_config: Path) -> dict[str, str]:
     """The project's mkdocs.yml without our plugin, for the exported folder: as mkdocs.yml (MkDocs, ProperDocs) and
     zensical.yml. Read before anything is made: a mkdocs.yml of another shape exports nothing."""
     text = project_config.read_text(encoding="utf-8")
-    text = re.sub(r"\A(#[^\n]*\n)+", "# Made by python -m generator export from the project's mkdocs.yml: a site that needs no plugin.\n", text)
+    text = re.sub(r"\A(#[^\n]*\n)+", "# Made by python -m generator export from the project's mkdocs.yml: a site that needs "
+                                     "no plugin.\n", text)
     text, plugin = _PLUGIN_BLOCK.subn("\n", text)
     text, docs = re.subn(r"(?m)^docs_dir: .*$", "docs_dir: docs", text)
     text, custom = re.subn(r"(?m)^(  custom_dir: )docs/overrides", r"\1overrides", text)

@@ -2,8 +2,8 @@
 
 The YAML reader hands every scalar over as a string, so each type here decides
 for itself what it accepts (`no` stays text, a boolean is only `true`/`false`;
-where other readers would type an unquoted value differently, yaml12 says so). Each type is an `Annotated` alias so the same models give
-JSON Schema with the right types and Chinese descriptions.
+where other readers would type an unquoted value differently, yaml12 says so). Each type is an `Annotated`
+alias so the same models give JSON Schema with the right types and Chinese descriptions.
 """
 
 from __future__ import annotations

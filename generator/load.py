@@ -230,7 +230,9 @@ def load(records_dir: Path, cache: RecordCache | None = None) -> Loaded:
             if why:
                 result.problems.append(entry.problem(loc, why))
             elif assets.oversized(asset):
-                result.problems.append(entry.problem(loc, say.asset_oversized(asset, ORIGINAL_EDGE, ORIGINAL_BYTES), warning=True))
+                result.problems.append(
+                    entry.problem(loc, say.asset_oversized(asset, ORIGINAL_EDGE, ORIGINAL_BYTES), warning=True)
+                )
         result.entries.append(entry)
 
     if not (records_dir / "site.yml").is_file():
@@ -357,4 +359,8 @@ def _scan_private_data(doc: Document, display: str, entry: Entry | None, problem
             message = say.private_number_internal(hit.kind, hit.masked)
         else:
             message = say.private_number(hit.kind, hit.masked)
-        problems.append(Problem(display, line, col, Severity.WARNING if internal else Severity.ERROR, message, field_path(loc) if loc else None))
+        problems.append(
+            Problem(
+                display, line, col, Severity.WARNING if internal else Severity.ERROR, message, field_path(loc) if loc else None
+            )
+        )

@@ -236,21 +236,39 @@ class Maker:
             "pillars": [{"title": p.short or p.title, "text": p.title, "url": f"work/{p.id}.md"} for p in self.s.pillars],
             "figures": [_figure(label, value) for label, value in figures.items()],
             "activities": [
-                {"title": title_of(a, self.site), "url": path_of(a), "date": cn_date(a.record.date),
-                 "summary": " ".join((a.record.summary or "").split()), "thumb_url": thumb(a.record.photos[0].src if a.record.photos else None)}
+                {
+                    "title": title_of(a, self.site),
+                    "url": path_of(a),
+                    "date": cn_date(a.record.date),
+                    "summary": " ".join((a.record.summary or "").split()),
+                    "thumb_url": thumb(a.record.photos[0].src if a.record.photos else None),
+                }
                 for a in latest[:6]
             ],
             "issues": [
-                {"title": title_of(i, self.site), "url": path_of(i), "date": cn_date(i.record.date), "cover_url": thumb(i.record.cover)}
+                {
+                    "title": title_of(i, self.site),
+                    "url": path_of(i),
+                    "date": cn_date(i.record.date),
+                    "cover_url": thumb(i.record.cover),
+                }
                 for i in self.ix.latest_issues
             ],
             "replies": [
-                {"title": title_of(x, self.site), "url": path_of(x), "date": cn_date(x.record.replied or x.record.date),
-                 "from": x.record.from_, "state": STATES[x.record.state]}
+                {
+                    "title": title_of(x, self.site),
+                    "url": path_of(x),
+                    "date": cn_date(x.record.replied or x.record.date),
+                    "from": x.record.from_,
+                    "state": STATES[x.record.state],
+                }
                 for x in replies[:5]
             ],
-            "more": {"activities_url": "activities/index.md", "publications_url": "publications/index.md",
-                     "forum_url": "forum/index.md"},
+            "more": {
+                "activities_url": "activities/index.md",
+                "publications_url": "publications/index.md",
+                "forum_url": "forum/index.md",
+            },
         }
 
     def tags(self, slugs: dict[str, str]) -> list[Page]:

@@ -39,7 +39,9 @@ def card(size: tuple[int, int], hint: str, path: Path) -> None:
     draw.line((x0 + w // 10, y0 + w * 2 // 3, x0 + w * 2 // 5, y0 + w * 3 // 8, x0 + w * 3 // 5, y0 + w // 2,
                x0 + w * 9 // 10, y0 + w // 4), fill=LINE, width=max(3, w // 30))
     r = w // 10
-    draw.ellipse((x0 + w * 3 // 4 - r, y0 + w // 5 - r, x0 + w * 3 // 4 + r, y0 + w // 5 + r), outline=LINE, width=max(3, w // 30))
+    draw.ellipse(
+        (x0 + w * 3 // 4 - r, y0 + w // 5 - r, x0 + w * 3 // 4 + r, y0 + w // 5 + r), outline=LINE, width=max(3, w // 30)
+    )
     _centred(draw, height // 2 + w // 8, "示例图片", ImageFont.truetype(BOLD, width // 12, index=SC), width)
     _centred(draw, height // 2 + w // 8 + width // 9, hint, ImageFont.truetype(FONT, width // 30, index=SC), width)
     image.save(path, "JPEG", quality=85, optimize=True)

@@ -42,7 +42,9 @@ def config_for(records: Path, workdir: Path, *, own_docs: bool = False, **plugin
     return config
 
 
-def mkdocs_build(config: Path, site_dir: Path, *, edit_uri: str | None = EDIT_URI, site_url: str | None = None) -> subprocess.CompletedProcess:
+def mkdocs_build(
+    config: Path, site_dir: Path, *, edit_uri: str | None = EDIT_URI, site_url: str | None = None
+) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if site_url:
         env["SITE_URL"] = site_url

@@ -16,7 +16,9 @@ from generator.archive import MANIFEST, verify_archive
 
 
 def verify(path: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator", "verify-archive", str(path)], capture_output=True, text=True, encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "verify-archive", str(path)], capture_output=True, text=True, encoding="utf-8"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +57,8 @@ def test_verify_names_a_file_whose_byte_changed(shipped_archive, tmp_path):
             if info.filename == f"{root}/members/zhang-hua.html":
                 data = data.replace(b"<h1", b"<h2", 1)[:-1] + bytes([data[-1] ^ 1])
             dst.writestr(info, data)
-    tampered.with_name(tampered.name + ".sha256").write_text(f"{hashlib.sha256(tampered.read_bytes()).hexdigest()}  {tampered.name}\n")
+    tampered.with_name(tampered.name + ".sha256").write_text(f"{hashlib.sha256(tampered.read_bytes()).hexdigest()}  "
+                                                             f"{tampered.name}\n")
     done = verify(tampered)
     assert done.returncode == 1
     assert done.stdout.splitlines() == ["内容已改变：members/zhang-hua.html", "存档没有通过核对：共 1 处问题。"]
@@ -67,15 +70,19 @@ def test_verify_names_a_file_whose_byte_changed(shipped_archive, tmp_path):
         info = z.getinfo(f"{root}/index.html")
     raw[info.header_offset + 30 + len(info.filename.encode()) + len(info.extra) + 10] ^= 0xFF  # inside its data
     flipped.write_bytes(bytes(raw))
-    flipped.with_name(flipped.name + ".sha256").write_text(shipped_archive.with_name(shipped_archive.name + ".sha256").read_text())
+    flipped.with_name(flipped.name + ".sha256").write_text(
+        shipped_archive.with_name(shipped_archive.name + ".sha256").read_text()
+    )
     count, problems = verify_archive(flipped)
     assert problems[0] == f"整个存档文件的 SHA-256 与 {flipped.name}.sha256 不符"
     assert problems[1:] in (["已损坏：index.html"], ["内容已改变：index.html"])
 
 
 def test_public_archive_leaks_nothing_internal_or_draft(tree, tmp_path):
-    tree.write("activities/2024/2024-09-01-caogao.yml", "title: 草稿活动甲\ndate: 2024-09-01\nprogram: san-tong-san-yi\nstatus: draft\n")
-    tree.write("activities/2023/2023-05-01-neibu.yml", "title: 内部活动乙\ndate: 2023-05-01\nprogram: san-tong-san-yi\nvisibility: internal\n")
+    tree.write("activities/2024/2024-09-01-caogao.yml", "title: 草稿活动甲\ndate: 2024-09-01\nprogram: san-tong-san-yi\n"
+                                                        "status: draft\n")
+    tree.write("activities/2023/2023-05-01-neibu.yml", "title: 内部活动乙\ndate: 2023-05-01\nprogram: san-tong-san-yi\n"
+                                                       "visibility: internal\n")
     done = archive(tree.records, tmp_path / "out")
     assert done.returncode == 0, done.stderr
     (zip_path,) = (tmp_path / "out").glob("*.zip")
@@ -91,7 +98,8 @@ def test_public_archive_leaks_nothing_internal_or_draft(tree, tmp_path):
 
 
 def test_internal_archive_has_the_banner_on_every_page(tree, tmp_path):
-    tree.write("activities/2023/2023-05-01-neibu.yml", "title: 内部活动乙\ndate: 2023-05-01\nprogram: san-tong-san-yi\nvisibility: internal\n")
+    tree.write("activities/2023/2023-05-01-neibu.yml", "title: 内部活动乙\ndate: 2023-05-01\nprogram: san-tong-san-yi\n"
+                                                       "visibility: internal\n")
     done = archive(tree.records, tmp_path / "out", "--internal")
     assert done.returncode == 0, done.stderr
     (zip_path,) = (tmp_path / "out").glob("*.zip")

@@ -146,6 +146,8 @@ def test_the_look_is_a_solemn_chinese_one(browser, server):
     page.goto(server)
     assert page.title() == "中共姜堰市实验小学总支部委员会"
     page.set_viewport_size({"width": 390, "height": 800})
-    shown = page.evaluate("""() => getComputedStyle(document.querySelector(".md-header__topic .md-ellipsis"), "::after").content""")
+    shown = page.evaluate(
+        """() => getComputedStyle(document.querySelector(".md-header__topic .md-ellipsis"), "::after").content"""
+    )
     assert shown == '"实小党总支"'
     page.close()

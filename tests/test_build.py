@@ -126,7 +126,8 @@ def test_a_file_it_did_not_write_is_never_overwritten(tree):
     before = snapshot(out)
     done = build(tree)
     assert done.returncode == 1
-    assert done.stdout.splitlines() == ["out/programs/dushu.md: 错误：这个文件不是生成器写的，不会覆盖它。请换一个输出目录，或先移走它。",
+    assert done.stdout.splitlines() == ["out/programs/dushu.md: 错误：这个文件不是生成器写的，不会覆盖它。请换一个输出目录，"
+                                        "或先移走它。",
                                         "没有写入任何文件。"]
     assert snapshot(out) == before
 

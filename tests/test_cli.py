@@ -30,7 +30,8 @@ def test_shipped_records_pass():
 
 def break_tree(tree):
     tree.write("programs/san-tong-san-yi.yml", "title: 三同三异\npillar: rongru\nsumary: x\n")
-    tree.write("activities/2024/2024-03-12-tongke-yigou.yml", "title: 研讨\ndate: 2024-03-12\nprogram: san-tong-san-yi\nsummary: 电话 13812345678\nvisibility: internal\n")
+    tree.write("activities/2024/2024-03-12-tongke-yigou.yml", "title: 研讨\ndate: 2024-03-12\nprogram: san-tong-san-yi\nsummary: "
+                                                              "电话 13812345678\nvisibility: internal\n")
     tree.write("reviews/2024.yml", "year: 2024\n")
 
 
@@ -39,7 +40,8 @@ def test_text_output_sorted_with_summary_and_exit_1(tree):
     done = run("check", cwd=tree.root)
     assert done.returncode == 1
     assert done.stdout.splitlines() == [
-        "records/activities/2024/2024-03-12-tongke-yigou.yml:4:13: 警告：字段 summary：内部记录中有疑似手机号码 138****5678：请确认确有必要保留",
+        "records/activities/2024/2024-03-12-tongke-yigou.yml:4:13: 警告：字段 summary：内部记录中有疑似手机号码 138****5678："
+            "请确认确有必要保留",
         "records/programs/san-tong-san-yi.yml:1:1: 错误：字段 summary：必须填写，但没有写",
         "records/programs/san-tong-san-yi.yml:3:1: 错误：字段 sumary：不认识这个字段“sumary”，是不是想写“summary”？",
         "检查未通过：9 个文件中有 2 个错误、1 个警告。",
@@ -52,9 +54,11 @@ def test_github_format(tree):
     done = run("check", "--format", "github", cwd=tree.root)
     assert done.returncode == 1
     assert done.stdout.splitlines() == [
-        "::warning file=records/activities/2024/2024-03-12-tongke-yigou.yml,line=4,col=13::字段 summary：内部记录中有疑似手机号码 138****5678：请确认确有必要保留",
+        "::warning file=records/activities/2024/2024-03-12-tongke-yigou.yml,line=4,col=13::字段 summary："
+            "内部记录中有疑似手机号码 138****5678：请确认确有必要保留",
         "::error file=records/programs/san-tong-san-yi.yml,line=1,col=1::字段 summary：必须填写，但没有写",
-        "::error file=records/programs/san-tong-san-yi.yml,line=3,col=1::字段 sumary：不认识这个字段“sumary”，是不是想写“summary”？",
+        "::error file=records/programs/san-tong-san-yi.yml,line=3,col=1::字段 sumary：不认识这个字段“sumary”，"
+            "是不是想写“summary”？",
         "检查未通过：9 个文件中有 2 个错误、1 个警告。",
     ]
 
@@ -94,7 +98,8 @@ def test_records_option(tree, tmp_path):
     done = run("check", "--records", "copy", cwd=tmp_path)
     assert done.returncode == 0, done.stdout
     done = run("check", "--records", "nowhere", cwd=tmp_path)
-    assert (done.returncode, done.stdout) == (1, "nowhere:0:0: 错误：找不到记录文件夹\n检查未通过：0 个文件中有 1 个错误、0 个警告。\n")
+    assert (done.returncode, done.stdout) == (1, "nowhere:0:0: 错误：找不到记录文件夹\n检查未通过：0 个文件中有 1 个错误、"
+                                                 "0 个警告。\n")
 
 
 @pytest.mark.parametrize("args", [("check", "--format", "xml"), ("check", "--bogus"), ("publish",), ()])
@@ -116,21 +121,88 @@ def test_a_bug_is_reported_as_a_bug(tree, monkeypatch, capsys):
     assert "ZeroDivisionError: boom" in err
 
 
-@pytest.mark.parametrize("args", [["--help"], ["check", "--help"], ["build", "--help"], ["new", "--help"], ["site", "--help"],
-                                  ["archive", "--help"], ["verify-archive", "--help"], ["schema", "--help"], ["export", "--help"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--help"],
+        ["check", "--help"],
+        ["build", "--help"],
+        ["new", "--help"],
+        ["site", "--help"],
+        ["archive", "--help"],
+        ["verify-archive", "--help"],
+        ["schema", "--help"],
+        ["export", "--help"],
+    ],
+)
 def test_help_is_in_chinese(args):
     done = subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True, text=True, encoding="utf-8")
     assert done.returncode == 0
     assert done.stdout.startswith("用法：python -m generator")
     english = {w for w in re.findall(r"\b[a-z]{3,}\b", done.stdout)} - {
-        "python", "generator", "records", "text", "github", "json", "help", "check", "build", "new", "site", "archive",
-        "verify", "schema", "html", "internal", "drafts", "format", "out", "config", "mkdocs", "yml", "zip", "title", "date",
-        "program", "pillar", "kind", "name", "pub", "year", "from", "activity", "member", "issue", "suggestion", "review",
-        "place", "markdown", "type", "index", "sha", "schemas", "duty", "shequ", "fuwuzhan", "view", "responsibility", "zhang", "hua", "fmt", "edit", "fs", "git", "shrink", "export"}
+        "python",
+        "generator",
+        "records",
+        "text",
+        "github",
+        "json",
+        "help",
+        "check",
+        "build",
+        "new",
+        "site",
+        "archive",
+        "verify",
+        "schema",
+        "html",
+        "internal",
+        "drafts",
+        "format",
+        "out",
+        "config",
+        "mkdocs",
+        "yml",
+        "zip",
+        "title",
+        "date",
+        "program",
+        "pillar",
+        "kind",
+        "name",
+        "pub",
+        "year",
+        "from",
+        "activity",
+        "member",
+        "issue",
+        "suggestion",
+        "review",
+        "place",
+        "markdown",
+        "type",
+        "index",
+        "sha",
+        "schemas",
+        "duty",
+        "shequ",
+        "fuwuzhan",
+        "view",
+        "responsibility",
+        "zhang",
+        "hua",
+        "fmt",
+        "edit",
+        "fs",
+        "git",
+        "shrink",
+        "export",
+    }
     assert english == set(), english
 
 
 def test_usage_errors_are_in_chinese():
-    done = subprocess.run([sys.executable, "-m", "generator", "check", "--format", "x"], capture_output=True, text=True, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "check", "--format", "x"], capture_output=True, text=True, encoding="utf-8"
+    )
     assert done.returncode == 2
     assert done.stderr.splitlines()[-1] == "用法错误：参数 --format：“x”不是可选的值（可选：'text', 'github', 'json'）"

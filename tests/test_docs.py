@@ -22,7 +22,9 @@ def field_names(model: type[BaseModel]):
 
 @pytest.mark.parametrize("type_name", sorted(KINDS))
 def test_guide_names_every_field(type_name):
-    missing = [f for f in field_names(KINDS[type_name].model) if f"`{f}" not in GUIDE and f"{f}:" not in GUIDE and f"{f}（" not in GUIDE]
+    missing = [
+        f for f in field_names(KINDS[type_name].model) if f"`{f}" not in GUIDE and f"{f}:" not in GUIDE and f"{f}（" not in GUIDE
+    ]
     assert missing == []
 
 

@@ -37,7 +37,8 @@ def test_a_duty_is_checked_like_any_record(tree):
                "members: [张华]\nend_date: 2024-05-01\n")
     assert tree.lines() == [
         f"{D}:2:7: 错误：字段 date：日期 2024-05-19 与文件名中的日期 2024-05-18 不一致",
-        f"{D}:3:8: 错误：字段 place：找不到地点“社区服务站”：编号只能用小写字母、数字和“-”（拼音或英文），是对应文件的文件名（不带 .yml）",
+        f"{D}:3:8: 错误：字段 place：找不到地点“社区服务站”：编号只能用小写字母、数字和“-”（拼音或英文），"
+            f"是对应文件的文件名（不带 .yml）",
         f"{D}:4:11: 错误：字段 members 第 1 位党员：找不到党员“张华”：这里要写编号，不是名称。是不是想写 zhang-hua（张华）？",
         f"{D}:5:11: 错误：字段 end_date：结束日期 2024-05-01 早于值班日期 2024-05-19",
     ]
@@ -48,7 +49,8 @@ def test_its_section_lists_what_is_to_come_and_what_was(tree):
     out = pages(tree)
     index = out["duties/index.md"]
     # The time is plain text, escaped like all record text (it shows as 8:30-11:30).
-    assert ("## 值班安排（1）\n\n- 2024年5月18日 8&#58;30&#45;11&#58;30　[家庭教育咨询（5月18日）](2024/2024-05-18-jiating-jiaoyu.md)"
+    assert ("## 值班安排（1）\n\n- 2024年5月18日 8&#58;30&#45;11&#58;30　[家庭教育咨询（5月18日）"
+            "](2024/2024-05-18-jiating-jiaoyu.md)"
             "　<span class=\"dj-muted\">值班：[张华](../members/zhang-hua.md)</span>") in index
     assert "## 往期接待（1）\n\n- 2024年4月13日　[学习方法指导（4月13日）](2024/2024-04-13-xuexi-fangfa.md)　" \
            "<span class=\"dj-muted\">接待 12 人次</span>" in index

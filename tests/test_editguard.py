@@ -92,7 +92,8 @@ def test_a_foreign_host_reads_writes_and_deletes_nothing(edit):
         host = f"rebind.example:{decap}"
         status, answer = _api(decap, _get_entry(RECORD), host=host, origin=origin)
         assert status == 403 and SECRET not in answer
-        assert json.loads(answer) == {"error": "这个请求不是发给本机网页编辑器的地址，已拒绝。请在本机打开 make edit 显示的地址。"}
+        assert json.loads(answer) == {"error": "这个请求不是发给本机网页编辑器的地址，已拒绝。请在本机打开 make edit "
+                                               "显示的地址。"}
         assert _api(decap, _persist_media(NEW_PHOTO), host=host, origin=origin)[0] == 403
         assert _api(decap, _delete(RECORD), host=host, origin=origin)[0] == 403
     assert not (project / NEW_PHOTO).exists() and (project / RECORD).is_file()

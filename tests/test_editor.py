@@ -284,7 +284,8 @@ def test_in_review_mode_a_save_waits_on_a_branch_until_it_is_published(browser, 
         # Asked whether a branch for this record exists yet, decap-server answers 404 when none does: the editor's
         # own way of finding a free name, not a failure.
         api = [e for e in seen["errors"] if re.fullmatch(r"404 http://127\.0\.0\.1:\d+/api/v1", e)]
-        echoes = [e for e in seen["errors"] if e == "Failed to load resource: the server responded with a status of 404 (Not Found)"]
+        echoes = [e for e in seen["errors"] if e == "Failed to load resource: the server responded with a status of "
+                                                    "404 (Not Found)"]
         assert api and len(seen["errors"]) == len(api) + len(echoes), seen["errors"]
         seen["errors"].clear()
     assert _git(project, "log", "-1", "--format=%s").strip() == "Create 党建活动 “2024/2024-05-12-000000”"

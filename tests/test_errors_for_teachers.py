@@ -31,17 +31,21 @@ def test_a_name_where_an_id_belongs_is_looked_up(tree):
     tree.write("activities/2024/2024-03-12-tongke-yigou.yml", "title: 研讨\ndate: 2024-03-12\nprogram: 三同三异\n"
                "places: [党员活动室]\nmembers: [张华]\nbranches: [第一党支部]\n")
     assert tree.lines() == [
-        f"{A}:3:10: 错误：字段 program：找不到特色做法“三同三异”：这里要写编号，不是名称。是不是想写 san-tong-san-yi（三同三异）？",
-        f"{A}:4:10: 错误：字段 places 第 1 个地点：找不到地点“党员活动室”：这里要写编号，不是名称。是不是想写 dangyuan-huodongshi（党员活动室）？",
+        f"{A}:3:10: 错误：字段 program：找不到特色做法“三同三异”：这里要写编号，不是名称。是不是想写 "
+            f"san-tong-san-yi（三同三异）？",
+        f"{A}:4:10: 错误：字段 places 第 1 个地点：找不到地点“党员活动室”：这里要写编号，不是名称。是不是想写 "
+            f"dangyuan-huodongshi（党员活动室）？",
         f"{A}:5:11: 错误：字段 members 第 1 位党员：找不到党员“张华”：这里要写编号，不是名称。是不是想写 zhang-hua（张华）？",
-        f"{A}:6:12: 错误：字段 branches 第 1 个支部：找不到支部“第一党支部”：这里要写编号，不是名称。是不是想写 di-yi（第一党支部）？",
+        f"{A}:6:12: 错误：字段 branches 第 1 个支部：找不到支部“第一党支部”：这里要写编号，不是名称。是不是想写 "
+            f"di-yi（第一党支部）？",
     ]
 
 
 def test_an_unknown_id_that_is_no_id_gets_no_impossible_file_name(tree):
     tree.write("activities/2024/2024-03-12-tongke-yigou.yml", "title: 研讨\ndate: 2024-03-12\nprogram: san-tong-san-yi\n"
                "members: [李四]\n")
-    assert tree.lines() == [f"{A}:4:11: 错误：字段 members 第 1 位党员：找不到党员“李四”：编号只能用小写字母、数字和“-”（拼音或英文），"
+    assert tree.lines() == [f"{A}:4:11: 错误：字段 members 第 1 位党员：找不到党员“李四”：编号只能用小写字母、数字和“-”"
+                            f"（拼音或英文），"
                             "是对应文件的文件名（不带 .yml）"]
 
 
@@ -64,7 +68,8 @@ def test_a_chinese_comma_in_a_list_is_named(tree):
                             "列表的各项之间请用英文逗号加空格：[读书沙龙, 师德]"]
     tree.write("activities/2024/2024-03-12-tongke-yigou.yml", "title: 研讨\ndate: 2024-03-12\nprogram: san-tong-san-yi\n"
                "members: [zhang-hua，li-ming]\n")
-    assert tree.lines() == [f"{A}:4:11: 错误：字段 members 第 1 位党员：找不到党员“zhang-hua，li-ming”：“zhang-hua，li-ming”里用了中文逗号“，”，"
+    assert tree.lines() == [f"{A}:4:11: 错误：字段 members 第 1 位党员：找不到党员“zhang-hua，li-ming”：“zhang-hua，li-ming”"
+                            f"里用了中文逗号“，”，"
                             "YAML 会把它当成一项。列表的各项之间请用英文逗号加空格：[zhang-hua, li-ming]"]
 
 
@@ -85,9 +90,12 @@ def test_a_photo_name_with_chinese_spaces_or_symbols_is_refused_as_contributing_
     act = tree.records / "activities/2024/2024-03-12-tongke-yigou.yml"
     act.write_text(act.read_text(encoding="utf-8").replace("src: 2024/a.jpg", f"src: '{name.replace(chr(39), chr(39) * 2)}'"),
                    encoding="utf-8")
-    assert tree.lines() == [f"{A}:8:10: 错误：字段 photos 第 1 张照片的 src：路径“{name}”里有{what}：文件夹和文件名只能用英文字母、"
+    assert tree.lines() == [f"{A}:8:10: 错误：字段 photos 第 1 张照片的 src：路径“{name}”里有{what}："
+                            f"文件夹和文件名只能用英文字母、"
                             "数字和“-”“_”“.”（中文请写成拼音），例如 2024/tongke-1.jpg。请把文件改名，再把这里改成新的名字"]
-    assert "文件夹和文件名只能有英文字母、数字和 `-` `_` `.`，否则检查不通过" in (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert "文件夹和文件名只能有英文字母、数字和 `-` `_` `.`，否则检查不通过" in (ROOT / "CONTRIBUTING.md").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_a_photo_named_as_a_camera_names_it_is_fine(tree):
@@ -148,12 +156,15 @@ def test_an_unquoted_value_other_editors_read_as_a_number_or_yes_no_is_to_be_quo
                "summary: 1e3\ntags: [0x1F, true, ~, on, 师德]\n")
     quote = "别的编辑工具（VS Code、网页编辑器）会把它读成"
     assert tree.lines() == [
-        f"{A}:1:8: 错误：字段 title：“0701”没有加引号，{quote}数字 701，开头的 0 会丢掉。这里要写文字，请给它加上英文单引号：'0701'",
+        f"{A}:1:8: 错误：字段 title：“0701”没有加引号，{quote}数字 701，开头的 0 会丢掉。这里要写文字，"
+            f"请给它加上英文单引号：'0701'",
         f"{A}:4:10: 错误：字段 summary：“1e3”没有加引号，{quote}数字 1000。这里要写文字，请给它加上英文单引号：'1e3'",
         f"{A}:5:8: 错误：字段 tags 第 1 个标签：“0x1F”没有加引号，{quote}数字 31。这里要写文字，请给它加上英文单引号：'0x1F'",
-        f"{A}:5:14: 错误：字段 tags 第 2 个标签：“true”没有加引号，{quote}“是/否”的是（true）。这里要写文字，请给它加上英文单引号：'true'",
+        f"{A}:5:14: 错误：字段 tags 第 2 个标签：“true”没有加引号，{quote}“是/否”的是（true）。这里要写文字，"
+            f"请给它加上英文单引号：'true'",
         f"{A}:5:20: 错误：字段 tags 第 3 个标签：“~”没有加引号，{quote}空值。这里要写文字，请给它加上英文单引号：'~'",
-        f"{A}:5:23: 警告：字段 tags 第 4 个标签：“on”没有加引号，有些较旧的工具会把它读成“是/否”。这里要写文字，最好给它加上英文单引号：'on'",
+        f"{A}:5:23: 警告：字段 tags 第 4 个标签：“on”没有加引号，有些较旧的工具会把它读成“是/否”。这里要写文字，"
+            f"最好给它加上英文单引号：'on'",
     ]
 
 

@@ -106,8 +106,10 @@ def test_the_home_page_of_an_export_shows_text_as_typed(tree):
     """Characters that HTML escapes, in the site's name and an activity's title: escaped once on the exported
     home page as on the site (the plugin marks the page's strings escaped; the export has no plugin)."""
     site_yml = tree.records / "site.yml"
-    site_yml.write_text(site_yml.read_text(encoding="utf-8").replace("中共测试小学总支部委员会", "中共测试小学总支部委员会 <R&D>"),
-                        encoding="utf-8")
+    site_yml.write_text(
+        site_yml.read_text(encoding="utf-8").replace("中共测试小学总支部委员会", "中共测试小学总支部委员会 <R&D>"),
+        encoding="utf-8",
+    )
     tree.write("activities/2024/2024-03-13-dushu.yml", """
         title: '读书&分享 "四史" <一>'
         date: 2024-03-13

@@ -10,9 +10,12 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def test_feeds_list_public_published_records_newest_first(tree, tmp_path):
-    tree.write("activities/2024/2024-09-01-caogao.yml", "title: 草稿活动甲\ndate: 2024-09-01\nprogram: san-tong-san-yi\nstatus: draft\n")
-    tree.write("activities/2024/2024-08-01-neibu.yml", "title: 内部活动乙\ndate: 2024-08-01\nprogram: san-tong-san-yi\nvisibility: internal\n")
-    tree.write("activities/2024/2024-06-01-xin.yml", "title: 新<活动>\ndate: 2024-06-01\nprogram: san-tong-san-yi\nsummary: 摘要 & 说明\n")
+    tree.write("activities/2024/2024-09-01-caogao.yml", "title: 草稿活动甲\ndate: 2024-09-01\nprogram: san-tong-san-yi\n"
+                                                        "status: draft\n")
+    tree.write("activities/2024/2024-08-01-neibu.yml", "title: 内部活动乙\ndate: 2024-08-01\nprogram: san-tong-san-yi\n"
+                                                       "visibility: internal\n")
+    tree.write("activities/2024/2024-06-01-xin.yml", "title: 新<活动>\ndate: 2024-06-01\nprogram: san-tong-san-yi\nsummary: "
+                                                     "摘要 & 说明\n")
     site = tmp_path / "site"
     # A preview build shows drafts on its pages; the feeds still must not carry them.
     done = mkdocs_build(config_for(tree.records, tmp_path, drafts=True), site, site_url="https://example.org/dj/")

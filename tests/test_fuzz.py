@@ -11,7 +11,8 @@ from generator.kinds import KINDS
 from generator.yamlio import parse_bytes
 
 YAMLISH = st.lists(
-    st.sampled_from(list("ab:- \n\t[]{},&*!|>'\"#%@`?<~\r\x00\ufeff\u202e党0") + ["\n  ", ": ", "- ", "<<", "---", "!!binary ", "&a ", "*a"]),
+    st.sampled_from(list("ab:- \n\t[]{},"
+                         "&*!|>'\"#%@`?<~\r\x00\ufeff\u202e党0") + ["\n  ", ": ", "- ", "<<", "---", "!!binary ", "&a ", "*a"]),
     max_size=80,
 ).map("".join)
 SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -38,8 +39,12 @@ def test_random_yaml_like_text(text):
 
 
 SCALARS = st.one_of(st.text(max_size=20), st.integers(), st.booleans(), st.none(), st.dates().map(str))
-VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4), max_leaves=20)
-KEYS = st.sampled_from(sorted({k for t in KINDS.values() for k in t.model.model_fields} | {"from", "好", "src", "items", "counts"}))
+VALUES = st.recursive(
+    SCALARS, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4), max_leaves=20
+)
+KEYS = st.sampled_from(
+    sorted({k for t in KINDS.values() for k in t.model.model_fields} | {"from", "好", "src", "items", "counts"})
+)
 
 
 @SETTINGS

@@ -20,7 +20,8 @@ def sized_page(request, browser, server):  # noqa: F811
     page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: problems.append(str(e)))
     # A request cut short because the test moved on to the next page is not a failure.
-    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url} {r.failure}") if r.failure != "net::ERR_ABORTED" else None)
+    page.on("requestfailed", lambda r: problems.append(f"failed: "
+                                                       f"{r.url} {r.failure}") if r.failure != "net::ERR_ABORTED" else None)
     page.problems = problems
     yield page
     context.close()

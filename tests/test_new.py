@@ -21,7 +21,8 @@ def run_new(tree, *args):
 
 
 def test_new_activity_writes_a_commented_draft_that_passes_check(tree):
-    done = run_new(tree, "activity", "--title", "党员教师“同课异构”课堂教学研讨", "--date", "2024-04-02", "--program", "san-tong-san-yi")
+    done = run_new(tree, "activity", "--title", "党员教师“同课异构”"
+                                                "课堂教学研讨", "--date", "2024-04-02", "--program", "san-tong-san-yi")
     assert done.returncode == 0, done.stderr
     rel = "records/activities/2024/2024-04-02-dang-yuan-jiao-shi-tong-ke-yi-gou-ke.yml"  # pinyin capped at 40
     assert done.stdout == f"已新建 {rel}。请编辑它，然后运行 make check 检查。\n"
@@ -39,15 +40,24 @@ def test_new_activity_writes_a_commented_draft_that_passes_check(tree):
     assert tree.lines() == []
 
 
-@pytest.mark.parametrize("args, rel", [
-    (("member", "--name", "李明"), "members/li-ming.yml"),
-    (("issue", "--pub", "dangxing-riji", "--year", "2024"), "publications/dangxing-riji/2024-02.yml"),
-    (("issue", "--pub", "dangxing-riji", "--year", "2025", "--date", "2025-06-30"), "publications/dangxing-riji/2025-01.yml"),
-    (("suggestion", "--title", "希望增加开放日", "--from", "家长", "--date", "2024-05-02"), "suggestions/2024/2024-05-02-xi-wang-zeng-jia-kai-fang-ri.yml"),
-    (("review", "--year", "2023"), "reviews/2023.yml"),
-    (("program", "--title", "党员示范岗：亮牌上岗", "--pillar", "rongru"), "programs/dang-yuan-shi-fan-gang-liang-pai-shang.yml"),
-    (("place", "--title", "红色教育基地 No.2", "--kind", "red-base"), "places/hong-se-jiao-yu-ji-di-no-2.yml"),
-])
+@pytest.mark.parametrize(
+    "args, rel",
+    [
+        (("member", "--name", "李明"), "members/li-ming.yml"),
+        (("issue", "--pub", "dangxing-riji", "--year", "2024"), "publications/dangxing-riji/2024-02.yml"),
+        (("issue", "--pub", "dangxing-riji", "--year", "2025", "--date", "2025-06-30"), "publications/dangxing-riji/2025-01.yml"),
+        (
+            ("suggestion", "--title", "希望增加开放日", "--from", "家长", "--date", "2024-05-02"),
+            "suggestions/2024/2024-05-02-xi-wang-zeng-jia-kai-fang-ri.yml",
+        ),
+        (("review", "--year", "2023"), "reviews/2023.yml"),
+        (
+            ("program", "--title", "党员示范岗：亮牌上岗", "--pillar", "rongru"),
+            "programs/dang-yuan-shi-fan-gang-liang-pai-shang.yml",
+        ),
+        (("place", "--title", "红色教育基地 No.2", "--kind", "red-base"), "places/hong-se-jiao-yu-ji-di-no-2.yml"),
+    ],
+)
 def test_every_type_writes_a_record_that_passes_check(tree, args, rel):
     done = run_new(tree, *args)
     assert done.returncode == 0, done.stderr
@@ -73,7 +83,8 @@ def test_ids_never_collide_and_files_are_never_overwritten(tree):
     (("activity", "--title", "研讨"), "错误：请用 --program 指定特色做法，可选：san-tong-san-yi"),
     (("activity", "--title", "研讨", "--program", "san-tong"), "错误：找不到特色做法“san-tong”，是不是想写“san-tong-san-yi”？"),
     (("activity", "--program", "san-tong-san-yi"), "错误：请用 --title 写上活动标题"),
-    (("suggestion", "--title", "建议", "--from", "张三"), "错误：找不到提出者群体“张三”。可选：家长、离退休教师、媒体、社区、教师、学生、其他"),
+    (("suggestion", "--title", "建议", "--from", "张三"), "错误：找不到提出者群体“张三”。可选：家长、离退休教师、媒体、社区、"
+        "教师、学生、其他"),
     (("place", "--title", "基地", "--kind", "red"), "错误：找不到类别“red”，是不是想写“red-base”？"),
     (("issue", "--pub", "hongqi"), "错误：找不到刊物“hongqi”。可选：dangxing-riji"),
 ])

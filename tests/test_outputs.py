@@ -148,7 +148,9 @@ def test_planted_paths_in_the_list_of_pages_delete_nothing_outside(tree, tmp_pat
     with (out / MANIFEST).open("a", encoding="utf-8") as f:
         f.write(entry + "\n")  # a page no longer made: the next run would remove it
     (out / STAMP).unlink()
-    tree.write("programs/san-tong-san-yi.yml", (tree.records / "programs/san-tong-san-yi.yml").read_text("utf-8") + "since: 2019\n")
+    tree.write(
+        "programs/san-tong-san-yi.yml", (tree.records / "programs/san-tong-san-yi.yml").read_text("utf-8") + "since: 2019\n"
+    )
     before = snapshot(out)
     done = _build(tree, out)
     assert (done.returncode, done.stdout, done.stderr) == (1, "", _planted(out, MANIFEST, entry))

@@ -47,8 +47,10 @@ def pages_of(tree, mode: BuildMode = BuildMode()):
 @pytest.fixture
 def output(tree):
     tree.write("activities/2024/2024-03-12-tongke-yigou.yml", TRICKY_ACTIVITY)
-    tree.write("activities/2024/2024-09-01-draft.yml", "title: 草稿活动\ndate: 2024-09-01\nprogram: san-tong-san-yi\nstatus: draft\n")
-    tree.write("activities/2023/2023-05-01-internal.yml", "title: 内部活动\ndate: 2023-05-01\nprogram: san-tong-san-yi\nvisibility: internal\n")
+    tree.write("activities/2024/2024-09-01-draft.yml", "title: 草稿活动\ndate: 2024-09-01\nprogram: san-tong-san-yi\n"
+                                                       "status: draft\n")
+    tree.write("activities/2023/2023-05-01-internal.yml", "title: 内部活动\ndate: 2023-05-01\nprogram: san-tong-san-yi\n"
+                                                          "visibility: internal\n")
     return pages_of(tree)
 
 
@@ -109,7 +111,8 @@ def test_drafts_and_internal_records_appear_nowhere_in_a_public_build(output):
 
 
 def test_a_preview_build_shows_drafts_marked(tree):
-    tree.write("activities/2024/2024-09-01-draft.yml", "title: 草稿活动\ndate: 2024-09-01\nprogram: san-tong-san-yi\nstatus: draft\n")
+    tree.write("activities/2024/2024-09-01-draft.yml", "title: 草稿活动\ndate: 2024-09-01\nprogram: san-tong-san-yi\n"
+                                                       "status: draft\n")
     pages = {p.path: p for p in pages_of(tree, BuildMode(drafts=True)).pages}
     draft = pages["activities/2024/2024-09-01-draft.md"]
     assert draft.title == "草稿活动（草稿）"
@@ -205,7 +208,8 @@ def test_an_example_record_says_so_wherever_it_shows_and_the_marks_go_with_it(tr
     real = activity.read_text(encoding="utf-8")
     activity.write_text(real + "example: true\n", encoding="utf-8")
     site = tree.records / "site.yml"
-    site.write_text(site.read_text(encoding="utf-8").replace("{id: di-yi, name: 第一党支部}", "{id: di-yi, name: 第一党支部, example: true}"),
+    site.write_text(site.read_text(encoding="utf-8").replace("{id: di-yi, "
+                                                             "name: 第一党支部}", "{id: di-yi, name: 第一党支部, example: true}"),
                     encoding="utf-8")
     pages = {p.path: p.markdown for p in pages_of(tree).pages}
     own = pages["activities/2024/2024-03-12-tongke-yigou.md"]
@@ -226,7 +230,9 @@ def test_practices_are_listed_in_the_reports_order_and_their_page_says_the_summa
     tree.write("programs/a-first-by-id.yml", "title: 乙做法\npillar: rongru\norder: 2\nsummary: 乙的摘要。\n")
     tree.write("programs/z-last-by-id.yml", "title: 甲做法\npillar: rongru\norder: 1\nsummary: 甲的摘要。\nbody: 甲的正文。\n")
     pages = {p.path: p.markdown for p in pages_of(tree).pages}
-    listed = [line.split("](")[0].removeprefix("### [") for line in pages["work/rongru.md"].splitlines() if line.startswith("### [")]
+    listed = [
+        line.split("](")[0].removeprefix("### [") for line in pages["work/rongru.md"].splitlines() if line.startswith("### [")
+    ]
     assert listed == ["甲做法", "乙做法", "三同三异"]  # 一是, 二是, then those without an order
     assert "甲的正文" in pages["programs/z-last-by-id.md"] and "甲的摘要" not in pages["programs/z-last-by-id.md"]
     assert "乙的摘要" in pages["programs/a-first-by-id.md"]

@@ -60,7 +60,9 @@ def many(tree):
     tree.remove("activities/2024/2024-03-12-tongke-yigou.yml")  # the fixture's own; not one of the N
     tree.remove("suggestions/2024/2024-05-20-jianyi.yml")
     review = tree.records / "reviews/2024.yml"
-    review.write_text(review.read_text(encoding="utf-8").replace("[2024-03-12-tongke-yigou]", "[2024-01-01-a1]"), encoding="utf-8")
+    review.write_text(
+        review.read_text(encoding="utf-8").replace("[2024-03-12-tongke-yigou]", "[2024-01-01-a1]"), encoding="utf-8"
+    )
     return tree
 
 

@@ -47,7 +47,15 @@ def test_every_printed_page_names_the_organisation_and_its_number(printed):
 def test_the_blank_form_is_a_sheet_of_its_own_for_the_year_of_the_report(printed):
     form = printed("reviews/2011/")[-1]
     assert "2011年度抓基层党建工作述职评议测评表" in form and "2012年度" not in form
-    for part in (f"被评议单位：{ORG}", "述职人：", "测评日期：", "学校党建融入教育教学", "总体评价", "意见和建议：", "本表不记名"):
+    for part in (
+        f"被评议单位：{ORG}",
+        "述职人：",
+        "测评日期：",
+        "学校党建融入教育教学",
+        "总体评价",
+        "意见和建议：",
+        "本表不记名",
+    ):
         assert plain(part) in form, part
     assert "述职报告" not in form  # the report itself is on the pages before
 

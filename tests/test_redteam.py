@@ -89,7 +89,8 @@ def test_a_hidden_number_is_reported_at_its_line(tree):
     assert tree.lines() == [
         "records/activities/2024/2024-03-12-tongke-yigou.yml:7:7: 错误：字段 body：有疑似手机号码 138****5678："
         "公开（或将来可能公开）的记录不能含有个人号码。请删除它；确需保留时，请把记录设为 visibility: internal",
-        "records/activities/2024/2024-03-12-tongke-yigou.yml:10:14: 错误：字段 photos 第 1 张照片的 caption：有疑似手机号码 138****5678："
+        "records/activities/2024/2024-03-12-tongke-yigou.yml:10:14: 错误：字段 photos 第 1 张照片的 caption：有疑似手机号码 "
+            "138****5678："
         "公开（或将来可能公开）的记录不能含有个人号码。请删除它；确需保留时，请把记录设为 visibility: internal",
     ]
 
@@ -158,7 +159,8 @@ REMOTE = ("这里有一张来自互联网的图片（{}）：网站和离线存�
     ("见图 ![统计][t]\n\n[t]: http://t.example/p.gif", "http://t.example/p.gif"),
 ], ids=["markdown", "html", "protocol-relative", "reference"])
 def test_an_image_from_the_internet_is_refused_at_its_field(tree, body, url):
-    tree.write("programs/san-tong-san-yi.yml", f"title: 三同三异\npillar: rongru\nsummary: 摘要\nbody: |\n  正文。\n\n  {body.replace(chr(10), chr(10) + '  ')}\n")
+    tree.write("programs/san-tong-san-yi.yml", f"title: 三同三异\npillar: rongru\nsummary: 摘要\nbody: |\n  正文。\n\n  "
+                                               f"{body.replace(chr(10), chr(10) + '  ')}\n")
     assert tree.lines() == [f"records/programs/san-tong-san-yi.yml:4:7: 错误：字段 body：{REMOTE.format(url)}"]
 
 
@@ -287,7 +289,10 @@ def test_verifying_streams_in_bounded_memory(tmp_path):
 
     rng = random.Random(1)
     big = bytes(rng.getrandbits(8) for _ in range(1 << 20)) * 96  # 96 MiB, stored as much
-    z = _zip(tmp_path / "a.zip", [("a/index.html", PAGE), ("a/big.bin", big), ("a/manifest.json", _manifest({"index.html": PAGE, "big.bin": big}))])
+    z = _zip(
+        tmp_path / "a.zip",
+        [("a/index.html", PAGE), ("a/big.bin", big), ("a/manifest.json", _manifest({"index.html": PAGE, "big.bin": big}))],
+    )
     del big
     # VmHWM, not ru_maxrss: a child's ru_maxrss starts from its parent's (this test holds the 96 MiB).
     script = ("import re, sys; from pathlib import Path; from generator.archive import verify_archive; "
@@ -341,7 +346,8 @@ def test_the_site_build_of_an_archive_dies_with_it():
     """The mechanism, with a child that would otherwise outlive its parent by half a minute."""
     parent = subprocess.Popen([sys.executable, "-c",
                                "import subprocess, sys; from generator.mkdocs_run import die_with_parent; "
-                               "c = subprocess.Popen(['sleep', '30.5'], preexec_fn=die_with_parent); print(c.pid, flush=True); c.wait()"],
+                               "c = subprocess.Popen(['sleep', '30.5'], preexec_fn=die_with_parent); print(c.pid, "
+                                   "flush=True); c.wait()"],
                               cwd=ROOT, stdout=subprocess.PIPE, text=True)
     child = int(parent.stdout.readline())
     assert Path(f"/proc/{child}").exists()
@@ -372,7 +378,10 @@ def test_workflows_pin_actions_by_commit_keep_no_credentials_and_grant_least_pri
                 if step.get("uses", "").startswith("actions/checkout@"):
                     assert step["with"]["persist-credentials"] is False, (path.name, name)
             writes = {k for k, v in job.get("permissions", {}).items() if v == "write"}
-            assert writes == ({"pages", "id-token"} if (path.name, name) == ("publish.yml", "deploy") else set()), (path.name, name)
+            assert writes == ({"pages", "id-token"} if (path.name, name) == ("publish.yml", "deploy") else set()), (
+                path.name,
+                name,
+            )
 
 
 # ---------------------------------------------------------------- one build at a time
@@ -399,7 +408,9 @@ def test_two_builds_to_one_folder_at_once_both_finish(tmp_path):
     runs = [_generator("build", "--out", str(out)) for _ in range(2)]
     results = [p.communicate(timeout=600) + (p.returncode,) for p in runs]
     assert [r[2] for r in results] == [0, 0], results
-    again = subprocess.run([sys.executable, "-m", "generator", "build", "--out", str(out)], cwd=ROOT, capture_output=True, text=True)
+    again = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--out", str(out)], cwd=ROOT, capture_output=True, text=True
+    )
     assert again.stdout == "记录和生成器都没有变化，页面都是最新的：没有写入任何文件。\n"  # the output is whole
 
 
@@ -458,7 +469,8 @@ def test_a_full_disk_is_named_in_chinese_and_nothing_is_half_written(tmp_path):
 @pytest.mark.parametrize("body, message", [
     ("[" * 8000 + "](" * 4000, "连续写了 8,000 个“[”（上限 200 个）：网页排版处理不了这么多，请删去多余的"),
     ("_" * 100000, "连续写了 100,000 个“_”（上限 200 个）：网页排版处理不了这么多，请删去多余的"),
-    ("[a" * 5000, "方括号“[”或圆括号“(”套了 5000 层（上限 32 层）：网页排版处理不了。请检查有没有没配对的括号；要显示括号本身，可以在前面加“\\”"),
+    ("[a" * 5000, "方括号“[”或圆括号“(”套了 5000 层（上限 32 层）：网页排版处理不了。请检查有没有没配对的括号；要显示括号本身，"
+                  "可以在前面加“\\”"),
     ("\n".join("  " * i + "- 条目" for i in range(100)), "列表缩进的层数太多（上限 15 层）：请减少缩进"),
 ], ids=["brackets", "underscores", "unclosed", "deep list"])
 def test_a_body_that_would_make_rendering_slow_or_crash_is_refused(tree, body, message):
@@ -477,5 +489,8 @@ def test_build_out_never_reads_a_record_check_refuses_for_its_size(tree, tmp_pat
     done = subprocess.run([sys.executable, "-c", script, str(tree.records), str(tmp_path / "out")], cwd=ROOT,
                           capture_output=True, text=True)
     assert done.returncode == 1
-    assert "records/activities/2024/2024-05-01-da.yml:1:1: 错误：文件太大：536,870,912 字节，上限是 1,048,576 字节（1 MB）。" in done.stdout
+    assert (
+        "records/activities/2024/2024-05-01-da.yml:1:1: 错误：文件太大：536,870,912 字节，上限是 1,048,576 字节（1 MB）。"
+        in done.stdout
+    )
     assert int(done.stdout.splitlines()[-1]) < 200 * 1024  # KiB: far below the file

@@ -43,8 +43,11 @@ def test_the_internal_build_shows_it_on_the_member_and_the_review(tree):
     out = pages(BuildMode(internal=True))
     page = out["responsibilities/2024/2024-zhang-hua.md"]
     assert "# 2024年度一岗双责目标责任书（张华）" in page and f"1. {SECRET}" in page
-    assert "## 一岗双责 { data-search-exclude }\n\n- [2024年度一岗双责目标责任书（张华）](../responsibilities/2024/2024-zhang-hua.md)　基本合格" \
+    assert (
+        "## 一岗双责 { data-search-exclude }\n\n- [2024年度一岗双责目标责任书（张华）]"
+        "(../responsibilities/2024/2024-zhang-hua.md)　基本合格"
         in out["members/zhang-hua.md"]
+    )
     assert ("## 一岗双责目标责任书（2024 年度，内部） { data-search-exclude }\n\n签订 1 人，已考核 1 人："
             "优秀 0 人，合格 0 人，基本合格 1 人，不合格 0 人。跟踪督导或问责 1 人。") in out["reviews/2024.md"]
     assert "responsibilities/index.md" in out
@@ -77,7 +80,8 @@ def test_new_responsibility_passes_check(tree):
     assert done.returncode == 0, done.stderr
     text = (tree.records / R.removeprefix("records/")).read_text(encoding="utf-8")
     assert text.splitlines()[:3] == [
-        "# 一岗双责目标责任书。只在内部版中出现，公开网站和公开存档里没有。字段说明见 records/README.md；写好后运行 make check 检查。",
+        "# 一岗双责目标责任书。只在内部版中出现，公开网站和公开存档里没有。字段说明见 records/README.md；写好后运行 make "
+            "check 检查。",
         "member: zhang-hua   # 党员（members/ 中的编号），须与文件名相同",
         "year: 2024   # 年度，须与文件夹相同",
     ]

@@ -21,15 +21,17 @@ VECTORS = [
     "<img src=x onerror=alert('XSS2')>",
     "<IMG SRC=\"javascript:alert('XSS3');\">",
     "<IMG SRC=JaVaScRiPt:alert('XSS4')>",
-    "<IMG SRC=&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;&#97;&#108;&#101;&#114;&#116;&#40;&#39;&#88;&#83;&#83;&#53;&#39;&#41;>",
-    "<IMG SRC=&#x6A&#x61&#x76&#x61&#x73&#x63&#x72&#x69&#x70&#x74&#x3A&#x61&#x6C&#x65&#x72&#x74&#x28&#x27&#x58&#x53&#x53&#x36&#x27&#x29>",
+    "<IMG SRC=&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;&#97;&#108;&#101;&#114;&#116;&#40;&#39;&#88;&#83;"
+    "&#83;&#53;&#39;&#41;>",
+    "<IMG SRC=&#x6A&#x61&#x76&#x61&#x73&#x63&#x72&#x69&#x70&#x74&#x3A&#x61&#x6C&#x65&#x72&#x74&#x28"
+    "&#x27&#x58&#x53&#x53&#x36&#x27&#x29>",
     "<IMG SRC=\"jav\tascript:alert('XSS7');\">",
     "<IMG SRC=\"jav&#x0A;ascript:alert('XSS8');\">",
     "<a href=\"java&#0000115cript:alert('XSS9')\">link9</a>",
     "<a href=\"  JaVaScRiPt:alert('XSS10')\">link10</a>",
     "<a href=\"vbscript:msgbox('XSS11')\">link11</a>",
-    "<a href=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxMik8L3NjcmlwdD4=\">link12</a>",
-    "<img src=\"data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMTMpPjwvc3ZnPg==\">",
+    '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxMik8L3NjcmlwdD4=">link12</a>',
+    '<img src="data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMTMpPjwvc3ZnPg==">',
     "<svg/onload=alert('XSS14')>",
     "<svg><script>alert('XSS15')</script></svg>",
     "<BODY ONLOAD=alert('XSS16')>",
@@ -39,21 +41,21 @@ VECTORS = [
     "<div style=\"background:url(javascript:alert('XSS19'))\">styled</div>",
     "<object data=\"javascript:alert('XSS20')\"></object>",
     "<embed src=\"javascript:alert('XSS21')\">",
-    "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert('XSS22')\">",
+    '<meta http-equiv="refresh" content="0;url=javascript:alert(\'XSS22\')">',
     "<base href=\"javascript:alert('XSS23')//\">",
     "<math><mtext><table><mglyph><style><img src=x onerror=alert('XSS24')>",
     "<noscript><p title=\"</noscript><img src=x onerror=alert('XSS25')>\">",
     "<details open ontoggle=alert('XSS26')>",
-    "<a href=\"#\" onclick=\"alert('XSS27')\">link27</a>",
+    '<a href="#" onclick="alert(\'XSS27\')">link27</a>',
     "[md28](javascript:alert('XSS28'))",
     "[md29](JaVaScRiPt:alert('XSS29'))",
     "![md30](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMzApPjwvc3ZnPg==)",
     "[md31](http://example.org){ onclick=\"alert('XSS31')\" }",
     "段落三十二\n{: onmouseover=\"alert('XSS32')\" }",
     "## 标题三十三 { onclick=alert('XSS33') }",
-    "<a href=\"https://example.org/safe\">保留的链接</a>",
-    "<a href=\"../relative/\">相对链接</a>",
-    "<a href=\"mailto:office@example.org\">邮件</a>",
+    '<a href="https://example.org/safe">保留的链接</a>',
+    '<a href="../relative/">相对链接</a>',
+    '<a href="mailto:office@example.org">邮件</a>',
 ]
 MARKDOWN = "安全文字开头。\n\n" + "\n\n".join(VECTORS) + "\n\n安全文字结尾。\n"
 # By HTML's own rules an unclosed <style> (here inside <math>) or <noscript> takes the text after it
@@ -65,7 +67,14 @@ _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 
 def safe_url(value: str) -> bool:
     """As a browser reads it (WHATWG URL): trim controls and spaces, drop tabs and newlines, then the scheme decides."""
-    url = re.sub(r"[\t\n\r]", "", html.unescape(value).strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f "))
+    url = re.sub(
+        r"[\t\n\r]",
+        "",
+        html.unescape(value).strip(
+            "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12\x13"
+            "\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f "
+        ),
+    )
     m = _SCHEME.match(url)
     return m is None or m[1].lower() in ("http", "https", "mailto")
 
@@ -111,16 +120,19 @@ def assert_no_live_script(page_html: str, where: str):
 
 
 def test_known_vectors_through_the_real_build(tree, tmp_path):
-    tree.write("activities/2024/2024-03-12-tongke-yigou.yml", f"title: 研讨\ndate: 2024-03-12\nprogram: san-tong-san-yi\nbody: {block(MARKDOWN)}\n"
+    tree.write("activities/2024/2024-03-12-tongke-yigou.yml", f"title: 研讨\ndate: 2024-03-12\nprogram: san-tong-san-yi\nbody: "
+                                                              f"{block(MARKDOWN)}\n"
                "photos:\n  - src: 2024/a.jpg\n    caption: \"<img src=x onerror=alert('CAP')>\"\n")
     tree.write("members/zhang-hua.yml", f"name: 张华\nconsent: true\nstory: {block(BALANCED)}\n")
-    tree.write("suggestions/2024/2024-05-20-jianyi.yml", "title: 建议\ndate: 2024-05-20\nfrom: 家长\ncontent: \"<script>alert('C')</script>\"\n"
+    tree.write("suggestions/2024/2024-05-20-jianyi.yml", "title: 建议\ndate: 2024-05-20\nfrom: 家长\ncontent: "
+                                                         "\"<script>alert('C')</script>\"\n"
                f"state: replied\nreplied: 2024-05-27\nreply: {block(MARKDOWN)}\n")
     tree.write("reviews/2024.yml", f"year: 2024\nreport: {block(MARKDOWN)}\n")
     tree.write("programs/san-tong-san-yi.yml", f"title: 三同三异\npillar: rongru\nsummary: 摘要\nbody: {block(MARKDOWN)}\n")
     site_yml = (tree.records / "site.yml").read_text(encoding="utf-8")
     tree.write("site.yml", site_yml + f"intro: {block(MARKDOWN)}\n")
-    tree.write("publications/dangxing-riji/2024-01.yml", f"articles:\n  - title: 文\n    author: 甲\n    body: {textwrap.indent(block(MARKDOWN), '    ').lstrip()}\n")
+    tree.write("publications/dangxing-riji/2024-01.yml", f"articles:\n  - title: 文\n    author: 甲\n    body: "
+                                                         f"{textwrap.indent(block(MARKDOWN), '    ').lstrip()}\n")
 
     site = tmp_path / "site"
     done = mkdocs_build(config_for(tree.records, tmp_path), site)
@@ -140,9 +152,18 @@ def test_known_vectors_through_the_real_build(tree, tmp_path):
         assert after_field in text, rel  # what the page shows after the field is still there
     story = BeautifulSoup((site / "members/zhang-hua/index.html").read_text(encoding="utf-8"), "html.parser")
     story_text = story.select_one("article").get_text(" ")
-    for kept in ("标题三十三", "保留的链接", "相对链接", "styled", "link27", "安全文字结尾。"):  # without raw-text traps, all text stays
+    for kept in (
+        "标题三十三",
+        "保留的链接",
+        "相对链接",
+        "styled",
+        "link27",
+        "安全文字结尾。",
+    ):  # without raw-text traps, all text stays
         assert kept in story_text, kept
-    activity = BeautifulSoup((site / "activities/2024/2024-03-12-tongke-yigou/index.html").read_text(encoding="utf-8"), "html.parser")
+    activity = BeautifulSoup(
+        (site / "activities/2024/2024-03-12-tongke-yigou/index.html").read_text(encoding="utf-8"), "html.parser"
+    )
     hrefs = {a.get_text(): a.get("href") for a in story.select("article a")}
     assert hrefs["保留的链接"] == "https://example.org/safe"
     assert hrefs["邮件"] == "mailto:office@example.org"
@@ -190,7 +211,8 @@ def test_random_markdown_rendered_then_cleaned_has_nothing_live(text):
 @given(body=RANDOM_MD, title=st.text(min_size=1, max_size=30).filter(lambda t: t.strip() and "\n" not in t))
 def test_random_records_through_the_real_build(tree, tmp_path_factory, body, title):
     tree.write("activities/2024/2024-03-12-tongke-yigou.yml",
-               f"title: {__import__('json').dumps(title.strip(), ensure_ascii=False)}\ndate: 2024-03-12\nprogram: san-tong-san-yi\n"
+               f"title: {__import__('json').dumps(title.strip(), ensure_ascii=False)}\ndate: 2024-03-12\nprogram: "
+                   f"san-tong-san-yi\n"
                f"body: {__import__('json').dumps(body, ensure_ascii=False)}\n")
     result = tree.check()
     if not result.ok:  # a title with control characters and the like is refused, with a message: fine

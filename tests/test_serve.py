@@ -55,7 +55,9 @@ def test_a_record_edit_is_served_without_restart(tmp_path):
     try:
         assert wait_for(url, "课堂教学研讨（示例）", 60), "the first build was not served"
         record = project / "records/activities/2011/2011-03-16-tongke-yigou.yml"
-        record.write_text(record.read_text(encoding="utf-8").replace("课堂教学研讨\n", "课堂教学研讨（已修改）\n", 1), encoding="utf-8")
+        record.write_text(
+            record.read_text(encoding="utf-8").replace("课堂教学研讨\n", "课堂教学研讨（已修改）\n", 1), encoding="utf-8"
+        )
         assert wait_for(url, "课堂教学研讨（已修改）", 60), "the edit was not served"
     finally:
         server.terminate()
@@ -112,7 +114,9 @@ def test_a_dirty_rebuild_writes_only_the_pages_whose_markdown_changed(tmp_path, 
     assert made == []  # and no MkDocs page made again (docs/ has no page of its own)
 
     record = records / "activities/2011/2011-03-16-tongke-yigou.yml"
-    record.write_text(record.read_text(encoding="utf-8").replace("课堂教学研讨\n", "课堂教学研讨（已修改）\n", 1), encoding="utf-8")
+    record.write_text(
+        record.read_text(encoding="utf-8").replace("课堂教学研讨\n", "课堂教学研讨（已修改）\n", 1), encoding="utf-8"
+    )
     made.clear()
     rebuild()
     after = html_times(site)

@@ -54,7 +54,9 @@ def test_indexes_list_what_they_should(shipped):
     assert {title_of(p, result.site) for p in result.site.programs.values()} <= links("work/index.md")
     assert {title_of(p, result.site) for p in result.site.places.values()} <= links("places/index.md")
     assert {"张华（示例）"} <= links("members/index.md")
-    assert {"《党性日记》2011年第1期（示例）", "《红旗飘飘》2011年第1期（示例）", "《实小动态》2011年第1期（示例）"} <= links("publications/index.md")
+    assert {"《党性日记》2011年第1期（示例）", "《红旗飘飘》2011年第1期（示例）", "《实小动态》2011年第1期（示例）"} <= links(
+        "publications/index.md"
+    )
     assert "希望公开党员教师社区服务站的接待时间（示例）" in links("forum/index.md")
     forum = soup(shipped, "forum/index.md")
     adopted = next(h for h in forum.find_all("h2") if h.get_text().startswith("已采纳")).find_next("ul")
@@ -64,7 +66,18 @@ def test_indexes_list_what_they_should(shipped):
 def test_navigation_holds_sections_and_archives_only(shipped):
     home = soup(shipped, "index.md")
     tabs = [a.get_text(strip=True) for a in home.select(".md-tabs__link")]
-    assert tabs == ["首页", "党建工作", "党建活动", "党员风采", "刊物", "阵地与基地", "社区服务站", "党性论坛", "述职评议", "标签"]
+    assert tabs == [
+        "首页",
+        "党建工作",
+        "党建活动",
+        "党员风采",
+        "刊物",
+        "阵地与基地",
+        "社区服务站",
+        "党性论坛",
+        "述职评议",
+        "标签",
+    ]
     nav_links = {a["href"] for a in home.select("nav.md-nav--primary a.md-nav__link[href]")}
     assert not any(re.search(r"activities/2011/2011-", h) for h in nav_links)
     assert any(h.endswith("activities/2011/") for h in nav_links)
@@ -103,7 +116,12 @@ def test_review_shows_figures_and_the_evaluation_table(shipped):
     blank = rows_after("空白测评表")  # the same items and one for the whole, to fill in at the meeting
     assert [r[0] for r in blank] == [r[0] for r in rows] + ["总体评价"] and blank[1][1:] == ["□"] * 4
     figures = {tr.td.get_text(): tr.find_all("td")[1].get_text() for tr in page.find_all("table")[0].find_all("tr")[1:]}
-    assert figures == {"党建活动": "5（含示例 5）", "刊物期数": "3（含示例 3）", "党性论坛建议": "1（含示例 1）", "已回复的建议": "1（含示例 1）"}
+    assert figures == {
+        "党建活动": "5（含示例 5）",
+        "刊物期数": "3（含示例 3）",
+        "党性论坛建议": "1（含示例 1）",
+        "已回复的建议": "1（含示例 1）",
+    }
 
 
 def test_search_index_is_segmented_chinese_and_keeps_terms_whole(shipped):
@@ -150,8 +168,10 @@ def test_plain_text_is_shown_as_typed_in_page_nav_title_and_search(tree, tmp_pat
 
 
 def test_public_build_leaks_no_draft_or_internal_record(tree, tmp_path):
-    tree.write("activities/2024/2024-09-01-caogao.yml", "title: 草稿活动甲\ndate: 2024-09-01\nprogram: san-tong-san-yi\nstatus: draft\n")
-    tree.write("activities/2023/2023-05-01-neibu.yml", "title: 内部活动乙\ndate: 2023-05-01\nprogram: san-tong-san-yi\nvisibility: internal\n")
+    tree.write("activities/2024/2024-09-01-caogao.yml", "title: 草稿活动甲\ndate: 2024-09-01\nprogram: san-tong-san-yi\n"
+                                                        "status: draft\n")
+    tree.write("activities/2023/2023-05-01-neibu.yml", "title: 内部活动乙\ndate: 2023-05-01\nprogram: san-tong-san-yi\n"
+                                                       "visibility: internal\n")
     tree.write("members/li-ming.yml", "name: 内部党员丙\nstory: 故事\nvisibility: internal\n")
     site, done = build_tree(tree, tmp_path)
     assert done.returncode == 0, done.stderr
@@ -164,7 +184,8 @@ def test_public_build_leaks_no_draft_or_internal_record(tree, tmp_path):
 
 
 def test_preview_build_shows_drafts_marked(tree, tmp_path):
-    tree.write("activities/2024/2024-09-01-caogao.yml", "title: 草稿活动甲\ndate: 2024-09-01\nprogram: san-tong-san-yi\nstatus: draft\n")
+    tree.write("activities/2024/2024-09-01-caogao.yml", "title: 草稿活动甲\ndate: 2024-09-01\nprogram: san-tong-san-yi\n"
+                                                        "status: draft\n")
     site, done = build_tree(tree, tmp_path, drafts=True)
     assert done.returncode == 0, done.stderr
     page = soup(site, "activities/2024/2024-09-01-caogao.md")
@@ -178,7 +199,10 @@ def test_a_bad_record_stops_the_build_with_the_check_message(tree, tmp_path):
     assert done.returncode == 1
     assert "记录有错误，网站没有构建：" in done.stderr
     # mkdocs runs in tmp_path, so the path is shown relative to it, as check shows it
-    assert "\nrecords/programs/san-tong-san-yi.yml:3:1: 错误：字段 sumary：不认识这个字段“sumary”，是不是想写“summary”？\n" in done.stderr
+    assert (
+        "\nrecords/programs/san-tong-san-yi.yml:3:1: 错误：字段 sumary：不认识这个字段“sumary”，是不是想写“summary”？\n"
+        in done.stderr
+    )
     assert "Traceback" not in done.stderr
     assert not site.exists()
 
@@ -194,7 +218,8 @@ def test_a_handwritten_page_is_never_replaced(tree, tmp_path):
 
 
 def test_internal_build_includes_internal_records(tree, tmp_path):
-    tree.write("activities/2023/2023-05-01-neibu.yml", "title: 内部活动乙\ndate: 2023-05-01\nprogram: san-tong-san-yi\nvisibility: internal\n")
+    tree.write("activities/2023/2023-05-01-neibu.yml", "title: 内部活动乙\ndate: 2023-05-01\nprogram: san-tong-san-yi\n"
+                                                       "visibility: internal\n")
     site, done = build_tree(tree, tmp_path, visibility="internal")
     assert done.returncode == 0, done.stderr
     assert soup(site, "activities/2023/2023-05-01-neibu.md").h1.get_text() == "内部活动乙"
@@ -229,7 +254,8 @@ def test_no_page_shows_english(shipped):
             found.setdefault(word, path.relative_to(shipped).as_posix())
     assert found == {}
     # the scan sees what a visitor sees, titles and labels included
-    assert _english_ui('<p title="Permanent link">段落</p><a aria-label="Back to top">顶部</a>') == {"Permanent", "link", "Back", "top"}
+    assert _english_ui('<p title="Permanent link">段落</p><a aria-label="Back to '
+                       'top">顶部</a>') == {"Permanent", "link", "Back", "top"}
 
 
 def test_the_footer_and_the_404_page_are_the_schools(shipped):

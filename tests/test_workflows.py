@@ -142,7 +142,9 @@ def test_workflow_commands_pass_on_the_shipped_records(tmp_path, name, step):
 def test_check_in_the_workflow_form_annotates_a_bad_record(tmp_path):
     repo = project_copy(tmp_path)
     record = repo / "records/activities/2011/2011-03-16-tongke-yigou.yml"
-    record.write_text(record.read_text(encoding="utf-8").replace("program: san-tong-san-yi", "program: san-tong"), encoding="utf-8")
+    record.write_text(
+        record.read_text(encoding="utf-8").replace("program: san-tong-san-yi", "program: san-tong"), encoding="utf-8"
+    )
     done = shell(CHECK, repo)
     assert done.returncode == 1
     assert done.stdout.splitlines() == [
@@ -156,7 +158,9 @@ def test_check_in_the_workflow_form_annotates_a_bad_record(tmp_path):
 
 
 def test_pre_commit_config_is_valid():
-    done = subprocess.run([str(BIN / "pre-commit"), "validate-config", str(ROOT / ".pre-commit-config.yaml")], capture_output=True, text=True)
+    done = subprocess.run(
+        [str(BIN / "pre-commit"), "validate-config", str(ROOT / ".pre-commit-config.yaml")], capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stdout + done.stderr
 
 

@@ -42,8 +42,10 @@ def test_empty_value_counts_as_missing():
         (b"a: &x b\n", "x.yml:1:4: 错误：值不能以“&”开头（“&x”）：要写这段文字，请给整个值加上英文单引号，例如 '&x'"),
         (b"a: b\nc: *x\n", "x.yml:2:4: 错误：值不能以“*”开头（“*x”）：要写这段文字，请给整个值加上英文单引号，例如 '*x'"),
         (b"a: 1\n<<: {b: 2}\n", "x.yml:2:1: 错误：“<<”不能当键用：请把内容直接写出来。"),
-        (b"a: !!python/object:os.system x\n", "x.yml:1:4: 错误：值不能以“!”开头（“!!python/object:os.system”）：要写这段文字，请给整个值加上英文单引号。值一律按文字读取，类型由字段决定。"),
-        (b"a: !!binary aGk=\n", "x.yml:1:4: 错误：值不能以“!”开头（“!!binary”）：要写这段文字，请给整个值加上英文单引号。值一律按文字读取，类型由字段决定。"),
+        (b"a: !!python/object:os.system x\n", "x.yml:1:4: 错误：值不能以“!”开头（“!!python/object:os.system”）：要写这段文字，"
+                                              "请给整个值加上英文单引号。值一律按文字读取，类型由字段决定。"),
+        (b"a: !!binary aGk=\n", "x.yml:1:4: 错误：值不能以“!”开头（“!!binary”）：要写这段文字，请给整个值加上英文单引号。"
+                                "值一律按文字读取，类型由字段决定。"),
         (b"a: 1\n---\nb: 2\n", "x.yml:2:1: 错误：这一行“---”把文件分成了两份：一个文件只能写一条记录。请删去这一行。"),
         (b"", "x.yml:1:1: 错误：文件是空的：请一行写一项“键: 值”，例如 title: 示例。"),
         (b"# only a comment\n", "x.yml:1:1: 错误：文件是空的：请一行写一项“键: 值”，例如 title: 示例。"),
@@ -154,8 +156,10 @@ def test_very_deep_nesting_does_not_crash(loader, monkeypatch):
     if loader == "pure Python":
         monkeypatch.setattr(yamlio, "_Loader", yaml.SafeLoader)
     assert yamlio._Loader is (yaml.CSafeLoader if loader == "C" else yaml.SafeLoader)
-    assert read(b"a: " + b"[" * 200_000)[1] == ["x.yml:1:23: 错误：一层套一层，超过了 20 层：请检查括号 [ ] { } 是否配对、缩进是否多了。"]
-    assert read(b"a: " + b"[x, " * 2_000)[1] == ["x.yml:1:80: 错误：一层套一层，超过了 20 层：请检查括号 [ ] { } 是否配对、缩进是否多了。"]
+    assert read(b"a: " + b"[" * 200_000)[1] == ["x.yml:1:23: 错误：一层套一层，超过了 20 层：请检查括号 [ ] { } 是否配对、"
+                                                "缩进是否多了。"]
+    assert read(b"a: " + b"[x, " * 2_000)[1] == ["x.yml:1:80: 错误：一层套一层，超过了 20 层：请检查括号 [ ] { } 是否配对、"
+                                                 "缩进是否多了。"]
     assert read(b"a: &x " + b"[x, " * 2_000)[1] == [  # problems found before the depth are reported once
         "x.yml:1:4: 错误：值不能以“&”开头（“&x”）：要写这段文字，请给整个值加上英文单引号，例如 '&x'",
         "x.yml:1:83: 错误：一层套一层，超过了 20 层：请检查括号 [ ] { } 是否配对、缩进是否多了。",

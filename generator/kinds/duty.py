@@ -100,9 +100,15 @@ def on_home(m: PageMaker) -> list[dict]:
     for d in upcoming[:3]:
         place = m.site.places.get(d.record.place)
         names = "、".join(m.title(m.site.members[i]) for i in d.record.members if m.ix.shown(m.site.members.get(i)))
-        notices.append({"title": f"{when(d, m.today)} {place.record.title if place else ''} 值班",
-                        "text": f"{d.record.topic}" + (f" · {d.record.time}" if d.record.time else "") + (f" · 值班：{names}" if names else ""),
-                        "url": m.path_of(d)})
+        notices.append(
+            {
+                "title": f"{when(d, m.today)} {place.record.title if place else ''} 值班",
+                "text": f"{d.record.topic}"
+                + (f" · {d.record.time}" if d.record.time else "")
+                + (f" · 值班：{names}" if names else ""),
+                "url": m.path_of(d),
+            }
+        )
     return notices
 
 
@@ -117,13 +123,29 @@ def _start(o: NewOptions) -> tuple:
 
 
 KIND = Kind(
-    "duty", Duty, Dated("duties"), "duties/2024/2024-05-18-jiating-jiaoyu.yml", "records/duties/*/*.yml",
+    "duty",
+    Duty,
+    Dated("duties"),
+    "duties/2024/2024-05-18-jiating-jiaoyu.yml",
+    "records/duties/*/*.yml",
     page="duties/{i.year}/{i.id}.md",
-    references=(Reference("place", "place", "地点", hidden_what="值班地点", required=True), Reference("members[]", "member", "党员")),
-    named_by="topic", title=lambda entry, site: f"{entry.record.topic}（{entry.record.date.month}月{entry.record.date.day}日）",
-    pages=pages, section=("社区服务站", "duties/index.md", False),
-    blank=Blank(_start, note="党员教师在社区服务站值班、接待家长。", examples={
-        "time": "8:30-11:30", "members": "[zhang-hua]",
-        "reception": "\n  summary: 接待情况（不写家长的姓名、电话）\n  visitors: 12\n  questions: 5"}),
-    adds_to={"place": on_place, "member": on_member}, home=on_home,
+    references=(
+        Reference("place", "place", "地点", hidden_what="值班地点", required=True),
+        Reference("members[]", "member", "党员"),
+    ),
+    named_by="topic",
+    title=lambda entry, site: f"{entry.record.topic}（{entry.record.date.month}月{entry.record.date.day}日）",
+    pages=pages,
+    section=("社区服务站", "duties/index.md", False),
+    blank=Blank(
+        _start,
+        note="党员教师在社区服务站值班、接待家长。",
+        examples={
+            "time": "8:30-11:30",
+            "members": "[zhang-hua]",
+            "reception": "\n  summary: 接待情况（不写家长的姓名、电话）\n  visitors: 12\n  questions: 5",
+        },
+    ),
+    adds_to={"place": on_place, "member": on_member},
+    home=on_home,
 )

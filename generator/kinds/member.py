@@ -52,12 +52,31 @@ def pages(m: PageMaker) -> list[Page]:
 def _start(o: NewOptions) -> tuple:
     name = o.need(o.name, "--name", "党员姓名")
     rid = o.ex.free("members", o.slug(name))
-    return "members", rid, {"name": o.q(name), "story": "|\n  请把事迹写在这里。", "consent": "false   # 本人同意公开发布后改为 true",
+    return "members", rid, {"name": o.q(name), "story": "|\n  请把事迹写在这里。", "consent": "false   # "
+        "本人同意公开发布后改为 true",
                             "visibility": "internal   # 本人同意、consent 改为 true 之后，删除这一行", "tags": "[]"}, {}
 
 
-KIND = Kind("member", Member, Named("members"), "members/zhang-hua.yml", "records/members/*.yml",
-            page="members/{i.id}.md", references=(Reference("branch", "branch", "支部"),),
-            named_by="name", pages=pages, section=("党员风采", "members/index.md", False), blank=Blank(_start, note="发布前必须取得本人同意。", examples={
-    "role": "语文教师、党员示范岗", "joined": "2001", "photo": "members/{id}.jpg", "motto": "格言",
-    "honors": "\n  - {{year: 2010, title: 荣誉名称}}"}))
+KIND = Kind(
+    "member",
+    Member,
+    Named("members"),
+    "members/zhang-hua.yml",
+    "records/members/*.yml",
+    page="members/{i.id}.md",
+    references=(Reference("branch", "branch", "支部"),),
+    named_by="name",
+    pages=pages,
+    section=("党员风采", "members/index.md", False),
+    blank=Blank(
+        _start,
+        note="发布前必须取得本人同意。",
+        examples={
+            "role": "语文教师、党员示范岗",
+            "joined": "2001",
+            "photo": "members/{id}.jpg",
+            "motto": "格言",
+            "honors": "\n  - {{year: 2010, title: 荣誉名称}}",
+        },
+    ),
+)

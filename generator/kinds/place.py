@@ -50,4 +50,15 @@ def _start(o: NewOptions) -> tuple:
     return "places", rid, {"title": o.q(title), "kind": f"{kind}   # 类别：{listing}", "tags": "[]"}, {}
 
 
-KIND = Kind("place", Place, Named("places"), "places/yeyu-dangxiao.yml", "records/places/*.yml", page="places/{i.id}.md", search_boost=2, pages=pages, section=("阵地与基地", "places/index.md", False), blank=Blank(_start, examples={"audience": "入党积极分子", "address": "地址", "summary": "一段话摘要。", "body": "|\n  ……"}))
+KIND = Kind(
+    "place",
+    Place,
+    Named("places"),
+    "places/yeyu-dangxiao.yml",
+    "records/places/*.yml",
+    page="places/{i.id}.md",
+    search_boost=2,
+    pages=pages,
+    section=("阵地与基地", "places/index.md", False),
+    blank=Blank(_start, examples={"audience": "入党积极分子", "address": "地址", "summary": "一段话摘要。", "body": "|\n  ……"}),
+)

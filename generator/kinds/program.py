@@ -41,5 +41,16 @@ def _start(o: NewOptions) -> tuple:
         {"year": o.today.year}
 
 
-KIND = Kind("program", Program, Named("programs"), "programs/san-tong-san-yi.yml", "records/programs/*.yml",
-            page="programs/{i.id}.md", search_boost=2, references=(Reference("pillar", "pillar", "“四句话”编号"),), pages=pages, section=("党建工作", "work/index.md", True), blank=Blank(_start, examples={"since": "{year}", "body": "|\n  ……"}))
+KIND = Kind(
+    "program",
+    Program,
+    Named("programs"),
+    "programs/san-tong-san-yi.yml",
+    "records/programs/*.yml",
+    page="programs/{i.id}.md",
+    search_boost=2,
+    references=(Reference("pillar", "pillar", "“四句话”编号"),),
+    pages=pages,
+    section=("党建工作", "work/index.md", True),
+    blank=Blank(_start, examples={"since": "{year}", "body": "|\n  ……"}),
+)

@@ -103,10 +103,26 @@ def _start(o: NewOptions) -> tuple:
 
 
 KIND = Kind(
-    "review", Review, Yearly("reviews"), "reviews/2024.yml", "records/reviews/*.yml", page="reviews/{i.year}.md",
+    "review",
+    Review,
+    Yearly("reviews"),
+    "reviews/2024.yml",
+    "records/reviews/*.yml",
+    page="reviews/{i.year}.md",
     references=(Reference("highlights[]", "activity", "活动", hidden_what="重点活动"),),
     title=lambda entry, site: entry.record.title or f"{entry.ident.year}年度抓基层党建工作述职评议",
-    link_rules=_same_year, pages=pages, section=("述职评议", "reviews/index.md", True), blank=Blank(_start, note="当年的各项统计由网站自动算出，不用填写。", draft=False, examples={
-    "title": "{year}年度抓基层党建工作述职评议", "report": "|\n  ……",
-    "evaluation": "\n  date: {year}-12-28   # 可在次年 3 月 31 日之前\n  voters: 100\n  items:\n    - item: 测评项目\n"
-                  "      counts: {{好: 80, 较好: 15, 一般: 5, 差: 0}}   # 合计不超过参加人数"}))
+    link_rules=_same_year,
+    pages=pages,
+    section=("述职评议", "reviews/index.md", True),
+    blank=Blank(
+        _start,
+        note="当年的各项统计由网站自动算出，不用填写。",
+        draft=False,
+        examples={
+            "title": "{year}年度抓基层党建工作述职评议",
+            "report": "|\n  ……",
+            "evaluation": "\n  date: {year}-12-28   # 可在次年 3 月 31 日之前\n  voters: 100\n  items:\n    - item: 测评项目\n"
+            "      counts: {{好: 80, 较好: 15, 一般: 5, 差: 0}}   # 合计不超过参加人数",
+        },
+    ),
+)

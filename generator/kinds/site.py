@@ -86,8 +86,10 @@ class Organization(Record):
     pillars: ListOf(Pillar) = Field(min_length=1, description="“四句话”：工作的几条主线")
     contact: Contact | None = Field(None, description="联系方式：显示在每页页脚和党性论坛的“怎样提建议”里")
     icp: Text | None = Field(None, description="ICP 备案号，例如 苏ICP备12345678号-1：网站备案后填写，显示在页脚")
-    police_filing: Text | None = Field(None, description="公安联网备案号，例如 苏公网安备32120402000123号：备案后填写，显示在页脚")
-    editor: Editor | None = Field(None, description="网页编辑器保存到哪里（GitHub 或学校的 Forgejo）；不写时只能在本机编辑（make edit）")
+    police_filing: Text | None = Field(None, description="公安联网备案号，例如 苏公网安备32120402000123号："
+                                                         "备案后填写，显示在页脚")
+    editor: Editor | None = Field(None, description="网页编辑器保存到哪里（GitHub 或学校的 Forgejo）；"
+                                                    "不写时只能在本机编辑（make edit）")
 
     def findings(self, ident: FileIdentity) -> Iterator[Finding]:
         yield from _duplicates(self.branches, ("branches",), "id", "支部编号")

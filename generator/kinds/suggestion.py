@@ -80,6 +80,16 @@ def _start(o: NewOptions) -> tuple:
                          "content": "请把建议的内容写在这里。", "state": "open", "tags": "[]"}, {"date": day.isoformat()}
 
 
-KIND = Kind("suggestion", Suggestion, Dated("suggestions"), "suggestions/2024/2024-05-20-jiazhang-jianyi.yml",
-            "records/suggestions/*/*.yml", page="forum/{i.year}/{i.id}.md", pages=pages, section=("党性论坛", "forum/index.md", False), blank=Blank(_start, note="一条建议和回复。", examples={
-    "channel": "家长访校周", "reply": "|\n  感谢您的建议……", "replied": "{date}"}))
+KIND = Kind(
+    "suggestion",
+    Suggestion,
+    Dated("suggestions"),
+    "suggestions/2024/2024-05-20-jiazhang-jianyi.yml",
+    "records/suggestions/*/*.yml",
+    page="forum/{i.year}/{i.id}.md",
+    pages=pages,
+    section=("党性论坛", "forum/index.md", False),
+    blank=Blank(
+        _start, note="一条建议和回复。", examples={"channel": "家长访校周", "reply": "|\n  感谢您的建议……", "replied": "{date}"}
+    ),
+)

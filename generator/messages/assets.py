@@ -2,7 +2,26 @@
 
 from __future__ import annotations
 
-__all__ = ["ASSETS", "LOOP", "asset_absolute", "asset_backslash", "asset_broken", "asset_dangling", "asset_escapes", "asset_missing", "asset_name", "asset_no_folder", "asset_not_file", "asset_not_image", "asset_outside", "asset_oversized", "asset_too_large", "asset_unreadable", "asset_unusable", "shrunk"]
+__all__ = [
+    "ASSETS",
+    "LOOP",
+    "asset_absolute",
+    "asset_backslash",
+    "asset_broken",
+    "asset_dangling",
+    "asset_escapes",
+    "asset_missing",
+    "asset_name",
+    "asset_no_folder",
+    "asset_not_file",
+    "asset_not_image",
+    "asset_outside",
+    "asset_oversized",
+    "asset_too_large",
+    "asset_unreadable",
+    "asset_unusable",
+    "shrunk",
+]
 
 
 ASSETS = "records/assets/"

@@ -2,7 +2,29 @@
 
 from __future__ import annotations
 
-__all__ = ["ARGPARSE", "COMMAND", "COMMANDS", "FILE", "FOLDER", "OPTIONS", "PROGRAM", "TYPE", "ZIP", "archive_failed_check", "archive_intact", "archive_made", "bad_date_option", "command_error", "exported", "no_archive", "no_config", "output_folder", "schemas_written", "site_built", "usage_error"]
+__all__ = [
+    "ARGPARSE",
+    "COMMAND",
+    "COMMANDS",
+    "FILE",
+    "FOLDER",
+    "OPTIONS",
+    "PROGRAM",
+    "TYPE",
+    "ZIP",
+    "archive_failed_check",
+    "archive_intact",
+    "archive_made",
+    "bad_date_option",
+    "command_error",
+    "exported",
+    "no_archive",
+    "no_config",
+    "output_folder",
+    "schemas_written",
+    "site_built",
+    "usage_error",
+]
 
 
 # argparse's own words, which it looks up through gettext each time it prints: in Chinese, like ours.

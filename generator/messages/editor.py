@@ -2,7 +2,26 @@
 
 from __future__ import annotations
 
-__all__ = ["CMS_HEADER", "CMS_LABELS", "CMS_SETTINGS", "EDIT_BAD_REQUEST", "EDIT_FOREIGN_HOST", "EDIT_FOREIGN_ORIGIN", "EDIT_NOT_A_REPOSITORY", "EDIT_TOO_LARGE", "NO_DECAP_SERVER", "PREVIEW_FOREIGN_HOST", "cms_relation_hint", "edit_decap_failed", "edit_git_dirty", "edit_port_busy", "edit_refused_link", "edit_refused_path", "edit_unknown_action", "editor_at"]
+__all__ = [
+    "CMS_HEADER",
+    "CMS_LABELS",
+    "CMS_SETTINGS",
+    "EDIT_BAD_REQUEST",
+    "EDIT_FOREIGN_HOST",
+    "EDIT_FOREIGN_ORIGIN",
+    "EDIT_NOT_A_REPOSITORY",
+    "EDIT_TOO_LARGE",
+    "NO_DECAP_SERVER",
+    "PREVIEW_FOREIGN_HOST",
+    "cms_relation_hint",
+    "edit_decap_failed",
+    "edit_git_dirty",
+    "edit_port_busy",
+    "edit_refused_link",
+    "edit_refused_path",
+    "edit_unknown_action",
+    "editor_at",
+]
 
 
 NO_DECAP_SERVER = "找不到 decap-server（node_modules/decap-server）：请用 make edit 启动（它会先安装），不要直接运行这个命令"
@@ -35,7 +54,9 @@ CMS_LABELS = {"status": "状态", "visibility": "公开范围", "example": "示�
 EDIT_FOREIGN_HOST = "这个请求不是发给本机网页编辑器的地址，已拒绝。请在本机打开 make edit 显示的地址。"
 EDIT_FOREIGN_ORIGIN = "这个请求不是来自本机的网页编辑器页面，已拒绝。请在本机打开 make edit 显示的地址。"
 EDIT_BAD_REQUEST = "请求的格式不对，已拒绝：网页编辑器只发送 JSON。"
-PREVIEW_FOREIGN_HOST = "这个预览只回答本机的地址（127.0.0.1 或 localhost），已拒绝。请在本机打开 make serve 或 make edit 显示的地址。"
+PREVIEW_FOREIGN_HOST = (
+    "这个预览只回答本机的地址（127.0.0.1 或 localhost），已拒绝。请在本机打开 make serve 或 make edit 显示的地址。"
+)
 EDIT_TOO_LARGE = "一次上传的内容超过 50 MB，已拒绝：请把照片缩小后再上传（make shrink 可以缩小已有的照片）。"
 
 

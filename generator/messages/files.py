@@ -4,7 +4,35 @@ from __future__ import annotations
 
 from .assets import ASSETS
 
-__all__ = ["AT_LEAST_ONE", "A_LIST_EXPECTED", "EMPTY_AFTER_COLON", "LINKED_FILE", "LINKED_FOLDER", "NOT_A_RECORD_FILE", "NO_KIND_HERE", "NO_RECORDS_FOLDER", "NO_SITE_FILE", "PUBLICATION_RULE", "REQUIRED", "YAML_EXTENSION", "bad_dated_name", "bad_file_id", "bad_issue_name", "bad_issue_number", "bad_publication_folder", "dated_rule", "file_in_other_year", "keys_expected", "member_year_rule", "named_rule", "no_such_file_date", "repeated_id", "unknown_field", "unphrased", "yearly_rule"]
+__all__ = [
+    "AT_LEAST_ONE",
+    "A_LIST_EXPECTED",
+    "EMPTY_AFTER_COLON",
+    "LINKED_FILE",
+    "LINKED_FOLDER",
+    "NOT_A_RECORD_FILE",
+    "NO_KIND_HERE",
+    "NO_RECORDS_FOLDER",
+    "NO_SITE_FILE",
+    "PUBLICATION_RULE",
+    "REQUIRED",
+    "YAML_EXTENSION",
+    "bad_dated_name",
+    "bad_file_id",
+    "bad_issue_name",
+    "bad_issue_number",
+    "bad_publication_folder",
+    "dated_rule",
+    "file_in_other_year",
+    "keys_expected",
+    "member_year_rule",
+    "named_rule",
+    "no_such_file_date",
+    "repeated_id",
+    "unknown_field",
+    "unphrased",
+    "yearly_rule",
+]
 
 
 YAML_EXTENSION = "记录文件的扩展名应为 .yml，不是 .yaml"

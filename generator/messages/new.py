@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
-__all__ = ["AN_ID", "DRAFT_LINE", "created", "exists_already", "give_with", "issues_full", "new_file_header", "no_such_option", "nothing_to_pick", "one_line_only", "pick_with", "unknown_type"]
+__all__ = [
+    "AN_ID",
+    "DRAFT_LINE",
+    "created",
+    "exists_already",
+    "give_with",
+    "issues_full",
+    "new_file_header",
+    "no_such_option",
+    "nothing_to_pick",
+    "one_line_only",
+    "pick_with",
+    "unknown_type",
+]
 
 
 def nothing_to_pick(what: str) -> str:

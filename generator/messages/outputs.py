@@ -2,7 +2,33 @@
 
 from __future__ import annotations
 
-__all__ = ["BUG_BANNER", "ERRORS_NOTHING_WRITTEN", "EXPORT_MARK_TEXT", "MADE_BY", "METAVARS", "NOTHING_CHANGED", "NOTHING_WRITTEN", "archive_folder", "bookkeeping_outside", "busy", "export_config_unknown", "formatted", "kinds_help", "mark_text", "not_ours", "output_holds_home", "output_holds_project", "output_in_project_folder", "output_is_root", "output_not_a_folder", "output_not_ours", "pages_written", "site_folder", "system_failure", "waiting_for"]
+__all__ = [
+    "BUG_BANNER",
+    "ERRORS_NOTHING_WRITTEN",
+    "EXPORT_MARK_TEXT",
+    "MADE_BY",
+    "METAVARS",
+    "NOTHING_CHANGED",
+    "NOTHING_WRITTEN",
+    "archive_folder",
+    "bookkeeping_outside",
+    "busy",
+    "export_config_unknown",
+    "formatted",
+    "kinds_help",
+    "mark_text",
+    "not_ours",
+    "output_holds_home",
+    "output_holds_project",
+    "output_in_project_folder",
+    "output_is_root",
+    "output_not_a_folder",
+    "output_not_ours",
+    "pages_written",
+    "site_folder",
+    "system_failure",
+    "waiting_for",
+]
 
 
 # How a refusal names the folders each command makes: "… 不是{它}目录".
@@ -24,7 +50,8 @@ def output_is_root(out: str) -> str:
 
 
 def output_holds_home(out: str) -> str:
-    return f"{out} 是你的主目录（或包含它），不能用作输出目录：里面的文件会被替换或删除。请换一个新的目录（--out），例如 --out site。"
+    return (f"{out} 是你的主目录（或包含它），不能用作输出目录：里面的文件会被替换或删除。"
+            "请换一个新的目录（--out），例如 --out site。")
 
 
 def output_holds_project(out: str) -> str:
@@ -98,8 +125,21 @@ def busy(what: str, seconds: int) -> str:
 
 BUG_BANNER = "内部错误：这是生成器程序的缺陷，不是记录写错了。请把下面的全部信息发给网站维护者。"
 # What an option's value is called in the help, where it takes one.
-METAVARS = {"--port": "端口", "--decap-port": "端口", "--title": "标题", "--date": "年-月-日", "--program": "编号", "--pillar": "编号", "--kind": "类别",
-            "--name": "姓名", "--pub": "编号", "--year": "年份", "--from": "群体", "--place": "编号", "--member": "编号"}
+METAVARS = {
+    "--port": "端口",
+    "--decap-port": "端口",
+    "--title": "标题",
+    "--date": "年-月-日",
+    "--program": "编号",
+    "--pillar": "编号",
+    "--kind": "类别",
+    "--name": "姓名",
+    "--pub": "编号",
+    "--year": "年份",
+    "--from": "群体",
+    "--place": "编号",
+    "--member": "编号",
+}
 
 
 def kinds_help(kinds) -> str:

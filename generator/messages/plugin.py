@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-__all__ = ["WATCH_LIMIT", "cannot_publish_photos", "handwritten_page", "no_offline_shim", "no_search_words", "photos_made", "records_have_errors_no_site", "records_have_errors_preview", "watching_by_polling"]
+__all__ = [
+    "WATCH_LIMIT",
+    "cannot_publish_photos",
+    "handwritten_page",
+    "no_offline_shim",
+    "no_search_words",
+    "photos_made",
+    "records_have_errors_no_site",
+    "records_have_errors_preview",
+    "watching_by_polling",
+]
 
 
 def no_search_words(path) -> str:

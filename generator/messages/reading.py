@@ -4,7 +4,33 @@ from __future__ import annotations
 
 from .assets import ASSETS
 
-__all__ = ["COMPLEX_KEY", "EMPTY_FILE", "FULLWIDTH_COLON", "LIST_NOT_KEYS", "MERGE_KEY", "NOT_REGULAR", "NO_SPACE_AFTER_COLON", "PARSER_HINTS", "SAVE_AS_UTF8", "SECOND_DOCUMENT", "TAB_INDENT", "TEXT_NOT_KEYS", "UTF16", "YAML_OTHER", "alias", "anchor", "cannot_read", "duplicate_key", "escaped_invisible_char", "file_too_large", "invisible_char", "not_utf8", "tag", "too_deep", "unindented_block_text"]
+__all__ = [
+    "COMPLEX_KEY",
+    "EMPTY_FILE",
+    "FULLWIDTH_COLON",
+    "LIST_NOT_KEYS",
+    "MERGE_KEY",
+    "NOT_REGULAR",
+    "NO_SPACE_AFTER_COLON",
+    "PARSER_HINTS",
+    "SAVE_AS_UTF8",
+    "SECOND_DOCUMENT",
+    "TAB_INDENT",
+    "TEXT_NOT_KEYS",
+    "UTF16",
+    "YAML_OTHER",
+    "alias",
+    "anchor",
+    "cannot_read",
+    "duplicate_key",
+    "escaped_invisible_char",
+    "file_too_large",
+    "invisible_char",
+    "not_utf8",
+    "tag",
+    "too_deep",
+    "unindented_block_text",
+]
 
 
 SAVE_AS_UTF8 = "请用“另存为”选择 UTF-8 编码后再提交。"

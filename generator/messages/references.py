@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from .values import chinese_comma, listing
 
-__all__ = ["hidden_draft", "hidden_internal", "hidden_member", "missing_owner", "missing_ref", "name_for_id", "unknown_record", "unknown_site_item", "unknown_with_comma"]
+__all__ = [
+    "hidden_draft",
+    "hidden_internal",
+    "hidden_member",
+    "missing_owner",
+    "missing_ref",
+    "name_for_id",
+    "unknown_record",
+    "unknown_site_item",
+    "unknown_with_comma",
+]
 
 
 def _not_found(what: str, value: str) -> str:

@@ -2,7 +2,29 @@
 
 from __future__ import annotations
 
-__all__ = ["DUTY_DATE", "NO_CONSENT", "REPLIED_MISSING", "REPLY_WITHOUT_TEXT", "START_DATE", "STATE_STILL_OPEN", "TITLE_MARKS", "date_not_file_date", "editor_forgejo_needs", "editor_url_not_https", "ends_before_start", "evaluation_date", "highlight_other_year", "issue_date_not_in_year", "member_not_file", "replied_before_asked", "reply_missing", "unsafe_file_name", "votes_over_voters", "year_not_file", "year_not_folder"]
+__all__ = [
+    "DUTY_DATE",
+    "NO_CONSENT",
+    "REPLIED_MISSING",
+    "REPLY_WITHOUT_TEXT",
+    "START_DATE",
+    "STATE_STILL_OPEN",
+    "TITLE_MARKS",
+    "date_not_file_date",
+    "editor_forgejo_needs",
+    "editor_url_not_https",
+    "ends_before_start",
+    "evaluation_date",
+    "highlight_other_year",
+    "issue_date_not_in_year",
+    "member_not_file",
+    "replied_before_asked",
+    "reply_missing",
+    "unsafe_file_name",
+    "votes_over_voters",
+    "year_not_file",
+    "year_not_folder",
+]
 
 
 def date_not_file_date(date, file_date) -> str:

@@ -2,7 +2,34 @@
 
 from __future__ import annotations
 
-__all__ = ["ABSOLUTE_PATH", "ARCHIVE_README", "BACKSLASH", "BROKEN_MANIFEST", "DOT_DOT", "NO_MANIFEST", "RECORDS_HAVE_ERRORS_NO_ARCHIVE", "archive_build_failed", "archive_name", "archive_readme", "bad_sidecar", "cannot_open_archive", "duplicate_entry", "entry_broken", "entry_changed", "entry_is_link", "entry_missing", "entry_outside", "entry_too_large", "entry_unlisted", "no_sidecar", "sidecar_mismatch", "sidecar_of_other", "site_build_failed", "unsafe_entry", "unsafe_listed"]
+__all__ = [
+    "ABSOLUTE_PATH",
+    "ARCHIVE_README",
+    "BACKSLASH",
+    "BROKEN_MANIFEST",
+    "DOT_DOT",
+    "NO_MANIFEST",
+    "RECORDS_HAVE_ERRORS_NO_ARCHIVE",
+    "archive_build_failed",
+    "archive_name",
+    "archive_readme",
+    "bad_sidecar",
+    "cannot_open_archive",
+    "duplicate_entry",
+    "entry_broken",
+    "entry_changed",
+    "entry_is_link",
+    "entry_missing",
+    "entry_outside",
+    "entry_too_large",
+    "entry_unlisted",
+    "no_sidecar",
+    "sidecar_mismatch",
+    "sidecar_of_other",
+    "site_build_failed",
+    "unsafe_entry",
+    "unsafe_listed",
+]
 
 
 RECORDS_HAVE_ERRORS_NO_ARCHIVE = "记录有错误，没有生成存档。请先运行 make check 查看。"

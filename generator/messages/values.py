@@ -6,7 +6,33 @@ import re
 
 from .assets import ASSETS
 
-__all__ = ["DEEP_LIST", "EMPTY", "ID_RULE", "LIST_EXPECTED", "ONE_LINE", "TEXT_EXPECTED", "TEXT_NOT_LIST", "TEXT_NOT_MAPPING", "chinese_comma", "deep_brackets", "listing", "long_run", "no_such_date", "not_a_boolean", "not_a_choice", "not_a_count", "not_a_date", "not_a_year", "not_a_year_month", "not_an_id", "pad_month_day", "remote_image", "too_big", "unquoted_value", "unquoted_yes_no"]
+__all__ = [
+    "DEEP_LIST",
+    "EMPTY",
+    "ID_RULE",
+    "LIST_EXPECTED",
+    "ONE_LINE",
+    "TEXT_EXPECTED",
+    "TEXT_NOT_LIST",
+    "TEXT_NOT_MAPPING",
+    "chinese_comma",
+    "deep_brackets",
+    "listing",
+    "long_run",
+    "no_such_date",
+    "not_a_boolean",
+    "not_a_choice",
+    "not_a_count",
+    "not_a_date",
+    "not_a_year",
+    "not_a_year_month",
+    "not_an_id",
+    "pad_month_day",
+    "remote_image",
+    "too_big",
+    "unquoted_value",
+    "unquoted_yes_no",
+]
 
 
 _OTHER_READERS = "别的编辑工具（VS Code、网页编辑器）"
