@@ -10,7 +10,7 @@ TEST_STAMP := $(VENV)/.test-installed
 NODE   := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve edit test test-newest check new fmt shrink schema verify-archive bench archive export screenshots vendor-decap lock system-packages clean
+.PHONY: site serve edit test test-fast test-newest check new fmt shrink schema verify-archive bench archive export screenshots vendor-decap lock system-packages clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -82,6 +82,11 @@ verify-archive: $(SITE_STAMP)
 test: system-packages $(TEST_STAMP) $(NODE)
 	$(VENV)/bin/ruff check generator tests bench scripts
 	$(PY) -m pytest
+
+## The fast loop while changing code (under half a minute): no browser, no site build, no server.
+test-fast: $(TEST_STAMP) $(NODE)
+	$(VENV)/bin/ruff check generator tests bench scripts
+	$(PY) -m pytest -q -m "not browser and not build and not slow"
 
 system-packages:
 	@sh scripts/system-packages.sh

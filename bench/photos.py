@@ -43,7 +43,7 @@ def _picture(seed: int):
 
 
 def make_photos(folder: Path, n: int) -> list[str]:
-    from icc import DISPLAY_P3, profile
+    from support.icc import DISPLAY_P3, profile
 
     import generator.photos  # noqa: F401  (registers the HEIF writer)
 

@@ -18,9 +18,9 @@ from PIL import Image
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from chromium import chromium  # noqa: E402
-from decap import login, mark_ready, open_form, pick, upload_photo, use_chosen_photo  # noqa: E402
-from sitebuild import http_server, make_edit, mkdocs_build, project_copy  # noqa: E402
+from support.chromium import chromium  # noqa: E402
+from support.decap import login, mark_ready, open_form, pick, upload_photo, use_chosen_photo  # noqa: E402
+from support.sitebuild import http_server, make_edit, mkdocs_build, project_copy  # noqa: E402
 
 from generator import outputs  # noqa: E402
 

@@ -6,9 +6,9 @@ import zlib
 from pathlib import Path
 
 import pytest
-from chromium import chromium
 from PIL import Image
-from sitebuild import ROOT, http_server, mkdocs_build
+from support.chromium import chromium
+from support.sitebuild import ROOT, http_server, mkdocs_build
 
 from generator.errors import format_text
 from generator.link import BuildMode
@@ -162,3 +162,23 @@ def shipped_url(shipped_site) -> str:
     """The shipped site served over HTTP."""
     with http_server(shipped_site) as url:
         yield url
+
+
+@pytest.fixture
+def server(shipped_url) -> str:
+    """The shipped site's address, as the browser, layout and accessibility tests call it."""
+    return shipped_url
+
+
+# Fixtures that build the shipped site or start a server: a test that uses one is a `build` test.
+BUILDING = {"shipped_site", "shipped_url", "server", "shipped_archive", "published", "exported", "editing", "edit"}
+
+
+def pytest_collection_modifyitems(items):
+    """`browser` and `build` follow from the fixtures a test uses; a module may mark the rest (pytestmark)."""
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        if "browser" in names:
+            item.add_marker(pytest.mark.browser)
+        if names & BUILDING:
+            item.add_marker(pytest.mark.build)

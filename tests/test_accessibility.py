@@ -5,8 +5,8 @@ language; a skip link on every page; a wide table reachable by keyboard on a pho
 from __future__ import annotations
 
 import pytest
-from sitebuild import ROOT
-from test_browser import PAGES
+from support.shown import PAGES
+from support.sitebuild import ROOT
 
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
 WIDTHS = (1280, 390)

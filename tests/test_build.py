@@ -6,7 +6,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from generator.build import MANIFEST, STAMP
+
+pytestmark = pytest.mark.build
 
 UP_TO_DATE = "记录和生成器都没有变化，页面都是最新的：没有写入任何文件。\n"
 

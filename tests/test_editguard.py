@@ -11,7 +11,9 @@ import json
 import socket
 
 import pytest
-from sitebuild import free_port, http_server, make_edit, project_copy
+from support.sitebuild import free_port, http_server, make_edit, project_copy
+
+pytestmark = pytest.mark.build
 
 INTERNAL = """\
 title: 支委会内部讨论

@@ -12,13 +12,15 @@ import subprocess
 import time
 
 import pytest
-from decap import login, mark_ready, open_form, pick, upload_photo, use_chosen_photo
 from PIL import Image
-from sitebuild import ROOT, config_for, free_port, make_edit, mkdocs_build, project_copy, wait_for
+from support.decap import login, mark_ready, open_form, pick, upload_photo, use_chosen_photo
+from support.sitebuild import ROOT, config_for, free_port, make_edit, mkdocs_build, project_copy, wait_for
 
 from generator.cms import LOCAL_SERVER
 from generator.link import BuildMode
 from generator.pipeline import check_records
+
+pytestmark = pytest.mark.build
 
 PENDING = """\
 title: 希望延长图书室开放时间

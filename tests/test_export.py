@@ -11,9 +11,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from sitebuild import ROOT, http_server
+from support.sitebuild import ROOT, http_server
 
 from generator.outputs import EXPORT
+
+pytestmark = pytest.mark.build
 
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from sitebuild import config_for, mkdocs_build
+import pytest
+from support.sitebuild import config_for, mkdocs_build
+
+pytestmark = pytest.mark.build
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -47,6 +48,7 @@ KEYS = st.sampled_from(
 )
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(rel=st.sampled_from([
     "site.yml",

@@ -16,13 +16,15 @@ from urllib.parse import unquote
 
 import pytest
 from bs4 import BeautifulSoup
-from chromium import watched_page
-from hostile import EDIT_BRANCH, EDIT_URI, PAYLOAD, PHOTO, live_in_feed, live_in_html, live_in_search_index, write_tree
 from PIL import Image
-from sitebuild import archive, config_for, http_server, mkdocs_build
+from support.chromium import watched_page
+from support.hostile import EDIT_BRANCH, EDIT_URI, PAYLOAD, PHOTO, live_in_feed, live_in_html, live_in_search_index, write_tree
+from support.sitebuild import archive, config_for, http_server, mkdocs_build
 
 from generator.link import BuildMode
 from generator.pipeline import check_records
+
+pytestmark = pytest.mark.build
 
 
 def _image(records: Path, rel: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 
 import pytest
-from sitebuild import ROOT
+from support.sitebuild import ROOT
 
 from generator.kinds import KINDS, FileIdentity, hooks
 from generator.load import classify

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from sitebuild import ROOT
-from test_browser import PAGES, server  # noqa: F401 - a fixture shared with the browser tests
+from support.shown import PAGES
+from support.sitebuild import ROOT
 
 from generator.indexes import build_index
 from generator.pipeline import check_records

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from support.sitebuild import ROOT
 
 from generator.errors import format_text
 from generator.link import BuildMode
@@ -317,7 +320,7 @@ def test_highlight_must_be_published_in_a_public_build(tree):
 
 def test_activity_of_a_hidden_program(tree):
     tree.write("programs/san-tong-san-yi.yml", "title: 三同三异\npillar: rongru\nsummary: 摘要\nvisibility: internal\n")
-    assert tree.lines() == [f"records/{ACT}:3:10: 错误：字段 program：所属特色做法“san-tong-san-yi”是内部记录（visibility: "
+    assert tree.lines() == [f"{A}:3:10: 错误：字段 program：所属特色做法“san-tong-san-yi”是内部记录（visibility: "
                             f"internal），"
                             "公开网站上不能出现它。请换一个，或先把它改为公开"]
     assert tree.lines(BuildMode(internal=True)) == []
@@ -405,3 +408,53 @@ def test_record_cache_sees_a_replaced_photo_and_a_removed_file(tree):
     tree.image("2024/a.jpg")
     result = check_records(Path("records"), cache=cache)
     assert result.ok and result.files_checked == 8 and not result.site.suggestions
+
+
+# ---------------------------------------------------------------- special files, system errors, broken photos
+
+def test_a_pipe_among_the_records_is_refused_unread(tree):
+    os.mkfifo(tree.records / "activities/2024/2024-04-01-guandao.yml")
+    done = subprocess.run([sys.executable, "-m", "generator", "check"], cwd=tree.root, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1
+    assert done.stdout.splitlines()[0] == ("records/activities/2024/2024-04-01-guandao.yml:1:1: 错误："
+                                           "这不是普通文件（是管道、套接字或设备），不能作为记录，也不会被读取。请删除它")
+
+
+def test_a_symlink_loop_and_an_overlong_name_are_record_errors(tree):
+    loop = tree.records / "assets/2024/loop.jpg"
+    os.symlink("loop.jpg", loop)
+    long_name = "x" * 300 + ".jpg"
+    act = tree.records / ACT
+    act.write_text(act.read_text(encoding="utf-8").replace(
+        "  - src: 2024/a.jpg", f"  - src: 2024/loop.jpg\n  - src: 2024/{long_name}"), encoding="utf-8")
+    assert tree.lines() == [
+        f"{A}:8:10: 错误：字段 photos 第 1 张照片的 src：无法使用 records/assets/2024/loop.jpg：符号链接绕成了圈",
+        f"{A}:9:10: 错误：字段 photos 第 2 张照片的 src：无法使用 records/assets/2024/{long_name}：路径或文件名太长",
+    ]
+
+
+def test_a_truncated_photo_is_an_error_at_its_record(tree):
+    photo = tree.records / "assets/2024/a.jpg"
+    from PIL import Image
+
+    Image.new("RGB", (800, 600), (200, 30, 30)).save(photo, "JPEG")
+    photo.write_bytes(photo.read_bytes()[:-2000])
+    assert tree.lines() == [f"{A}:8:10: 错误：字段 photos 第 1 张照片的 src：records/assets/2024/a.jpg 已损坏，无法显示"
+                            "（可能没有上传完整）。请重新上传原图"]
+
+
+def test_a_full_disk_is_named_in_chinese_and_nothing_is_half_written(tmp_path):
+    """A real full disk: a 200 KiB tmpfs (the tests run as root, as CI does)."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=200k", "tmpfs", str(disk)], check=True)
+    try:
+        done = subprocess.run([sys.executable, "-m", "generator", "build", "--out", str(disk / "out")], cwd=ROOT,
+                              capture_output=True, text=True)
+        assert done.returncode == 1, done.stderr
+        assert done.stderr.startswith(f"错误：磁盘空间不足：{disk}/out/")
+        assert done.stderr.endswith("。没有写出不完整的结果；请处理后再运行一次。\n")
+        assert "Traceback" not in done.stderr
+        assert sorted(p.name for p in (disk / "out").iterdir()) == []  # no page, no staged file, no journal
+    finally:
+        subprocess.run(["umount", str(disk)], check=True)

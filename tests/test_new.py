@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from sitebuild import ROOT
+from support.sitebuild import ROOT
 
 from generator import new
 from generator.kinds import KINDS

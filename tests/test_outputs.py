@@ -11,10 +11,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from sitebuild import ROOT
+from support.sitebuild import ROOT
 
 from generator.build import JOURNAL, MANIFEST, STAMP
 from generator.outputs import ARCHIVE, SITE, Output, refuse_foreign
+
+pytestmark = pytest.mark.build
 
 CONFIG = str(ROOT / "mkdocs.yml")
 COMMANDS = {

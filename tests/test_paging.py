@@ -153,10 +153,11 @@ def test_a_title_edit_renders_again_only_the_pages_that_show_it(many):
     assert pages == _pages()  # the same as a build from nothing
 
 
+@pytest.mark.build
 def test_a_visitor_pages_through_a_year_in_chromium(many, browser):
     """The real build (strict: every pager link must resolve), a visitor clicking through the pages, and axe-core
     on a page with the pager, at a phone's width too."""
-    from sitebuild import config_for, http_server, mkdocs_build
+    from support.sitebuild import config_for, http_server, mkdocs_build
     from test_accessibility import _violations
 
     site = many.root / "site"

@@ -7,12 +7,14 @@ import os
 import re
 from pathlib import Path
 
-import icc
 import pytest
+import support.icc as icc
 from PIL import Image
-from sitebuild import config_for, mkdocs_build
+from support.sitebuild import config_for, mkdocs_build
 
 from generator.photos import LONG_EDGE, THUMB_EDGE, PhotoPublisher
+
+pytestmark = pytest.mark.build
 
 ORIENTATION, GPS_IFD = 0x0112, 0x8825
 

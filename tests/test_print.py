@@ -10,6 +10,8 @@ import unicodedata
 import pytest
 from pypdf import PdfReader
 
+pytestmark = pytest.mark.build
+
 ORG = "中共姜堰市实验小学总支部委员会"
 # Characters the PDF's CJK font names by a radical that Unicode does not decompose (NFKC handles the others).
 RADICALS = str.maketrans({"⻚": "页", "⻓": "长", "⻅": "见"})

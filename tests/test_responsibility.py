@@ -6,7 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sitebuild import archive, archive_text, config_for, mkdocs_build
+import pytest
+from support.sitebuild import archive, archive_text, config_for, mkdocs_build
 
 from generator.link import BuildMode
 from generator.pages import make_pages
@@ -59,6 +60,7 @@ def test_no_public_page_knows_it_exists(tree):
     assert [p for p, text in out.items() if "一岗双责" in text or SECRET in text or "responsibilities" in p] == []
 
 
+@pytest.mark.build
 def test_nothing_of_it_reaches_the_public_site_or_archive_and_the_internal_archive_has_it(tree, tmp_path):
     responsibility(tree)
     site = tmp_path / "site"

@@ -7,10 +7,11 @@ import re
 import textwrap
 
 import markdown
+import pytest
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from sitebuild import config_for, mkdocs_build
+from support.sitebuild import config_for, mkdocs_build
 
 from generator.sanitize import clean
 
@@ -119,6 +120,7 @@ def assert_no_live_script(page_html: str, where: str):
         assert _script_key(script) in THEME_SCRIPTS, (where, str(script)[:80])
 
 
+@pytest.mark.build
 def test_known_vectors_through_the_real_build(tree, tmp_path):
     tree.write("activities/2024/2024-03-12-tongke-yigou.yml", f"title: 研讨\ndate: 2024-03-12\nprogram: san-tong-san-yi\nbody: "
                                                               f"{block(MARKDOWN)}\n"
@@ -204,6 +206,7 @@ def test_random_markdown_rendered_then_cleaned_has_nothing_live(text):
     assert live(clean(rendered)) == []
 
 
+@pytest.mark.build
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @example(body="", title="¶")  # found by CI: a title that is the permalink sign itself
 @example(body="", title="\x03")  # found by CI: a control character written as a YAML escape, refused
@@ -229,3 +232,37 @@ def test_random_records_through_the_real_build(tree, tmp_path_factory, body, tit
     for anchor in h1.select("a.headerlink"):  # the permalink "¶"; a title may itself be "¶"
         anchor.decompose()
     assert h1.get_text() == title.strip().replace("\t", " ")  # a tab in one line is a space (fields._line)
+
+
+# ---------------------------------------------------------------- nothing from the internet, even in a body
+
+REMOTE = ("这里有一张来自互联网的图片（{}）：网站和离线存档不从互联网加载任何东西，它还会让别的网站知道谁在看这一页。"
+          "请把图片保存下来放进 records/assets/，写在 photos 里；普通的链接 [文字](网址) 可以保留")
+
+
+@pytest.mark.parametrize("body, url", [
+    ("![统计](https://t.example/p.gif)", "https://t.example/p.gif"),
+    ('<img src="https://t.example/p.gif" width="1">', "https://t.example/p.gif"),
+    ("<img src=//t.example/p.gif>", "//t.example/p.gif"),
+    ("见图 ![统计][t]\n\n[t]: http://t.example/p.gif", "http://t.example/p.gif"),
+], ids=["markdown", "html", "protocol-relative", "reference"])
+def test_an_image_from_the_internet_is_refused_at_its_field(tree, body, url):
+    tree.write("programs/san-tong-san-yi.yml", f"title: 三同三异\npillar: rongru\nsummary: 摘要\nbody: |\n  正文。\n\n  "
+                                               f"{body.replace(chr(10), chr(10) + '  ')}\n")
+    assert tree.lines() == [f"records/programs/san-tong-san-yi.yml:4:7: 错误：字段 body：{REMOTE.format(url)}"]
+
+
+def test_links_to_the_internet_stay(tree):
+    tree.write("programs/san-tong-san-yi.yml", "title: 三同三异\npillar: rongru\nsummary: 摘要\n"
+               "body: 见 [教育局网站](https://example.org/jyj) 和 <https://example.org>\n")
+    assert tree.lines() == []
+
+
+def test_the_sanitiser_drops_what_check_could_not_read():
+    from generator.sanitize import clean
+
+    out = clean('<img src="h&#116;tps://t.example/a.gif" alt="a"><img src="\\\\t.example\\b.gif" alt="b">'
+                '<img src="HTTPS://t.example/c.gif" alt="c"><img src="../media/2024/d.jpg" alt="d">'
+                '<a href="https://example.org">链接</a>')
+    assert out == ('<img alt="a"><img alt="b"><img alt="c"><img src="../media/2024/d.jpg" alt="d">'
+                   '<a href="https://example.org" rel="noopener noreferrer">链接</a>')

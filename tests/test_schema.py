@@ -7,7 +7,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from yaml12 import read_as_yaml12
+from support.yaml12 import read_as_yaml12
 
 from generator.errors import Severity, field_path
 from generator.kinds import KINDS

@@ -11,9 +11,12 @@ import sys
 import time
 import urllib.request
 
-from sitebuild import ROOT, config_for
+import pytest
+from support.sitebuild import ROOT, config_for
 
 from generator.plugin import EDITOR
+
+pytestmark = pytest.mark.build
 
 
 def free_port() -> int:

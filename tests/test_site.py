@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
-from sitebuild import ROOT, config_for, mkdocs_build
+from support.sitebuild import ROOT, config_for, mkdocs_build
 
 from generator.pages import path_of, title_of
 from generator.pipeline import check_records
+
+pytestmark = pytest.mark.build
 
 
 def html_path(site: Path, md_path: str) -> Path:

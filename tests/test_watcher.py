@@ -8,11 +8,14 @@ import logging
 import os
 import warnings
 
+import pytest
 from mkdocs.livereload import LiveReloadServer
 from watchdog.observers.inotify_c import InotifyFD
 from watchdog.observers.polling import PollingObserver
 
 from generator.watcher import _ChangesObserver, watch_natively
+
+pytestmark = pytest.mark.build
 
 
 @contextlib.contextmanager

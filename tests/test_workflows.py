@@ -15,8 +15,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from support.sitebuild import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.build
+
 WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))
 BIN = Path(sys.executable).parent
 INSTALL = ("python -m pip install --require-hashes --no-deps -r requirements/site.txt"
@@ -247,3 +249,28 @@ def test_both_builds_keep_the_photo_cache_between_runs(name, job):
     config = RecordsConfig()
     config.load_dict({})
     assert config.validate() == ([], []) and config.cache_dir == ".cache/photos"  # where the build keeps them
+
+
+# ---------------------------------------------------------------- workflows
+
+def test_workflows_pin_actions_by_commit_keep_no_credentials_and_grant_least_privilege():
+    import yaml
+
+    for path in sorted((ROOT / ".github/workflows").glob("*.yml")):
+        text = path.read_text(encoding="utf-8")
+        uses = re.findall(r"uses: (\S+)(.*)", text)
+        assert uses, path.name
+        for action, comment in uses:
+            assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", action), (path.name, action)
+            assert re.fullmatch(r"\s+# v\d+\.\d+\.\d+", comment), (path.name, action, comment)  # the version, for review
+        data = yaml.safe_load(text)
+        assert data["permissions"] == {"contents": "read"}, path.name
+        for name, job in data["jobs"].items():
+            for step in job.get("steps", []):
+                if step.get("uses", "").startswith("actions/checkout@"):
+                    assert step["with"]["persist-credentials"] is False, (path.name, name)
+            writes = {k for k, v in job.get("permissions", {}).items() if v == "write"}
+            assert writes == ({"pages", "id-token"} if (path.name, name) == ("publish.yml", "deploy") else set()), (
+                path.name,
+                name,
+            )

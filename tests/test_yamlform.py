@@ -4,8 +4,8 @@ editor, on the `yaml` package) write the same bytes, and every shipped record is
 from __future__ import annotations
 
 import pytest
-from sitebuild import ROOT
-from yaml12 import written_by_the_editor
+from support.sitebuild import ROOT
+from support.yaml12 import written_by_the_editor
 
 from generator.cms import form_order
 from generator.fmt import fmt, formatted
