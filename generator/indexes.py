@@ -7,11 +7,11 @@ leak it.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .kinds import KINDS
+from .kinds.issue import issue_key
 from .link import Site
 from .load import Entry
 
@@ -57,14 +57,10 @@ class YearFigures:
 @dataclass(slots=True)
 class Index:
     site: Site
-    programs: list[Entry] = field(default_factory=list)
-    places: list[Entry] = field(default_factory=list)
-    activities: list[Entry] = field(default_factory=list)  # newest first
-    members: list[Entry] = field(default_factory=list)
-    publications: list[Entry] = field(default_factory=list)
-    issues: dict[str, list[Entry]] = field(default_factory=dict)  # publication id -> newest first
-    suggestions: list[Entry] = field(default_factory=list)  # newest first
-    reviews: list[Entry] = field(default_factory=list)  # newest first
+    # Every kind's shown records, each kind in its own order (Kind.order): the one store of what a build shows.
+    of_kind: dict[str, list[Entry]] = field(default_factory=dict)
+    # A kind numbered within another (issues within a periodical): owner id -> its shown records, in order.
+    within: dict[str, dict[str, list[Entry]]] = field(default_factory=dict)
 
     by_year: dict[int, list[Entry]] = field(default_factory=dict)
     by_program: dict[str, list[Entry]] = field(default_factory=dict)
@@ -73,11 +69,20 @@ class Index:
     by_member: dict[str, list[Entry]] = field(default_factory=dict)
     articles_by_member: dict[str, list[ArticleRef]] = field(default_factory=dict)
     programs_by_pillar: dict[str, list[Entry]] = field(default_factory=dict)
-    of_kind: dict[str, list[Entry]] = field(default_factory=dict)  # shown records of the kinds named nowhere above
     # tag -> the shown records with a page that carry it: pages about something (no date) first, by kind and
     # file, then the dated ones newest first
     by_tag: dict[str, list[Entry]] = field(default_factory=dict)
     _shown: set = field(default_factory=set, repr=False)
+
+    # Named views of the store, as the templates and the kinds read them.
+    programs = property(lambda self: self.of_kind["program"])
+    places = property(lambda self: self.of_kind["place"])
+    activities = property(lambda self: self.of_kind["activity"])  # newest first
+    members = property(lambda self: self.of_kind["member"])
+    publications = property(lambda self: self.of_kind["publication"])
+    issues = property(lambda self: self.within["issue"])  # publication id -> newest first
+    suggestions = property(lambda self: self.of_kind["suggestion"])  # newest first
+    reviews = property(lambda self: self.of_kind["review"])  # newest first
 
     def shown_entries(self) -> set[Entry]:
         return set(self._shown)
@@ -90,7 +95,7 @@ class Index:
     def latest_issues(self) -> list[Entry]:
         """The newest issue of each publication, newest first."""
         newest = [issues[0] for issues in self.issues.values() if issues]
-        return sorted(newest, key=_issue_key, reverse=True)
+        return sorted(newest, key=issue_key, reverse=True)
 
     def figures(self, year: int) -> YearFigures:
         acts = self.by_year.get(year, [])
@@ -118,38 +123,21 @@ def _issue_year(entry: Entry) -> int:
     return entry.ident.year
 
 
-def _issue_key(entry: Entry):
-    return (entry.record.date or entry.ident.year, entry.ident.year, entry.ident.number)
-
-
-def _newest_first(entries):
-    return sorted(entries, key=lambda e: (e.record.date, e.id), reverse=True)
-
-
 def build_index(site: Site) -> Index:
     mode = site.mode
     ix = Index(site)
-
-    def keep(entries: dict[str, Entry]) -> list[Entry]:
-        kept = [e for e in entries.values() if mode.shows(e)]
-        ix._shown.update(kept)
-        return kept
-
-    # In the order of the report: by pillar as site.yml lists them, then 一是、二是… (`order`), then by id.
-    pillar_at = {p.id: i for i, p in enumerate(site.site.record.pillars)}
-    ix.programs = sorted(keep(site.programs), key=lambda e: (pillar_at.get(e.record.pillar, len(pillar_at)),
-                                                             e.record.order is None, e.record.order or 0, e.id))
-    ix.places = sorted(keep(site.places), key=lambda e: e.id)
-    ix.members = sorted(keep(site.members), key=lambda e: e.id)
-    ix.activities = _newest_first(keep(site.activities))
-    ix.suggestions = _newest_first(keep(site.suggestions))
-    ix.reviews = sorted(site.reviews.values(), key=lambda e: e.ident.year, reverse=True)
-    ix._shown.update(ix.reviews)
-    ix.publications = sorted(keep(site.publications), key=lambda e: e.id)
-    shown_pubs = {p.id for p in ix.publications}
-    for pub, issues in site.issues.items():
-        if pub in shown_pubs:  # a hidden publication hides all its issues
-            ix.issues[pub] = sorted(keep(issues), key=_issue_key, reverse=True)
+    for kind in KINDS.values():  # in the registry's order: what a record belongs to comes before it
+        entries = [e for e in site.records[kind.name] if mode.shows(e)]
+        if kind.within:  # shown with what it belongs to: a hidden periodical hides all its issues
+            owners = site.by_id(kind.within)
+            entries = [e for e in entries if owners.get(getattr(e.ident, kind.within)) in ix._shown]
+        ix._shown.update(entries)
+        ix.of_kind[kind.name] = kind.order(entries, site)
+        if kind.within:
+            grouped: dict[str, list[Entry]] = {owner.id: [] for owner in ix.of_kind[kind.within]}
+            for e in ix.of_kind[kind.name]:
+                grouped[getattr(e.ident, kind.within)].append(e)
+            ix.within[kind.name] = grouped
 
     order = [p.id for p in site.site.record.pillars]
     programs_by_pillar = defaultdict(list)
@@ -182,11 +170,6 @@ def build_index(site: Site) -> Index:
                     articles[art.member].append(ArticleRef(issue, i))
     ix.articles_by_member = dict(articles)
 
-    for kind, entries in site.records.items():  # every other kind: shown by the one rule, newest first
-        if kind not in _NAMED:
-            kept = [e for e in entries if mode.shows(e)]
-            ix._shown.update(kept)
-            ix.of_kind[kind] = sorted(kept, key=lambda e: (getattr(e.record, "date", None) or dt.date.min, e.id), reverse=True)
     tagged = defaultdict(list)
     for kind, entries in site.records.items():
         if KINDS[kind].page:
@@ -201,9 +184,6 @@ def build_index(site: Site) -> Index:
 def _tag_order(e: Entry):
     day = getattr(e.record, "date", None)
     return (day is not None, -(day.toordinal() if day else 0), e.kind.name, e.rel)
-
-
-_NAMED = {"site", "program", "place", "activity", "member", "publication", "issue", "suggestion", "review"}
 
 
 def percent(count: int, voters: int) -> str:

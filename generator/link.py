@@ -34,19 +34,41 @@ class BuildMode:
 
 @dataclass(slots=True)
 class Site:
-    """Every record, by type and id. Rendering sees only clean, complete records."""
+    """Every record of a build, by kind: one store (`records`), every other view derived from it. Rendering sees
+    only clean, complete records."""
 
-    site: Entry
-    programs: dict[str, Entry]
-    places: dict[str, Entry]
-    activities: dict[str, Entry]
-    members: dict[str, Entry]
-    publications: dict[str, Entry]
-    issues: dict[str, dict[str, Entry]]  # publication id -> issue id -> entry
-    suggestions: dict[str, Entry]
-    reviews: dict[str, Entry]
+    site: Entry  # site.yml
+    records: dict[str, list[Entry]]  # every kind's records, in file order (ids may repeat: issues)
     mode: BuildMode = field(default_factory=BuildMode)
-    records: dict[str, list[Entry]] = field(default_factory=dict)  # every kind's records (ids may repeat: issues)
+    _by_id: dict[str, dict[str, Entry]] = field(default_factory=dict, repr=False)
+    _within: dict[str, dict[str, dict[str, Entry]]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self):
+        for name, entries in self.records.items():
+            owner = KINDS[name].within
+            if owner is None:
+                self._by_id[name] = {e.id: e for e in entries}
+            else:  # numbered within another kind (issues within a periodical): owner id -> id -> record
+                grouped = self._within[name] = {}
+                for e in entries:
+                    grouped.setdefault(getattr(e.ident, owner), {})[e.id] = e
+
+    def by_id(self, kind: str) -> dict[str, Entry]:
+        """A kind's records by id; for a kind numbered within another, `within`."""
+        return self._by_id[kind]
+
+    def within(self, kind: str) -> dict[str, dict[str, Entry]]:
+        return self._within[kind]
+
+    # Named views of the store, as the templates and the kinds read them.
+    programs = property(lambda self: self._by_id["program"])
+    places = property(lambda self: self._by_id["place"])
+    activities = property(lambda self: self._by_id["activity"])
+    members = property(lambda self: self._by_id["member"])
+    publications = property(lambda self: self._by_id["publication"])
+    issues = property(lambda self: self._within["issue"])
+    suggestions = property(lambda self: self._by_id["suggestion"])
+    reviews = property(lambda self: self._by_id["review"])
 
 
 def _name_of(target) -> str | None:
@@ -157,19 +179,4 @@ def link(loaded: Loaded, mode: BuildMode = BuildMode()) -> tuple[Site | None, li
 
     if site_entry is None:
         return None, ln.problems
-    issues: dict[str, dict[str, Entry]] = {}
-    for e in of_kind["issue"]:
-        issues.setdefault(e.ident.publication, {})[e.id] = e
-    return Site(
-        site=site_entry,
-        programs=by_kind["program"],
-        places=by_kind["place"],
-        activities=by_kind["activity"],
-        members=by_kind["member"],
-        publications=by_kind["publication"],
-        issues=issues,
-        suggestions=by_kind["suggestion"],
-        reviews=by_kind["review"],
-        mode=mode,
-        records=of_kind,
-    ), ln.problems
+    return Site(site=site_entry, records=of_kind, mode=mode), ln.problems

@@ -60,11 +60,27 @@ def _start(o: NewOptions) -> tuple:
     return folder, f"{year}-{number:02d}", given, {"year": year, "pub": pub, "number": number}
 
 
+def issue_key(entry: RecordEntry):
+    """An issue's place among a periodical's: by its date, else its year, then its number."""
+    return (entry.record.date or entry.ident.year, entry.ident.year, entry.ident.number)
+
+
+def _newest_issues(entries: list[RecordEntry], site: Records) -> list[RecordEntry]:
+    return sorted(entries, key=issue_key, reverse=True)
+
 KIND = Kind(
-    "issue", Issue, IssueFile(), "publications/dangxing-riji/2024-01.yml",
-    "records/publications/*/[0-9][0-9][0-9][0-9]-[0-9][0-9].yml", page="publications/{i.publication}/{i.id}.md",
+    "issue",
+    Issue,
+    IssueFile(),
+    "publications/dangxing-riji/2024-01.yml",
+    "records/publications/*/[0-9][0-9][0-9][0-9]-[0-9][0-9].yml",
+    page="publications/{i.publication}/{i.id}.md",
     references=(Reference("articles[].member", "member", "党员", hidden_what="作者对应的党员"),),
-    title=_title, referable=False, within="publication",  # numbered per periodical, shown with it
-    blank=Blank(_start, examples={
-        "title": "标题", "date": "{year}-06-30", "editor": "编者", "cover": "{year}/{pub}-{number:02d}.jpg"}),
+    title=_title,
+    referable=False,
+    within="publication",  # numbered per periodical, shown with it
+    blank=Blank(
+        _start, examples={"title": "标题", "date": "{year}-06-30", "editor": "编者", "cover": "{year}/{pub}-{number:02d}.jpg"}
+    ),
+    order=_newest_issues,
 )

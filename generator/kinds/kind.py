@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Callable, Iterator
 
 from .base import Record, example_title
 from .hooks import AddsTo, Home, LinkRules, Pages, RecordEntry, Records, Start, Title
@@ -64,6 +65,17 @@ class Blank:
     draft: bool = True  # starts with status: draft (kinds that have a status)
 
 
+Order = Callable[[list[RecordEntry], Records], list[RecordEntry]]  # a kind's shown records, in the order listed
+
+
+def newest_first(entries: list[RecordEntry], site: Records) -> list[RecordEntry]:
+    return sorted(entries, key=lambda e: (getattr(e.record, "date", None) or dt.date.min, e.id), reverse=True)
+
+
+def by_id(entries: list[RecordEntry], site: Records) -> list[RecordEntry]:
+    return sorted(entries, key=lambda e: e.id)
+
+
 @dataclass(frozen=True, slots=True)
 class Kind:
     name: str  # used in code, CLI and schema file names
@@ -77,6 +89,7 @@ class Kind:
     title: Title | None = None  # what a reader sees as its name, if more than the field that names it
     referable: bool = True  # other records may name it by id
     within: str | None = None  # the kind of record it belongs to (by the identity's field of that name)
+    order: Order = newest_first  # how its shown records are listed (indexes.Index.of_kind)
     link_rules: LinkRules | None = None  # findings about the records it names
     pages: Pages | None = None  # its section's pages: listings and one page per record
     section: tuple[str, str, bool] | None = None  # in the navigation: title, index page, whether it lists its pages

@@ -12,7 +12,7 @@ from ..structure import Page
 from .base import Content, FileIdentity, Finding, Strict
 from .files import Named
 from .hooks import NewOptions, PageMaker
-from .kind import Blank, Kind, Reference
+from .kind import Blank, Kind, Reference, by_id
 
 
 class MemberHonor(Strict):
@@ -78,5 +78,4 @@ KIND = Kind(
             "motto": "格言",
             "honors": "\n  - {{year: 2010, title: 荣誉名称}}",
         },
-    ),
-)
+    ), order=by_id)

@@ -11,7 +11,7 @@ from ..structure import Page
 from .base import Content
 from .files import Named
 from .hooks import NewOptions, PageMaker
-from .kind import Blank, Kind
+from .kind import Blank, Kind, by_id
 
 PlaceKind = choice(
     ("red-base", "红色基地"),
@@ -61,4 +61,5 @@ KIND = Kind(
     pages=pages,
     section=("阵地与基地", "places/index.md", False),
     blank=Blank(_start, examples={"audience": "入党积极分子", "address": "地址", "summary": "一段话摘要。", "body": "|\n  ……"}),
+    order=by_id,
 )

@@ -10,7 +10,7 @@ from ..fields import Count, LongText, Markdown, Ref, Text, Year
 from ..structure import Page
 from .base import Content
 from .files import Named
-from .hooks import NewOptions, PageMaker
+from .hooks import NewOptions, PageMaker, RecordEntry, Records
 from .kind import Blank, Kind, Reference
 
 
@@ -41,6 +41,12 @@ def _start(o: NewOptions) -> tuple:
         {"year": o.today.year}
 
 
+def _report_order(entries: list[RecordEntry], site: Records) -> list[RecordEntry]:
+    """In the order of the report: by pillar as site.yml lists them, then 一是、二是… (`order`), then by id."""
+    pillar_at = {p.id: i for i, p in enumerate(site.site.record.pillars)}
+    return sorted(entries, key=lambda e: (pillar_at.get(e.record.pillar, len(pillar_at)), e.record.order is None,
+                                         e.record.order or 0, e.id))
+
 KIND = Kind(
     "program",
     Program,
@@ -52,5 +58,4 @@ KIND = Kind(
     references=(Reference("pillar", "pillar", "“四句话”编号"),),
     pages=pages,
     section=("党建工作", "work/index.md", True),
-    blank=Blank(_start, examples={"since": "{year}", "body": "|\n  ……"}),
-)
+    blank=Blank(_start, examples={"since": "{year}", "body": "|\n  ……"}), order=_report_order)

@@ -12,7 +12,7 @@ from ..structure import Page
 from .base import Content, FileIdentity, Finding
 from .files import PublicationIndex
 from .hooks import PageMaker
-from .kind import Kind
+from .kind import Kind, by_id
 
 
 class Publication(Content):
@@ -35,6 +35,16 @@ def pages(m: PageMaker) -> list[Page]:
             pages.append(m.record_page(issue, "issue.md.j2", publication=pub))
     return pages
 
-KIND = Kind("publication", Publication, PublicationIndex(), "publications/dangxing-riji/index.yml",
-            "records/publications/*/index.yml", page="publications/{i.id}/index.md", search_boost=2,
-            title=lambda entry, site: f"《{entry.record.title}》", pages=pages, section=("刊物", "publications/index.md", True))
+KIND = Kind(
+    "publication",
+    Publication,
+    PublicationIndex(),
+    "publications/dangxing-riji/index.yml",
+    "records/publications/*/index.yml",
+    page="publications/{i.id}/index.md",
+    search_boost=2,
+    title=lambda entry, site: f"《{entry.record.title}》",
+    pages=pages,
+    section=("刊物", "publications/index.md", True),
+    order=by_id,
+)

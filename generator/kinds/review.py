@@ -12,7 +12,7 @@ from ..fields import Boolean, Count, Date, ListOf, Markdown, Ref, Text, Year
 from ..structure import Page
 from .base import FileIdentity, Finding, Record, Strict, example_field
 from .files import Yearly
-from .hooks import Lookup, NewOptions, PageMaker, RecordEntry
+from .hooks import Lookup, NewOptions, PageMaker, RecordEntry, Records
 from .kind import Blank, Kind, Reference
 
 
@@ -102,6 +102,9 @@ def _start(o: NewOptions) -> tuple:
         {"year": year}
 
 
+def _by_year(entries: list[RecordEntry], site: Records) -> list[RecordEntry]:
+    return sorted(entries, key=lambda e: e.ident.year, reverse=True)
+
 KIND = Kind(
     "review",
     Review,
@@ -124,5 +127,4 @@ KIND = Kind(
             "evaluation": "\n  date: {year}-12-28   # 可在次年 3 月 31 日之前\n  voters: 100\n  items:\n    - item: 测评项目\n"
             "      counts: {{好: 80, 较好: 15, 一般: 5, 差: 0}}   # 合计不超过参加人数",
         },
-    ),
-)
+    ), order=_by_year)
