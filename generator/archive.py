@@ -104,7 +104,7 @@ def make_archive(records: Path, out: Path, *, config: Path, internal: bool = Fal
 def _make_archive(checked: Checked, records: Path, out: Path, *, config: Path, internal: bool,
                   now: dt.datetime | None) -> Archive:
     now = now or dt.datetime.now().astimezone()
-    s = checked.site.site.record
+    s = checked.site.organization
     name = say.archive_name(safe_name(s.short_name or s.school), f"{now:%Y%m%d}", internal)
     _remove_leftovers(out)
     if not (out / ARCHIVE.mark).is_file():

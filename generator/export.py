@@ -93,7 +93,7 @@ def plain_configs(project_config: Path) -> dict[str, str]:
 
 def config_texts(plain: dict[str, str], site: Site, output: Output, handwritten: list[str]) -> dict[str, str]:
     """The plain configs (plain_configs) with what our plugin does at build time written in."""
-    s = site.site.record
+    s = site.organization
     extra = {
         "dj_footer": footer(site),
         "dj_short_name": str(css_string(s.short_name or s.school)),

@@ -34,10 +34,10 @@ def feed_path(slug: str, atom: bool = False) -> str:
 def _feed(site, site_url: str, slug: str, title: str, entries: list[tuple[Entry, dt.date, str]]) -> dict[str, bytes]:
     fg = FeedGenerator()
     fg.id(site_url + feed_path(slug))
-    fg.title(f"{site.site.record.organization} · {title}")
+    fg.title(f"{site.organization.organization} · {title}")
     fg.link(href=site_url + feed_path(slug), rel="self")
     fg.link(href=site_url, rel="alternate")  # last: RSS takes its channel <link> from the last one given
-    fg.description(html.escape(f"{site.site.record.school}党建工作：{title}"))  # HTML to a reader, like an item's
+    fg.description(html.escape(f"{site.organization.school}党建工作：{title}"))  # HTML to a reader, like an item's
     fg.language("zh-CN")
     for entry, day, summary in entries[:LATEST]:
         url = page_url(site_url, path_of(entry))

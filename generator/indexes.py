@@ -108,7 +108,7 @@ class Index:
         sugg = [s for s in self.suggestions if s.record.date.year == year]
         return YearFigures(
             activities=Figure.of(acts),
-            by_pillar=[(p, Figure.of(pillars.get(p.id, ()))) for p in self.site.site.record.pillars],
+            by_pillar=[(p, Figure.of(pillars.get(p.id, ()))) for p in self.site.organization.pillars],
             by_program=sorted(
                 ((program_entries[p], Figure.of(entries)) for p, entries in programs.items()),
                 key=lambda pn: (-pn[1].n, pn[0].id),
@@ -139,7 +139,7 @@ def build_index(site: Site) -> Index:
                 grouped[getattr(e.ident, kind.within)].append(e)
             ix.within[kind.name] = grouped
 
-    order = [p.id for p in site.site.record.pillars]
+    order = [p.id for p in site.organization.pillars]
     programs_by_pillar = defaultdict(list)
     for p in ix.programs:
         programs_by_pillar[p.record.pillar].append(p)

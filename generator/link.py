@@ -60,6 +60,11 @@ class Site:
     def within(self, kind: str) -> dict[str, dict[str, Entry]]:
         return self._within[kind]
 
+    @property
+    def organization(self):
+        """site.yml's record: the school, the organisation, its branches and pillars (the `site` entry's record)."""
+        return self.site.record
+
     # Named views of the store, as the templates and the kinds read them.
     programs = property(lambda self: self._by_id["program"])
     places = property(lambda self: self._by_id["place"])

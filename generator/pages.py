@@ -116,7 +116,7 @@ class Maker:
         self.today = today or dt.date.today()  # what is still to come, on the day the site is built
         self.ix = ix
         self.site = ix.site
-        self.s = ix.site.site.record
+        self.s = ix.site.organization
         self.cache = cache
         if cache is not None:
             site = self.site
@@ -316,7 +316,7 @@ def _figure(label: str, value) -> dict:
 def footer(site: Site) -> dict:
     """What the footer of every page shows (docs/overrides/partials/copyright.html): who publishes the site, how to
     reach them, and the filing numbers a Chinese site must show. Plain strings: the template escapes them."""
-    s = site.site.record
+    s = site.organization
     contact = s.contact
     police = s.police_filing
     return {

@@ -168,7 +168,7 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
         if self.config.offline:
             self._offline_files(files, config)
         else:
-            self._editor_config(files, config, result.site.site.record)
+            self._editor_config(files, config, result.site.organization)
         self._photo_files(files, config, records, output.media)
         if config.site_url:  # feeds need absolute addresses; an offline archive has none and needs no feeds
             for path, xml in make_feeds(result.site, config.site_url).items():
@@ -201,7 +201,7 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
     def _site_config(config, site) -> None:
         """What the theme shows of site.yml. Its organization is the site title: themes print site_name raw (also
         in attributes) and sometimes with `| e`; escaped and marked so, it is right in both."""
-        organization = site.site.record
+        organization = site.organization
         config.site_name = Markup.escape(organization.organization)
         config.extra["dj_footer"] = footer(site)
         config.extra["dj_short_name"] = css_string(organization.short_name or organization.school)

@@ -56,7 +56,7 @@ def test_saves_go_where_site_yml_says(tree, editor, backend):
                     encoding="utf-8")
     checked = tree.check()
     assert checked.ok, checked.problems
-    assert cms_config(checked.site.site.record)["backend"] == backend
+    assert cms_config(checked.site.organization)["backend"] == backend
 
 
 @pytest.mark.parametrize("editor, line", [

@@ -56,8 +56,8 @@ def test_home_figures_equal_the_records(sized_page, server):  # noqa: F811
     checked = check_records(ROOT / "records")
     ix = build_index(checked.site)
     expected = {
-        "党员": str(checked.site.site.record.member_count),
-        "支部": str(len(checked.site.site.record.branches)),
+        "党员": str(checked.site.organization.member_count),
+        "支部": str(len(checked.site.organization.branches)),
         "党建活动": str(len(ix.activities)),
         "刊物期数": str(sum(len(v) for v in ix.issues.values())),
         "已回复建议": str(sum(1 for s in ix.suggestions if s.record.state != "open")),

@@ -33,7 +33,8 @@ class RecordEntry(Protocol):
 class Records(Protocol):
     """Every record of a build, by kind and id (link.Site)."""
 
-    site: RecordEntry
+    site: RecordEntry  # site.yml
+    organization: Any  # site.yml's record (kinds.site.Organization)
     programs: dict[str, RecordEntry]
     places: dict[str, RecordEntry]
     activities: dict[str, RecordEntry]

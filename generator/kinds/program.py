@@ -43,7 +43,7 @@ def _start(o: NewOptions) -> tuple:
 
 def _report_order(entries: list[RecordEntry], site: Records) -> list[RecordEntry]:
     """In the order of the report: by pillar as site.yml lists them, then 一是、二是… (`order`), then by id."""
-    pillar_at = {p.id: i for i, p in enumerate(site.site.record.pillars)}
+    pillar_at = {p.id: i for i, p in enumerate(site.organization.pillars)}
     return sorted(entries, key=lambda e: (pillar_at.get(e.record.pillar, len(pillar_at)), e.record.order is None,
                                          e.record.order or 0, e.id))
 
