@@ -14,51 +14,15 @@ SENTENCE = "全体党员写党性日记，参加“三同三异”活动（2024�
 
 def test_han_runs_become_words_between_zero_width_spaces_the_rest_is_kept():
     assert Segmenter().segment(SENTENCE) == Z.join(
-        [
-            "全体",
-            "党员",
-            "写",
-            "党性",
-            "日记",
-            "，",
-            "参加",
-            "“",
-            "三同",
-            "三异",
-            "”",
-            "活动",
-            "（2024",
-            "年",
-            "）。PDF",
-            "版",
-            " abc",
-        ]
-    )
+        ["全体", "党员", "写", "党性", "日记", "，", "参加", "“", "三同",
+         "三异", "”", "活动", "（2024", "年", "）。PDF", "版", " abc"])
 
 
 def test_the_projects_words_stay_whole_but_for_their_last_character():
     # 党性日 + 记: Material's query splitter then finds 党性日*, which only the whole word matches (segment.py)
     assert Segmenter(WORDS).segment(SENTENCE) == Z.join(
-        [
-            "全体",
-            "党员",
-            "写",
-            "党性日",
-            "记",
-            "，",
-            "参加",
-            "“",
-            "三同三",
-            "异",
-            "”",
-            "活动",
-            "（2024",
-            "年",
-            "）。PDF",
-            "版",
-            " abc",
-        ]
-    )
+        ["全体", "党员", "写", "党性日", "记", "，", "参加", "“", "三同三",
+         "异", "”", "活动", "（2024", "年", "）。PDF", "版", " abc"])
 
 
 def test_text_without_han_is_unchanged_and_ends_carry_no_separator():
