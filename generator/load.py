@@ -7,6 +7,7 @@ import hashlib
 import os
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import chain
 from pathlib import Path
 from typing import Annotated
 
@@ -289,7 +290,7 @@ def _validate(kind: Kind, ident: FileIdentity, rel: str, display: str, doc: Docu
         if loc[0] not in broken:  # a value the field itself refused is reported once, by the field
             message = say.unquoted_value(text, *read) if read else say.unquoted_yes_no(text)
             problems.append(entry.problem(loc, message, warning=read is None))
-    for f in record.findings(ident):
+    for f in chain(kind.files.findings(record, ident), record.findings(ident)):  # the file's name, then the kind's
         if f.loc[:1] and f.loc[0] in broken:
             continue  # a rule about a field that is itself wrong would only repeat it
         problems.append(entry.problem(f.loc, f.message, warning=f.warning))

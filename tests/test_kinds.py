@@ -37,6 +37,14 @@ def test_what_names_a_record_is_a_field_of_its_model(name):
     assert kind.named_by in fields
 
 
+def test_a_dated_kind_has_the_date_its_file_name_is_checked_against():
+    """kinds/files.Dated checks a record's `date` against its file's name, once for every dated kind."""
+    from generator.kinds.files import Dated
+
+    dated = [k for k in KINDS.values() if isinstance(k.files, Dated)]
+    assert dated and all("date" in k.model.model_fields for k in dated)
+
+
 def test_sections_come_in_the_registrys_order():
     assert [k.section[0] for k in KINDS.values() if k.section] == [
         "党建工作", "党建活动", "党员风采", "刊物", "阵地与基地", "社区服务站", "党性论坛", "述职评议", "一岗双责"]

@@ -36,8 +36,6 @@ class Activity(Content):
     photos: ListOf(Photo) = Field(default_factory=list, description="照片")
 
     def findings(self, ident: FileIdentity) -> Iterator[Finding]:
-        if ident.date and self.date and self.date != ident.date:
-            yield Finding(("date",), say.date_not_file_date(self.date, ident.date))
         if self.end_date and self.date and self.end_date < self.date:
             yield Finding(("end_date",), say.ends_before_start(self.end_date, self.date))
 

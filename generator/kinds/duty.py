@@ -39,8 +39,6 @@ class Duty(Content):
     reception: Reception | None = Field(None, description="接待记录（值班之后填写）")
 
     def findings(self, ident: FileIdentity) -> Iterator[Finding]:
-        if self.date and ident.date and self.date != ident.date:
-            yield Finding(("date",), say.date_not_file_date(self.date, ident.date))
         if self.date and self.end_date and self.end_date < self.date:
             yield Finding(("end_date",), say.ends_before_start(self.end_date, self.date, say.DUTY_DATE))
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Iterator
 
 from .. import messages as say
 from ..fields import SLUG
-from .base import FileIdentity
+from .base import FileIdentity, Finding
 
 _DATED = re.compile(r"(\d{4})-(\d{2})-(\d{2})-([a-z0-9][a-z0-9-]*)")
 _YEAR = re.compile(r"\d{4}")
@@ -21,8 +22,15 @@ _ISSUE = re.compile(r"(\d{4})-(\d{2})")
 Answer = FileIdentity | str | None
 
 
+class FileRule:
+    """What every rule answers besides `identify`: what the record must agree with in its file's name."""
+
+    def findings(self, record, ident: FileIdentity) -> Iterator[Finding]:
+        return iter(())
+
+
 @dataclass(frozen=True)
-class Single:
+class Single(FileRule):
     """One file of a fixed name at the top: site.yml."""
 
     name: str
@@ -33,7 +41,7 @@ class Single:
 
 
 @dataclass(frozen=True)
-class Named:
+class Named(FileRule):
     """<folder>/<id>.yml, the id in pinyin: programs, places, members."""
 
     folder: str
@@ -48,7 +56,7 @@ class Named:
 
 
 @dataclass(frozen=True)
-class Dated:
+class Dated(FileRule):
     """<folder>/<year>/<year-month-day>-<id>.yml: activities, suggestions."""
 
     folder: str
@@ -70,9 +78,14 @@ class Dated:
             return say.file_in_other_year(m[1], parts[1])
         return FileIdentity(parts[2][:-4], date=date, year=date.year)
 
+    def findings(self, record, ident: FileIdentity) -> Iterator[Finding]:
+        """The date in the file's name is the record's `date` (every dated kind has one)."""
+        if ident.date and record.date and record.date != ident.date:
+            yield Finding(("date",), say.date_not_file_date(record.date, ident.date))
+
 
 @dataclass(frozen=True)
-class Yearly:
+class Yearly(FileRule):
     """<folder>/<year>.yml: reviews."""
 
     folder: str
@@ -87,7 +100,7 @@ class Yearly:
 
 
 @dataclass(frozen=True)
-class PerMemberYear:
+class PerMemberYear(FileRule):
     """<folder>/<year>/<member id>.yml: one record per member and year."""
 
     folder: str
@@ -114,7 +127,7 @@ def _publication_folder(parts: list[str]) -> str | None:
 
 
 @dataclass(frozen=True)
-class PublicationIndex:
+class PublicationIndex(FileRule):
     """publications/<id>/index.yml: the periodical itself."""
 
     folder: str = "publications"
@@ -126,7 +139,7 @@ class PublicationIndex:
 
 
 @dataclass(frozen=True)
-class IssueFile:
+class IssueFile(FileRule):
     """publications/<periodical>/<year>-<number>.yml: one issue (every other file under publications/)."""
 
     folder: str = "publications"

@@ -40,8 +40,6 @@ class Suggestion(Content):
         return self.state != "open"
 
     def findings(self, ident: FileIdentity) -> Iterator[Finding]:
-        if ident.date and self.date and self.date != ident.date:
-            yield Finding(("date",), say.date_not_file_date(self.date, ident.date))
         if self.state in ("replied", "adopted") and not self.reply:
             yield Finding(("reply",), say.reply_missing(self.state))
         if self.reply and not self.replied:
