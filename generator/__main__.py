@@ -209,6 +209,35 @@ def _build_locked(args) -> int:
     return EXIT_OK
 
 
+def _deploy(args) -> int:
+    from .deploy import DeployError, TargetError, publish, roll_back
+
+    config = Path(args.config).resolve()
+    result = _checked(args)
+    if not result.ok:
+        return _refused(result.problems, result.files_checked)
+    chosen = result.site.organization.deploy
+    to = args.to or (chosen.to if chosen else None)
+    try:
+        if args.rollback:
+            print(roll_back(to))
+        elif args.site:
+            print(publish(Path(args.site), to))
+        else:  # the public site, built for this deploy aside
+            import tempfile
+
+            from .mkdocs_run import mkdocs_build
+
+            with tempfile.TemporaryDirectory(prefix="dangjian-site-") as folder:
+                done = mkdocs_build(config, Path(folder) / "site")
+                if done.returncode != 0:
+                    return _fail(say.site_build_failed(done.stderr.strip()), EXIT_PROBLEMS)
+                print(publish(Path(folder) / "site", to))
+    except (DeployError, TargetError) as e:
+        return _fail(str(e), EXIT_PROBLEMS)
+    return EXIT_OK
+
+
 def _checked(args):
     from .link import BuildMode
     from .pipeline import check_records
@@ -253,6 +282,8 @@ COMMANDS: dict[str, Command] = {
     "fmt": Command(_fmt, (RECORDS, Option("--check", {"action": "store_true"}))),
     "export": Command(_export, (RECORDS, OUT(default="export"), CONFIG)),
     "schema": Command(_schema, (OUT(default="schemas"),)),
+    "deploy": Command(_deploy, (RECORDS, CONFIG, Option("--to", {"metavar": say.TARGET}),
+                                Option("--site", {"metavar": say.FOLDER}), Option("--rollback", {"action": "store_true"}))),
 }
 
 

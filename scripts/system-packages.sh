@@ -1,12 +1,15 @@
 #!/bin/sh
 # The system packages the tests need: Debian's Chromium (never a downloaded browser), CJK fonts (screenshots
-# and layout need real Chinese glyphs) and Node.js with npm (the offline archive ships an npm package). Installed here when this user can (root, or sudo without
-# a password); otherwise stop at once with the one command to run, not deep inside pytest.
+# and layout need real Chinese glyphs), Node.js with npm (the offline archive ships an npm package) and OpenSSH
+# (deploy publishes over SSH; its tests start sshd on loopback). Installed here when this user can (root, or sudo
+# without a password); otherwise stop at once with the one command to run, not deep inside pytest.
 set -eu
 need=""
 [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || need="$need chromium"
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need="$need fonts-noto-cjk"
 command -v npm >/dev/null 2>&1 || need="$need nodejs npm"
+[ -x /usr/sbin/sshd ] || need="$need openssh-server"  # the deploy tests publish to a real SSH server on loopback
+command -v ssh >/dev/null 2>&1 || need="$need openssh-client"  # generator deploy runs ssh for the release switch
 for pkg in ${EXTRA:-}; do  # what one target needs beyond the tests (make bench: libvips42)
   dpkg -s "$pkg" >/dev/null 2>&1 || need="$need $pkg"
 done

@@ -44,6 +44,12 @@ class Contact(Strict):
     suggestion_box: Text | None = Field(None, description="意见箱放在哪里，例如 学校大门东侧")
 
 
+class Deploy(Strict):
+    """Where `generator deploy` publishes the site when the command line does not say (never a secret)."""
+
+    to: Text = Field(description="发布到哪里（只写地址，不写密码和密钥），例如 sftp://deploy@web.example.edu.cn/srv/dangjian")
+
+
 class Editor(Strict):
     """Where the web editor (/admin/) saves: every save becomes a pull request there (generator/cms.py)."""
 
@@ -90,6 +96,7 @@ class Organization(Record):
                                                          "备案后填写，显示在页脚")
     editor: Editor | None = Field(None, description="网页编辑器保存到哪里（GitHub 或学校的 Forgejo）；"
                                                     "不写时只能在本机编辑（make edit）")
+    deploy: Deploy | None = Field(None, description="make deploy 把网站发布到哪里：学校的服务器或对象存储")
 
     def findings(self, ident: FileIdentity) -> Iterator[Finding]:
         yield from _duplicates(self.branches, ("branches",), "id", "支部编号")

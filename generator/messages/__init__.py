@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .assets import *  # noqa: F403
 from .commandline import *  # noqa: F403
+from .deploy import *  # noqa: F403
 from .editor import *  # noqa: F403
 from .files import *  # noqa: F403
 from .mistakes import *  # noqa: F403

@@ -11,6 +11,7 @@ __all__ = [
     "OPTIONS",
     "PROGRAM",
     "TYPE",
+    "TARGET",
     "ZIP",
     "archive_failed_check",
     "archive_intact",
@@ -47,6 +48,7 @@ FOLDER = "目录"
 FILE = "文件"
 TYPE = "类型"
 ZIP = "存档.zip"
+TARGET = "目标"
 # command: (its line in the list of commands, its own help's first line)
 COMMANDS = {
     "check": ("检查 records/ 中的全部记录", "检查全部记录，报告每一个问题"),
@@ -73,6 +75,10 @@ COMMANDS = {
     "schema": ("生成编辑辅助：JSON Schema 和“常见错误”",
                "生成每种记录的 JSON Schema（供编辑器校验和补全）、VS Code 的设置，"
                "和 records/README.md 的“常见错误”一节（网页编辑器的配置在每次构建网站时生成）"),
+    "deploy": ("发布网站：检查、构建，发到学校的服务器",
+               "检查记录、构建公开网站，再发布到学校自己的服务器（SSH）：每次发布是一个新版本，传完后一步切换上线，"
+               "只传有变化的文件，保留最近 5 个版本，可以回退。密钥只从环境变量读取："
+               "DEPLOY_SSH_KEY（私钥全文）和 DEPLOY_SSH_KNOWN_HOSTS（服务器的主机密钥）"),
 }
 _RECORDS = "记录文件夹（默认 records）"
 _CONFIG = "MkDocs 配置（默认 mkdocs.yml）"
@@ -104,6 +110,11 @@ OPTIONS = {
     ("archive", "--out"): "存档放在哪里（默认 archive）",
     ("archive", "--config"): _CONFIG,
     ("schema", "--out"): "输出目录（默认 schemas）",
+    ("deploy", "--records"): _RECORDS,
+    ("deploy", "--config"): _CONFIG,
+    ("deploy", "--to"): "发布到哪里：sftp://用户@主机[:端口]/目录（学校的服务器）；默认是 site.yml 的 deploy.to",
+    ("deploy", "--site"): "发布这个已经构建好的网站目录，不再构建",
+    ("deploy", "--rollback"): "回到上一次发布的版本（只换“当前版本”的指向，不传输文件）",
     ("export", "--records"): _RECORDS,
     ("export", "--out"): "导出到哪里（默认 export）",
     ("export", "--config"): _CONFIG,
