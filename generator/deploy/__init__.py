@@ -28,24 +28,24 @@ def _target(text: str | None) -> Server:
     return target
 
 
-def publish(site: Path, to: str | None, now: dt.datetime | None = None) -> str:
-    """Publish the built site in `site`; what to print."""
+def _on_server(to: str | None, act):
+    """`act(server, folder)` with a private folder for the key, a failed transfer said as one."""
     target = _target(to)
-    if not (site / "index.html").is_file():
-        raise DeployError(say.unreadable_site(str(site)))
     with tempfile.TemporaryDirectory(prefix="dangjian-deploy-") as folder:  # 0700: the key lives here, briefly
         try:
-            release, stats = server.deploy(site, target, Path(folder), now or dt.datetime.now())
+            return target, act(target, Path(folder))
         except TransferError as e:
             raise DeployError(say.deploy_failed(str(e))) from None
+
+
+def publish(site: Path, to: str | None, now: dt.datetime | None = None) -> str:
+    """Publish the built site in `site`; what to print."""
+    if not (site / "index.html").is_file():
+        raise DeployError(say.unreadable_site(str(site)))
+    target, (release, stats) = _on_server(to, lambda s, folder: server.deploy(site, s, folder, now or dt.datetime.now()))
     return say.deploy_done(str(target), release, stats.uploaded, stats.linked, stats.size, stats.removed)
 
 
 def roll_back(to: str | None) -> str:
-    target = _target(to)
-    with tempfile.TemporaryDirectory(prefix="dangjian-deploy-") as folder:
-        try:
-            release = server.rollback(target, Path(folder))
-        except TransferError as e:
-            raise DeployError(say.deploy_failed(str(e))) from None
+    target, release = _on_server(to, server.rollback)
     return say.rolled_back(str(target), release)
