@@ -216,8 +216,10 @@ def _deploy(args) -> int:
     result = _checked(args)
     if not result.ok:
         return _refused(result.problems, result.files_checked)
-    chosen = result.site.organization.deploy
-    to = args.to or (chosen.to if chosen else None)
+    organization = result.site.organization
+    to = args.to or (organization.deploy.to if organization.deploy else None)
+    if not args.rollback and not organization.icp:  # a public site in the mainland is filed first (备案)
+        print(say.NO_ICP, file=sys.stderr)
     try:
         if args.rollback:
             print(roll_back(to))

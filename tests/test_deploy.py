@@ -25,6 +25,10 @@ def server(tmp_path_factory):
         yield s
 
 
+NO_ICP = ("警告：site.yml 没有写 icp（ICP 备案号）。放在中国大陆服务器上的公开网站要先备案，"
+          "备案后把备案号写进 site.yml 的 icp，它会显示在每页页脚。\n")  # the shipped site.yml has none
+
+
 def deploy(server, *args, env=None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "generator", "deploy", *args], cwd=ROOT, capture_output=True, text=True,
                           encoding="utf-8", env=env or server.env())
@@ -50,7 +54,7 @@ def test_the_site_is_served_file_for_file_and_a_second_deploy_sends_only_what_ch
     site, www = tmp_path / "site", tmp_path / "www"
     shutil.copytree(shipped_site, site)
     first = deploy(server, "--site", str(site), "--to", server.to(www))
-    assert first.returncode == 0, first.stderr
+    assert (first.returncode, first.stderr) == (0, NO_ICP)
     release = live(www)
     assert release.startswith("releases/") and files(www / "current") == files(site)
     count = len(files(site))
@@ -109,10 +113,18 @@ def test_a_server_with_another_host_key_gets_nothing(server, tmp_path):
     (site / "assets/site.css").write_text("changed {}", encoding="utf-8")
     done = deploy(server, "--site", str(site), "--to", server.to(www), env=env)
     assert (done.returncode, done.stdout) == (1, "")
-    assert done.stderr == ("错误：发布没有完成：服务器的主机密钥与 DEPLOY_SSH_KNOWN_HOSTS 不符"
+    assert done.stderr == NO_ICP + ("错误：发布没有完成：服务器的主机密钥与 DEPLOY_SSH_KNOWN_HOSTS 不符"
                            "（可能连到了别的机器，或服务器重装过）；请向服务器管理员核对后更新这个密钥。"
                            "线上的网站没有改动，仍是上一次发布的版本。\n")
     assert (live(www), files(www)) == before
+
+
+def test_a_site_with_its_icp_number_deploys_without_the_warning(server, tree, tmp_path):
+    tree.write("site.yml", (tree.records / "site.yml").read_text(encoding="utf-8") + "icp: 苏ICP备12345678号-1\n")
+    done = deploy(server, "--records", str(tree.records), "--site", str(small_site(tmp_path / "site")),
+                  "--to", server.to(tmp_path / "www"))
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.startswith(f"已发布到 {server.to(tmp_path / 'www')}（版本 ")
 
 
 @pytest.mark.parametrize(("name", "what"), [("DEPLOY_SSH_KEY", "发布用的 SSH 私钥的全文"),
@@ -122,8 +134,8 @@ def test_a_missing_secret_is_named_and_nothing_is_sent(server, tmp_path, name, w
     env = {k: v for k, v in server.env().items() if k != name}
     done = deploy(server, "--site", str(small_site(tmp_path / "site")), "--to", server.to(tmp_path / "www"), env=env)
     assert (done.returncode, done.stdout) == (1, "")
-    assert done.stderr == (f"错误：缺少环境变量 {name}（{what}）：请在 Forgejo 或 GitHub 仓库的“密钥”（Secrets）里设置它，"
-                           "在自己电脑上发布时先 export 它。它的内容不会写进项目或日志。\n")
+    assert done.stderr == NO_ICP + (f"错误：缺少环境变量 {name}（{what}）：请在 Forgejo 或 GitHub 仓库的“密钥”"
+                                    "（Secrets）里设置它，在自己电脑上发布时先 export 它。它的内容不会写进项目或日志。\n")
     assert not (tmp_path / "www").exists()
 
 
@@ -131,7 +143,7 @@ def test_a_missing_secret_is_named_and_nothing_is_sent(server, tmp_path, name, w
                                     "sftp://a@b/srv/../etc", "s3://"])
 def test_a_target_that_cannot_be_read_is_refused_with_how_to_write_it(server, tmp_path, target):
     done = deploy(server, "--site", str(small_site(tmp_path / "site")), "--to", target)
-    assert (done.returncode, done.stderr) == (1, f"错误：看不懂发布目标“{target}”：学校自己的服务器写成 "
+    assert (done.returncode, done.stderr) == (1, NO_ICP + f"错误：看不懂发布目标“{target}”：学校自己的服务器写成 "
                                                  "sftp://用户@主机[:端口]/目录，对象存储写成 s3://存储桶[/前缀]。\n")
 
 

@@ -62,3 +62,7 @@ __all__ += ["DEPLOY_CAUSES", "DEPLOY_CAUSE_OTHER"]
 SSH_KEY = "发布用的 SSH 私钥的全文"
 SSH_KNOWN_HOSTS = "服务器的主机密钥，即 known_hosts 里的那一行，例如 web.example.edu.cn ssh-ed25519 AAAA…"
 __all__ += ["SSH_KEY", "SSH_KNOWN_HOSTS"]
+
+NO_ICP = ("警告：site.yml 没有写 icp（ICP 备案号）。放在中国大陆服务器上的公开网站要先备案，"
+          "备案后把备案号写进 site.yml 的 icp，它会显示在每页页脚。")
+__all__ += ["NO_ICP"]
