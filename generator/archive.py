@@ -14,7 +14,6 @@ import hashlib
 import json
 import os
 import re
-import shutil
 import subprocess
 import tempfile
 import zipfile
@@ -31,6 +30,7 @@ from .mkdocs_run import mkdocs_build
 from .outlock import locked
 from .outputs import ARCHIVE, mark
 from .pipeline import Checked, check_records
+from .rundir import alive, sweep
 
 MANIFEST = "manifest.json"
 README = say.ARCHIVE_README
@@ -72,23 +72,14 @@ def safe_name(text: str) -> str:
 _TEMP_PREFIX = "dangjian-archive-"
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def _remove_leftovers(out: Path) -> None:
     """What a killed run left: its .partial files in --out and its build folder in the temporary folder.
     Each carries the run's process id; a run still alive keeps its own."""
-    for path in [*out.glob(".*.partial"), *Path(tempfile.gettempdir()).glob(_TEMP_PREFIX + "*")]:
-        pid = re.search(r"\.(\d+)\.(?:zip|sha256)\.partial$|^" + _TEMP_PREFIX + r"(\d+)-", path.name)
-        if pid and not _alive(int(pid[1] or pid[2])):
-            shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(missing_ok=True)
+    sweep(_TEMP_PREFIX)
+    for path in out.glob(".*.partial"):
+        pid = re.search(r"\.(\d+)\.(?:zip|sha256)\.partial$", path.name)
+        if pid and not alive(int(pid[1])):
+            path.unlink(missing_ok=True)
 
 
 def make_archive(records: Path, out: Path, *, config: Path, internal: bool = False,

@@ -12,16 +12,16 @@ on GitHub or Forgejo) and commits everything in the work tree with it, so it sta
 from __future__ import annotations
 
 import os
-import shutil
+import signal
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 from . import loopback
 from . import messages as say
 from .editguard import EditorGuard
+from .rundir import run_folder
 
 DECAP_SERVER = Path("node_modules/decap-server/dist/middlewares.js")
 ON_SOCKET = Path(__file__).resolve().parent.parent / "scripts/decap-server-socket.cjs"
@@ -61,25 +61,28 @@ def run(port: int, decap_port: int, mode: str) -> int:
         raise EditError(say.NO_DECAP_SERVER)
     if mode == "git" and (changed := _uncommitted()):
         raise EditError(say.edit_git_dirty(changed))
-    folder = Path(tempfile.mkdtemp(prefix="dangjian-edit-"))  # 0700: no other user reaches the socket
-    server = None
-    try:
-        server, socket_path = _start_decap(folder, mode)
+    # Stopped with SIGTERM (a service manager, a closed terminal) as with Ctrl+C: the servers stop and the folder
+    # of the socket goes; only kill -9 leaves it, and the next `make edit` sweeps it.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    with run_folder("dangjian-edit-") as folder:  # 0700: no other user reaches the socket
+        server = None
         try:
-            guard = EditorGuard(decap_port, upstream=socket_path, origins=loopback.origins(port), root=Path.cwd(),
-                                mode=mode)
-        except OSError:
-            raise EditError(say.edit_port_busy(decap_port)) from None
-        guard.start()
-        try:
-            preview = {**os.environ, "DECAP_SERVER": f"http://127.0.0.1:{decap_port}/api/v1"}
-            return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict",
-                                    "-a", f"127.0.0.1:{port}"], env=preview)
+            server, socket_path = _start_decap(folder, mode)
+            try:
+                guard = EditorGuard(decap_port, upstream=socket_path, origins=loopback.origins(port), root=Path.cwd(),
+                                    mode=mode)
+            except OSError:
+                raise EditError(say.edit_port_busy(decap_port)) from None
+            guard.start()
+            try:
+                preview = {**os.environ, "DECAP_SERVER": f"http://127.0.0.1:{decap_port}/api/v1"}
+                return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict",
+                                        "-a", f"127.0.0.1:{port}"], env=preview)
+            finally:
+                # Only its socket is closed: its serving thread is a daemon and ends with this process, while
+                # shutdown() waits for that thread and never returned when a stop came at the wrong moment.
+                guard.server_close()
         finally:
-            guard.shutdown()
-            guard.server_close()
-    finally:
-        if server is not None:
-            server.terminate()
-            server.wait(timeout=10)
-        shutil.rmtree(folder, ignore_errors=True)
+            if server is not None:
+                server.terminate()
+                server.wait(timeout=10)

@@ -9,6 +9,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -167,3 +168,5 @@ def test_a_deploy_killed_midway_leaves_the_live_site_as_it_was_and_the_next_one_
     assert again.returncode == 0, again.stderr
     assert files(www / "current") == files(shipped_site)
     assert not [p for p in (www / "releases").iterdir() if p.name.startswith(".")]
+    # the killed run's private folder (its copy of the key) is gone too: the next run swept it
+    assert list(Path(tempfile.gettempdir()).glob(f"dangjian-deploy-{run.pid}-*")) == []

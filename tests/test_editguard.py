@@ -9,6 +9,9 @@ import base64
 import http.client
 import json
 import socket
+import subprocess
+import tempfile
+from pathlib import Path
 
 import pytest
 from support.sitebuild import free_port, http_server, make_edit, project_copy
@@ -195,3 +198,20 @@ def test_from_the_editors_own_page_nothing_outside_records_is_touched(edit, brow
     status, answer = page.evaluate(send, [api, _get_entry(RECORD)])
     assert status == 200 and SECRET in answer["data"]
     page.close()
+
+
+def test_make_edit_stopped_leaves_no_folder_behind_and_sweeps_a_killed_ones(edit, tmp_path):
+    """Stopped as a service manager or a closed terminal stops it (SIGTERM), `make edit` removes its private folder
+    (the socket's); one that kill -9 left behind, of a process that is gone, the next start removes."""
+    _, _, project, _ = edit
+    temp = Path(tempfile.gettempdir())
+    gone = subprocess.Popen(["true"])  # a process id that no longer runs
+    gone.wait()
+    stale = temp / f"dangjian-edit-{gone.pid}-stale"
+    stale.mkdir()
+    (stale / "decap.sock").write_text("", encoding="utf-8")
+    before = set(temp.glob("dangjian-edit-*"))
+    with make_edit(project, decap=free_port()):
+        assert len(set(temp.glob("dangjian-edit-*")) - before) == 1  # its own, while it runs
+        assert not stale.exists()
+    assert set(temp.glob("dangjian-edit-*")) - before == set()

@@ -8,10 +8,10 @@ rollback) — object storage over the S3 protocol is the next step of this comma
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
 from pathlib import Path
 
 from .. import messages as say
+from ..rundir import run_folder
 from . import server
 from .rclone import DeployError, TransferError
 from .targets import Server, TargetError, parse
@@ -31,9 +31,9 @@ def _target(text: str | None) -> Server:
 def _on_server(to: str | None, act):
     """`act(server, folder)` with a private folder for the key, a failed transfer said as one."""
     target = _target(to)
-    with tempfile.TemporaryDirectory(prefix="dangjian-deploy-") as folder:  # 0700: the key lives here, briefly
+    with run_folder("dangjian-deploy-") as folder:  # 0700: the key lives here, briefly (a killed run's: swept)
         try:
-            return target, act(target, Path(folder))
+            return target, act(target, folder)
         except TransferError as e:
             raise DeployError(say.deploy_failed(str(e))) from None
 
