@@ -31,10 +31,11 @@ import json
 import os
 import stat
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath, PureWindowsPath
+from pathlib import Path, PurePosixPath
 
 from . import atomic
 from . import messages as say
+from .relpaths import inner_parts
 from .structure import Output  # a leaf: the check for "nothing changed" imports no more of the generator
 from .yamlio import MAX_BYTES
 
@@ -66,8 +67,8 @@ class BookkeepingError(Exception):
 
 def _inside(out: Path, rel: object, source: str) -> Path:
     """out/rel, if rel is a relative path that stays inside out; else BookkeepingError naming the file."""
-    parts = rel.split("/") if isinstance(rel, str) else []
-    if not parts or "\\" in rel or PureWindowsPath(rel).drive or any(p in ("", ".", "..") for p in parts):
+    parts = inner_parts(rel)
+    if parts is None:
         raise BookkeepingError(say.bookkeeping_outside(str(out), source, str(rel)))
     folder = out
     for part in parts[:-1]:

@@ -28,6 +28,7 @@ from pathlib import Path
 from . import loopback
 from . import messages as say
 from .kinds import KINDS
+from .relpaths import inner_parts
 
 API = "/api/v1"
 MAX_BODY = 50 * 1024 * 1024 + 4096  # decap-server's own limit (express.json 50mb), with room for the wrapping
@@ -62,11 +63,9 @@ class Refused(Exception):
 
 def _parts(path: object) -> list[str]:
     """A path's parts if it is a plain relative path (no "..", ".", empty part, backslash or NUL), else Refused."""
-    if not isinstance(path, str):
+    parts = inner_parts(path)
+    if parts is None or path[1:2] == ":":  # c:x names a drive's current folder on Windows
         raise Refused(say.edit_refused_path(str(path)))
-    parts = path.split("/")
-    if not path or "\\" in path or "\0" in path or any(p in ("", ".", "..") for p in parts) or path[1:2] == ":":
-        raise Refused(say.edit_refused_path(path))
     return parts
 
 
