@@ -59,13 +59,17 @@ EDIT_MODE  ?= fs
 edit: $(SITE_STAMP) $(NODE)
 	$(PY) -m generator edit --port $(EDIT_PORT) --decap-port $(DECAP_PORT) --mode $(EDIT_MODE)
 
-## Publish: check, build the public site and send it to the school's server (site.yml's deploy.to, or
-## make deploy TO=sftp://user@host/path). Secrets from the environment only: DEPLOY_SSH_KEY, DEPLOY_SSH_KNOWN_HOSTS.
-## make deploy ROLLBACK=1 switches back to the release before.
+## Publish: check, build the public site and send it to the school's server or bucket (site.yml's deploy, or
+## make deploy TO=sftp://user@host/path, or TO=s3://bucket ENDPOINT=https://… PROVIDER=Alibaba). Secrets from the
+## environment only: DEPLOY_SSH_KEY, DEPLOY_SSH_KNOWN_HOSTS; DEPLOY_ACCESS_KEY_ID, DEPLOY_SECRET_ACCESS_KEY.
+## make deploy ROLLBACK=1 switches the server back to the release before.
 TO ?=
+ENDPOINT ?=
+PROVIDER ?=
 ROLLBACK ?=
 deploy: $(DEPLOY_STAMP)
-	$(PY) -m generator deploy $(if $(TO),--to "$(TO)") $(if $(ROLLBACK),--rollback)
+	$(PY) -m generator deploy $(if $(TO),--to "$(TO)") $(if $(ENDPOINT),--endpoint "$(ENDPOINT)") \
+	  $(if $(PROVIDER),--provider "$(PROVIDER)") $(if $(ROLLBACK),--rollback)
 
 ## Check the records only
 check: $(SITE_STAMP)

@@ -217,14 +217,17 @@ def _deploy(args) -> int:
     if not result.ok:
         return _refused(result.problems, result.files_checked)
     organization = result.site.organization
-    to = args.to or (organization.deploy.to if organization.deploy else None)
+    where = organization.deploy
+    to = args.to or (where.to if where else None)
+    endpoint = args.endpoint or (where.endpoint if where else None)
+    provider = args.provider or (where.provider if where else None)
     if not args.rollback and not organization.icp:  # a public site in the mainland is filed first (备案)
         print(say.NO_ICP, file=sys.stderr)
     try:
         if args.rollback:
             print(roll_back(to))
         elif args.site:
-            print(publish(Path(args.site), to))
+            print(publish(Path(args.site), to, endpoint, provider))
         else:  # the public site, built for this deploy aside
             import tempfile
 
@@ -234,7 +237,7 @@ def _deploy(args) -> int:
                 done = mkdocs_build(config, Path(folder) / "site")
                 if done.returncode != 0:
                     return _fail(say.site_build_failed(done.stderr.strip()), EXIT_PROBLEMS)
-                print(publish(Path(folder) / "site", to))
+                print(publish(Path(folder) / "site", to, endpoint, provider))
     except (DeployError, TargetError) as e:
         return _fail(str(e), EXIT_PROBLEMS)
     return EXIT_OK
@@ -285,6 +288,7 @@ COMMANDS: dict[str, Command] = {
     "export": Command(_export, (RECORDS, OUT(default="export"), CONFIG)),
     "schema": Command(_schema, (OUT(default="schemas"),)),
     "deploy": Command(_deploy, (RECORDS, CONFIG, Option("--to", {"metavar": say.TARGET}),
+                                Option("--endpoint", {"metavar": say.ADDRESS}), Option("--provider", {"metavar": say.NAME}),
                                 Option("--site", {"metavar": say.FOLDER}), Option("--rollback", {"action": "store_true"}))),
 }
 

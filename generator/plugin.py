@@ -24,8 +24,8 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
+from . import csp, sanitize
 from . import messages as say
-from . import sanitize
 from .cms import CMS_CONFIG, render_cms_config
 from .error_preview import ErrorPreview
 from .errors import Severity, format_text, is_system_error, summary, system_error
@@ -167,8 +167,10 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
         self._files = files
         if self.config.offline:
             self._offline_files(files, config)
-        else:
+        elif result.site.organization.editor or os.environ.get("DECAP_SERVER"):
             self._editor_config(files, config, result.site.organization)
+        else:  # no editor in site.yml and not `make edit`: a login that could never work is not published
+            self._drop_editor(files)
         self._photo_files(files, config, records, output.media)
         if config.site_url:  # feeds need absolute addresses; an offline archive has none and needs no feeds
             for path, xml in make_feeds(result.site, config.site_url).items():
@@ -215,11 +217,15 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
             self._cms = (organization, server, render_cms_config(organization, server))
         files.append(File.generated(config, CMS_CONFIG, content=self._cms[2]))
 
+    @staticmethod
+    def _drop_editor(files: Files) -> None:
+        for f in [f for f in files if f.src_uri.startswith(EDITOR)]:
+            files.remove(f)
+
     def _offline_files(self, files: Files, config) -> None:
         """An archive is read, not edited: the web editor (docs/admin/) stays out of it; iframe-worker's shim goes
         in, so search works from file:// with nothing loaded from a CDN."""
-        for f in [f for f in files if f.src_uri.startswith(EDITOR)]:
-            files.remove(f)
+        self._drop_editor(files)
         shim = self._project(config) / "node_modules/iframe-worker/shim/index.js"
         if not shim.is_file():
             raise PluginError(say.no_offline_shim(shim))
@@ -305,6 +311,16 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
             self._search.rewrite(config.site_dir)
 
     on_post_build = CombinedEvent(_whole_search_index, _finish)
+
+    # Last of all plugins (the lightbox adds its script in its own on_post_page): the policy allows what the
+    # finished page runs. Not in an archive, which is opened from files, where 'self' names no origin.
+    @event_priority(-100)
+    def on_post_page(self, output, /, *, page, config):
+        return output if self.config.offline else csp.with_policy(output)
+
+    @event_priority(-100)
+    def on_post_template(self, output, /, *, template_name, config):
+        return csp.with_policy(output) if template_name.endswith(".html") and not self.config.offline else output
 
     def on_serve(self, server, /, *, config, builder):
         if os.environ.get("DECAP_SERVER"):  # make edit: say where the editor is, beside MkDocs' own address

@@ -1,8 +1,9 @@
 #!/bin/sh
 # The system packages the tests need: Debian's Chromium (never a downloaded browser), CJK fonts (screenshots
-# and layout need real Chinese glyphs), Node.js with npm (the offline archive ships an npm package) and OpenSSH
-# (deploy publishes over SSH; its tests start sshd on loopback). Installed here when this user can (root, or sudo
-# without a password); otherwise stop at once with the one command to run, not deep inside pytest.
+# and layout need real Chinese glyphs), Node.js with npm (the offline archive ships an npm package), OpenSSH
+# (deploy publishes over SSH; its tests start sshd on loopback) and nginx (the tests serve deploy/nginx.conf).
+# Installed here when this user can (root, or sudo without a password); otherwise stop at once with the one
+# command to run, not deep inside pytest.
 set -eu
 need=""
 [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || need="$need chromium"
@@ -10,6 +11,7 @@ dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need="$need fonts-noto-cjk"
 command -v npm >/dev/null 2>&1 || need="$need nodejs npm"
 [ -x /usr/sbin/sshd ] || need="$need openssh-server"  # the deploy tests publish to a real SSH server on loopback
 command -v ssh >/dev/null 2>&1 || need="$need openssh-client"  # generator deploy runs ssh for the release switch
+[ -x /usr/sbin/nginx ] || need="$need nginx-light"  # the tests serve deploy/nginx.conf with a real nginx
 for pkg in ${EXTRA:-}; do  # what one target needs beyond the tests (make bench: libvips42)
   dpkg -s "$pkg" >/dev/null 2>&1 || need="$need $pkg"
 done

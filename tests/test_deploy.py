@@ -67,12 +67,17 @@ def test_the_site_is_served_file_for_file_and_a_second_deploy_sends_only_what_ch
     second = deploy(server, "--site", str(site), "--to", server.to(www))
     assert second.returncode == 0, second.stderr
     assert "：上传 1 个文件（" in second.stdout and f"未变而直接沿用 {count - 2} 个" in second.stdout
-    assert live(www) != release and files(www / "current") == files(site)
+    gone = {"sitemap.xml.gz": files(www / release)["sitemap.xml.gz"]}  # kept one release for pages still open
+    assert live(www) != release and files(www / "current") == {**files(site), **gone, ".carried": b"sitemap.xml.gz\n"}
     # the unchanged files of the new release are the old release's own, linked on the server, not copies
     css = next(p for p in (www / release).rglob("*.css"))
     again = www / live(www) / css.relative_to(www / release)
     assert os.stat(css).st_ino == os.stat(again).st_ino
     assert (www / release / "members/zhang-hua/index.html").read_text(encoding="utf-8").count("（已修改）") == 0
+    time.sleep(1.1)  # releases are named by the second
+    third = deploy(server, "--site", str(site), "--to", server.to(www))
+    assert third.returncode == 0 and "：上传 0 个文件（" in third.stdout
+    assert files(www / "current") == files(site)  # carried once, not again
 
 
 def test_rollback_switches_back_to_the_release_before_and_sends_nothing(server, tmp_path):
@@ -166,7 +171,8 @@ def test_a_deploy_killed_midway_leaves_the_live_site_as_it_was_and_the_next_one_
     assert (live(www), files(www / "current")) == before
     again = deploy(server, "--site", str(shipped_site), "--to", server.to(www))
     assert again.returncode == 0, again.stderr
-    assert files(www / "current") == files(shipped_site)
+    kept = {"assets/site.css": b"x {}", ".carried": b"assets/site.css\n"}  # the first site's style: one release more
+    assert files(www / "current") == {**files(shipped_site), **kept}
     assert not [p for p in (www / "releases").iterdir() if p.name.startswith(".")]
     # the killed run's private folder (its copy of the key) is gone too: the next run swept it
     assert list(Path(tempfile.gettempdir()).glob(f"dangjian-deploy-{run.pid}-*")) == []

@@ -1,8 +1,8 @@
 """`python -m generator deploy` (make deploy): the public site, published where the school serves it.
 
 Targets (targets.py): the school's own server over SSH (server.py: releases and an atomic `current` switch,
-rollback) — object storage over the S3 protocol is the next step of this command. The transfer tool is rclone
-(rclone.py), locked like every other dependency; secrets come only from the environment.
+rollback), or S3-protocol object storage (bucket.py: assets before pages, deletions last). The transfer tool is
+rclone (rclone.py), locked like every other dependency; secrets come only from the environment.
 """
 
 from __future__ import annotations
@@ -12,40 +12,45 @@ from pathlib import Path
 
 from .. import messages as say
 from ..rundir import run_folder
-from . import server
+from . import bucket, server
 from .rclone import DeployError, TransferError
-from .targets import Server, TargetError, parse
+from .targets import Bucket, Server, TargetError, parse
 
 __all__ = ["DeployError", "TargetError", "publish", "roll_back"]
 
 
-def _target(text: str | None) -> Server:
+def _target(text: str | None) -> Server | Bucket:
     if not text:
         raise DeployError(say.DEPLOY_NO_TARGET)
-    target = parse(text)
-    if not isinstance(target, Server):
-        raise DeployError(say.bad_target(text))  # object storage: not yet
-    return target
+    return parse(text)
 
 
-def _on_server(to: str | None, act):
-    """`act(server, folder)` with a private folder for the key, a failed transfer said as one."""
-    target = _target(to)
+def _privately(target: Server | Bucket, act):
+    """`act(folder)` with a private folder for keys and lists, a failed transfer said as one."""
     with run_folder("dangjian-deploy-") as folder:  # 0700: the key lives here, briefly (a killed run's: swept)
         try:
-            return target, act(target, folder)
+            return act(folder)
         except TransferError as e:
-            raise DeployError(say.deploy_failed(str(e))) from None
+            failed = say.bucket_failed if isinstance(target, Bucket) else say.deploy_failed
+            raise DeployError(failed(str(e))) from None
 
 
-def publish(site: Path, to: str | None, now: dt.datetime | None = None) -> str:
+def publish(site: Path, to: str | None, endpoint: str | None = None, provider: str | None = None,
+            now: dt.datetime | None = None) -> str:
     """Publish the built site in `site`; what to print."""
     if not (site / "index.html").is_file():
         raise DeployError(say.unreadable_site(str(site)))
-    target, (release, stats) = _on_server(to, lambda s, folder: server.deploy(site, s, folder, now or dt.datetime.now()))
+    target = _target(to)
+    if isinstance(target, Bucket):
+        sent = _privately(target, lambda folder: bucket.deploy(site, target, folder, endpoint, provider))
+        return say.bucket_done(str(target), sent.uploaded, sent.unchanged, sent.size, sent.removed)
+    release, stats = _privately(target, lambda folder: server.deploy(site, target, folder, now or dt.datetime.now()))
     return say.deploy_done(str(target), release, stats.uploaded, stats.linked, stats.size, stats.removed)
 
 
 def roll_back(to: str | None) -> str:
-    target, release = _on_server(to, server.rollback)
+    target = _target(to)
+    if isinstance(target, Bucket):  # objects have no release to switch back to
+        raise DeployError(say.BUCKET_NO_ROLLBACK)
+    release = _privately(target, lambda folder: server.rollback(target, folder))
     return say.rolled_back(str(target), release)

@@ -5,7 +5,8 @@ switched live in one step.
     PATH/current -> releases/…       what nginx serves (root PATH/current)
 
 A release is sent to `releases/.<name>.partial` with rclone over SFTP: a file the live release already has (same
-checksum) is hard-linked on the server, not sent again; only then is it renamed complete, and `current` is
+checksum) is hard-linked on the server, not sent again; a photo or style the live release has and the new one no
+longer does is kept for one more release (see _carry); only then is it renamed complete, and `current` is
 switched to it by renaming a new symlink over the old one (rename(2): a visitor gets the old site or the new, never
 a mix). Killed at any moment before that rename, the live site is as it was and the next run starts afresh.
 The server's host key is checked against DEPLOY_SSH_KNOWN_HOSTS, never skipped; the key is DEPLOY_SSH_KEY.
@@ -26,6 +27,7 @@ from .targets import Server
 
 KEEP = 5  # releases kept on the server (rollback goes back through them)
 RELEASES = "releases"
+CARRIED = ".carried"  # in a release: what it holds from the release before (deploy/nginx.conf serves no dotfile)
 
 
 class Connection:
@@ -89,6 +91,22 @@ def _prune(c: Connection, live: str) -> None:
           f"| xargs -r rm -rf --")
 
 
+def _carry(c: Connection, site: Path, live: str, partial: str, folder: Path) -> None:
+    """Into the new release, hard-linked: what the live release has beside its pages and the new site no longer
+    does — kept for one release, so a visitor who opened a page just before the switch still gets its photos and
+    styles after it. Pages are never carried; what was carried once is not carried again."""
+    env = c.rclone_env()
+    before = set(c.ssh(f"cat {shlex.quote(live + '/' + CARRIED)} 2>/dev/null || true").splitlines())
+    have = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+    listed = rclone.output(["lsf", "-R", "--files-only", f":sftp:{live}"], env, folder).splitlines()
+    keep = sorted(n for n in listed if not n.endswith(".html") and not n.rsplit("/", 1)[-1].startswith(".")
+                  and n not in have and n not in before)
+    if keep:
+        (folder / CARRIED).write_text("".join(f"{n}\n" for n in keep), encoding="utf-8")
+        rclone.run(["copy", f":sftp:{live}", f":sftp:{partial}", "--files-from-raw", str(folder / CARRIED)], env, folder)
+        rclone.run(["copyto", str(folder / CARRIED), f":sftp:{partial}/{CARRIED}"], env, folder)
+
+
 def deploy(site: Path, server: Server, folder: Path, now: dt.datetime) -> tuple[str, Stats]:
     c = Connection(server, folder)
     names, live = _releases(c)
@@ -100,6 +118,8 @@ def deploy(site: Path, server: Server, folder: Path, now: dt.datetime) -> tuple[
     if live in names:
         args += ["--copy-dest", f":sftp:{server.path}/{RELEASES}/{live}"]
     stats = rclone.run(args, c.rclone_env(), folder)
+    if live in names:
+        _carry(c, site, f"{server.path}/{RELEASES}/{live}", partial, folder)
     quoted = shlex.quote(f"{server.path}/{RELEASES}")
     c.ssh(f"cd {quoted} && mv -T {shlex.quote('.' + release + '.partial')} {shlex.quote(release)}")
     _switch(c, release)

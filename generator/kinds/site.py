@@ -47,7 +47,10 @@ class Contact(Strict):
 class Deploy(Strict):
     """Where `generator deploy` publishes the site when the command line does not say (never a secret)."""
 
-    to: Text = Field(description="发布到哪里（只写地址，不写密码和密钥），例如 sftp://deploy@web.example.edu.cn/srv/dangjian")
+    to: Text = Field(description="发布到哪里（只写地址，不写密码和密钥），例如 sftp://deploy@web.example.edu.cn/srv/dangjian"
+                                 " 或 s3://dangjian-site")
+    endpoint: Text | None = Field(None, description="对象存储的服务地址，例如 https://oss-cn-hangzhou.aliyuncs.com")
+    provider: Text | None = Field(None, description="对象存储的厂商：Alibaba、TencentCOS、Qiniu、Minio 等（默认 Other）")
 
 
 class Editor(Strict):

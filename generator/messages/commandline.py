@@ -12,6 +12,8 @@ __all__ = [
     "PROGRAM",
     "TYPE",
     "TARGET",
+    "ADDRESS",
+    "NAME",
     "ZIP",
     "archive_failed_check",
     "archive_intact",
@@ -49,6 +51,8 @@ FILE = "文件"
 TYPE = "类型"
 ZIP = "存档.zip"
 TARGET = "目标"
+ADDRESS = "网址"
+NAME = "名称"
 # command: (its line in the list of commands, its own help's first line)
 COMMANDS = {
     "check": ("检查 records/ 中的全部记录", "检查全部记录，报告每一个问题"),
@@ -112,9 +116,13 @@ OPTIONS = {
     ("schema", "--out"): "输出目录（默认 schemas）",
     ("deploy", "--records"): _RECORDS,
     ("deploy", "--config"): _CONFIG,
-    ("deploy", "--to"): "发布到哪里：sftp://用户@主机[:端口]/目录（学校的服务器）；默认是 site.yml 的 deploy.to",
+    ("deploy", "--to"): ("发布到哪里：sftp://用户@主机[:端口]/目录（学校的服务器）或 s3://存储桶[/前缀]（对象存储）；"
+                         "默认是 site.yml 的 deploy.to"),
+    ("deploy", "--endpoint"): "对象存储的服务地址，例如 https://oss-cn-hangzhou.aliyuncs.com；默认是 site.yml 的 deploy.endpoint",
+    ("deploy", "--provider"): ("对象存储的厂商（rclone 的叫法）：Alibaba（阿里云 OSS）、TencentCOS（腾讯云 COS）、"
+                               "Qiniu（七牛云）、Minio 等；默认 Other"),
     ("deploy", "--site"): "发布这个已经构建好的网站目录，不再构建",
-    ("deploy", "--rollback"): "回到上一次发布的版本（只换“当前版本”的指向，不传输文件）",
+    ("deploy", "--rollback"): "回到上一次发布的版本（只换“当前版本”的指向，不传输文件；只用于学校的服务器）",
     ("export", "--records"): _RECORDS,
     ("export", "--out"): "导出到哪里（默认 export）",
     ("export", "--config"): _CONFIG,
