@@ -186,10 +186,13 @@ def _backend(editor, local_server: str | None) -> dict:
 
 def cms_config(organization=None, local_server: str | None = None) -> dict:
     """The configuration for the site of `organization` (site.yml's record; None: one that names no forge)."""
+    editor = organization.editor if organization else None
     return {
         "locale": "zh_Hans",
-        "backend": _backend(organization.editor if organization else None, local_server),
-        "local_backend": {"url": local_server} if local_server else True,
+        "backend": _backend(editor, local_server),
+        # Saves to decap-server under `make edit`; a published editor (site.yml's) never looks for one, even when
+        # its site is opened from this machine.
+        **({"local_backend": {"url": local_server}} if local_server else {"local_backend": True} if editor is None else {}),
         "publish_mode": "editorial_workflow",
         "media_folder": "records/assets",
         "public_folder": "",

@@ -313,14 +313,19 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
     on_post_build = CombinedEvent(_whole_search_index, _finish)
 
     # Last of all plugins (the lightbox adds its script in its own on_post_page): the policy allows what the
-    # finished page runs. Not in an archive, which is opened from files, where 'self' names no origin.
+    # finished page runs. Only in a published site: not in an archive, opened from files, where 'self' names no
+    # origin; not in the preview, whose server adds its live-reload script to every page as it sends it.
+    @property
+    def _published(self) -> bool:
+        return not (self.config.offline or self._serving)
+
     @event_priority(-100)
     def on_post_page(self, output, /, *, page, config):
-        return output if self.config.offline else csp.with_policy(output)
+        return csp.with_policy(output) if self._published else output
 
     @event_priority(-100)
     def on_post_template(self, output, /, *, template_name, config):
-        return csp.with_policy(output) if template_name.endswith(".html") and not self.config.offline else output
+        return csp.with_policy(output) if self._published and template_name.endswith(".html") else output
 
     def on_serve(self, server, /, *, config, builder):
         if os.environ.get("DECAP_SERVER"):  # make edit: say where the editor is, beside MkDocs' own address

@@ -47,6 +47,8 @@ def test_name_sidecar_manifest_and_verify(shipped_archive):
                                        "responsibility": 0}  # internal only
         assert f"{root}/index.html" in z.namelist() and "index.html" in manifest["files"]
         assert [n for n in z.namelist() if n.startswith(f"{root}/admin/")] == []  # read, not edited: no web editor
+        # opened from files, where a policy's 'self' names no origin: none
+        assert "Content-Security-Policy" not in z.read(f"{root}/index.html").decode("utf-8")
     done = verify(shipped_archive)
     assert done.returncode == 0, done.stdout
     assert done.stdout == f"存档完好：{len(manifest['files'])} 个文件都与清单一致。\n"

@@ -33,11 +33,22 @@ def widget(kind: str, path: str) -> dict:
     return next(w for w in fields if w["name"] == last)
 
 
-def test_every_build_serves_the_configuration_made_from_the_models_and_site_yml(shipped_site):
-    organization = next(e.record for e in load(ROOT / "records").entries if e.kind.name == "site")
-    served = (shipped_site / CMS_CONFIG).read_text(encoding="utf-8")
-    assert served == render_cms_config(organization)
-    assert yaml.safe_load(served)["backend"] == {"name": "proxy", "proxy_url": LOCAL_SERVER, "branch": "main"}
+def test_a_public_build_has_the_editor_only_where_site_yml_names_one(shipped_site, tree, tmp_path):
+    """Without `editor` the site has no /admin/ (a login that could never work); with it, the build serves the
+    configuration made from the models and site.yml."""
+    from support.sitebuild import published_with_editor
+
+    assert not (shipped_site / "admin").exists()
+    site = published_with_editor(tree.records, tmp_path)
+    organization = next(e.record for e in load(tree.records).entries if e.kind.name == "site")
+    served = (site / CMS_CONFIG).read_text(encoding="utf-8")
+    assert served == render_cms_config(organization) and (site / "admin/index.html").is_file()
+    assert yaml.safe_load(served)["backend"] == {"name": "github", "repo": "shixiao/dangjian", "branch": "main"}
+    assert "local_backend" not in yaml.safe_load(served)  # never decap-server on the machine it is opened from
+
+
+def test_the_editor_s_local_configuration_saves_through_decap_server():
+    assert yaml.safe_load(render_cms_config())["backend"] == {"name": "proxy", "proxy_url": LOCAL_SERVER, "branch": "main"}
 
 
 @pytest.mark.parametrize("editor, backend", [

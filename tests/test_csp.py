@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 
 from generator import csp
 
@@ -41,3 +42,14 @@ def test_the_policy_follows_the_charset_and_names_nothing_from_elsewhere():
 def test_a_page_without_inline_scripts_allows_only_its_own_files_and_a_fragment_is_left_alone():
     assert "script-src 'self'; style-src" in csp.policy("<html><head></head><body></body></html>")
     assert csp.with_policy("<p>片段</p>") == "<p>片段</p>"
+
+
+def test_every_published_page_carries_one_policy_naming_exactly_its_own_inline_scripts(shipped_site):
+    pages = sorted(shipped_site.rglob("*.html"))
+    assert len(pages) > 50 and (shipped_site / "404.html") in pages
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        metas = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', html)
+        assert len(metas) == 1, page
+        without = html.replace(f'<meta http-equiv="Content-Security-Policy" content="{metas[0]}">', "")
+        assert metas[0] == csp.policy(without) and len(csp.inline_hashes(without)) >= 2, page

@@ -5,6 +5,7 @@ environment, and a killed deploy that leaves the live site as it was."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -14,6 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
+from support.deploying import NO_ICP, run_deploy
 from support.sitebuild import ROOT
 from support.sshd import sshd
 
@@ -26,13 +28,8 @@ def server(tmp_path_factory):
         yield s
 
 
-NO_ICP = ("警告：site.yml 没有写 icp（ICP 备案号）。放在中国大陆服务器上的公开网站要先备案，"
-          "备案后把备案号写进 site.yml 的 icp，它会显示在每页页脚。\n")  # the shipped site.yml has none
-
-
 def deploy(server, *args, env=None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator", "deploy", *args], cwd=ROOT, capture_output=True, text=True,
-                          encoding="utf-8", env=env or server.env())
+    return run_deploy(*args, env=env or server.env())
 
 
 def files(folder: Path) -> dict[str, bytes]:
@@ -176,3 +173,37 @@ def test_a_deploy_killed_midway_leaves_the_live_site_as_it_was_and_the_next_one_
     assert not [p for p in (www / "releases").iterdir() if p.name.startswith(".")]
     # the killed run's private folder (its copy of the key) is gone too: the next run swept it
     assert list(Path(tempfile.gettempdir()).glob(f"dangjian-deploy-{run.pid}-*")) == []
+
+
+def test_a_key_the_server_does_not_know_is_refused_with_the_reason(server, tmp_path):
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(tmp_path / "stranger")], check=True)
+    env = server.env(DEPLOY_SSH_KEY=(tmp_path / "stranger").read_text())
+    done = deploy(server, "--site", str(small_site(tmp_path / "site")), "--to", server.to(tmp_path / "www"), env=env)
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == NO_ICP + ("错误：发布没有完成：服务器拒绝了登录：DEPLOY_SSH_KEY 对应的公钥不在部署用户的 "
+                                    "authorized_keys 里，或用户名不对。线上的网站没有改动，仍是上一次发布的版本。\n")
+    assert "PRIVATE KEY" not in done.stderr
+
+
+def test_a_full_disk_on_the_server_is_named_and_its_half_sent_release_removed(server, shipped_site, tmp_path):
+    """SFTP reports a full disk only as "Failure": the deploy asks the server for its free space. A real full disk:
+    a 2 MB tmpfs (mounting needs root, as the CI runs)."""
+    assert os.geteuid() == 0, "this test mounts a small tmpfs as the server's disk: run the suite as root (CI does)"
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(disk)], check=True)
+    try:
+        www = disk / "www"
+        assert deploy(server, "--site", str(small_site(tmp_path / "small")), "--to", server.to(www)).returncode == 0
+        before = live(www), files(www / "current")
+        time.sleep(1.1)
+        done = deploy(server, "--site", str(shipped_site), "--to", server.to(www))
+        assert (done.returncode, done.stdout) == (1, "")
+        size = sum(p.stat().st_size for p in shipped_site.rglob("*") if p.is_file()) / 10**6
+        assert re.fullmatch(re.escape(NO_ICP) + r"错误：发布没有完成：服务器的磁盘空间不够了（发布目录所在的磁盘还剩 "
+                            rf"\d+\.\d MB，网站有 {size:.1f} MB）；请清理服务器或扩大磁盘后再发布。"
+                            r"线上的网站没有改动，仍是上一次发布的版本。\n", done.stderr), done.stderr
+        assert (live(www), files(www / "current")) == before
+        assert [p.name for p in (www / "releases").iterdir() if p.name.startswith(".")] == []  # space given back
+    finally:
+        subprocess.run(["umount", str(disk)], check=True)

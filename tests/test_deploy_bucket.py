@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from support.deploying import NO_ICP, run_deploy
 from support.s3 import s3
 from support.sitebuild import ROOT
 
@@ -25,17 +25,11 @@ def storage(tmp_path_factory):
         yield server
 
 
-NO_ICP = ("警告：site.yml 没有写 icp（ICP 备案号）。放在中国大陆服务器上的公开网站要先备案，"
-          "备案后把备案号写进 site.yml 的 icp，它会显示在每页页脚。\n")
-
-
 TAIL = "网站仍然完整可用（照片和样式先传、页面后传、删除最后做，可能已有一部分页面更新）；排除问题后再发布一次即可补齐。\n"
 
 
 def deploy(storage, *args, env=None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator", "deploy", "--endpoint", storage.endpoint,
-                           "--provider", "Minio", *args], cwd=ROOT, capture_output=True, text=True, encoding="utf-8",
-                          env=env or storage.env())
+    return run_deploy("--endpoint", storage.endpoint, "--provider", "Minio", *args, env=env or storage.env())
 
 
 def published(site: Path) -> set[str]:
@@ -114,8 +108,7 @@ def test_what_goes_wrong_is_said_in_chinese_and_nothing_is_sent(storage, tmp_pat
     assert done.stderr == NO_ICP + ("错误：缺少环境变量 DEPLOY_SECRET_ACCESS_KEY（对象存储的 AccessKey Secret（访问密钥））："
                                     "请在 Forgejo 或 GitHub 仓库的“密钥”（Secrets）里设置它，在自己电脑上发布时先 export 它。"
                                     "它的内容不会写进项目或日志。\n")
-    done = subprocess.run([sys.executable, "-m", "generator", "deploy", "--site", str(site), "--to", "s3://dangjian"],
-                          cwd=ROOT, capture_output=True, text=True, encoding="utf-8", env=storage.env())
+    done = run_deploy("--site", str(site), "--to", "s3://dangjian", env=storage.env())
     assert done.stderr == NO_ICP + ("错误：发布到对象存储要写明它的服务地址：请用 --endpoint 指定（例如阿里云 OSS 杭州 "
                                     "https://oss-cn-hangzhou.aliyuncs.com），或在 site.yml 的 deploy 里写 endpoint。\n")
     rollback = deploy(storage, "--rollback", "--to", "s3://dangjian")

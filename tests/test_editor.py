@@ -5,16 +5,14 @@ with no request leaving the machine."""
 from __future__ import annotations
 
 import contextlib
-import os
 import re
-import shutil
 import subprocess
 import time
 
 import pytest
 from PIL import Image
 from support.decap import login, mark_ready, open_form, pick, upload_photo, use_chosen_photo
-from support.sitebuild import ROOT, config_for, free_port, make_edit, mkdocs_build, project_copy, wait_for
+from support.sitebuild import config_for, http_server, make_edit, mkdocs_build, project_copy, published_with_editor
 
 from generator.cms import LOCAL_SERVER
 from generator.link import BuildMode
@@ -102,23 +100,21 @@ def _problems(project, rel: str) -> list:
     return [p for p in result.problems if p.file.endswith(rel)]
 
 
-def test_the_published_sites_editor_loads_nothing_from_the_internet_and_logs_no_error(browser, shipped_url, tmp_path):
-    """/admin/ of the site as built for publishing (its saves go to decap-server's usual address, here sent to one
-    on a copy of the records)."""
-    shutil.copytree(ROOT / "records", tmp_path / "records")
-    port = free_port()
-    env = {**os.environ, "PORT": str(port), "BIND_HOST": "127.0.0.1", "GIT_REPO_DIRECTORY": str(tmp_path)}
-    server = subprocess.Popen([str(ROOT / "node_modules/.bin/decap-server")], env=env, stdout=subprocess.DEVNULL)
-    try:
-        wait_for(f"http://localhost:{port}/api/v1", data=b'{"action": "info"}')
-        with _session(browser, shipped_url, f"http://localhost:{port}/api/v1") as (page, _):
-            page.get_by_role("link", name="党建活动").first.click()
-            page.get_by_text("党员教师“同课异构”课堂教学研讨").first.click()
-            page.get_by_label("活动标题").wait_for(timeout=20_000)
-            assert page.get_by_label("活动标题").input_value() == "党员教师“同课异构”课堂教学研讨"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+def test_the_published_sites_editor_loads_nothing_from_the_internet_and_logs_no_error(browser, tree, tmp_path):
+    """/admin/ of a site built for publishing with site.yml's editor (GitHub here): the login page, in Chinese,
+    with nothing fetched from elsewhere until the teacher logs in."""
+    with http_server(published_with_editor(tree.records, tmp_path)) as url:
+        context = browser.new_context()
+        outside, errors = [], []
+        context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(url)
+                      else (outside.append(r.request.url), r.abort()))
+        page = context.new_page()
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(url + "admin/")
+        page.get_by_role("button", name="使用 GitHub 登录").wait_for(timeout=30_000)
+        context.close()
+    assert (outside, errors) == ([], [])
 
 
 def test_the_editor_opens_in_chinese_and_lists_every_kind(editor):

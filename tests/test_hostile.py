@@ -99,7 +99,7 @@ def test_no_payload_is_live_in_any_published_file(served):
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "alert" not in sitemap and sitemap.count(f"<loc>{url}") > 20
     assert found == []
-    assert seen == {"html": 30, "feed": 4}  # the site's pages and the web editor's (admin/index.html)
+    assert seen == {"html": 29, "feed": 4}  # the site's pages (no web editor: site.yml names none)
 
 
 def test_the_edit_link_of_a_hostile_branch_stays_one_link(served):
@@ -136,8 +136,7 @@ _DOM_LIVE = """() => {
 
 def test_every_page_in_chromium_runs_nothing_and_logs_nothing(served, browser):
     site, url = served
-    paths = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
-                   if p.relative_to(site).parts[0] != "admin")  # the web editor needs its server: test_editor
+    paths = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
     live = []
     with watched_page(browser, url) as (page, watch):
         for rel in paths:

@@ -9,8 +9,6 @@ import gzip
 import http.client
 import re
 import shutil
-import subprocess
-import sys
 import threading
 import urllib.error
 import urllib.request
@@ -18,9 +16,9 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from support.deploying import run_deploy
 from support.nginx import nginx
 from support.shown import PAGES
-from support.sitebuild import ROOT
 from support.sshd import sshd
 
 pytestmark = pytest.mark.build
@@ -32,8 +30,7 @@ SECURITY = {"X-Frame-Options": "DENY", "X-Content-Type-Options": "nosniff",
 
 
 def deploy(server, site: Path, www: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "generator", "deploy", "--site", str(site), "--to", server.to(www)],
-                          cwd=ROOT, capture_output=True, text=True, encoding="utf-8", env=server.env())
+    done = run_deploy("--site", str(site), "--to", server.to(www), env=server.env())
     assert done.returncode == 0, done.stderr
 
 

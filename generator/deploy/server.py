@@ -107,6 +107,20 @@ def _carry(c: Connection, site: Path, live: str, partial: str, folder: Path) -> 
         rclone.run(["copyto", str(folder / CARRIED), f":sftp:{partial}/{CARRIED}"], env, folder)
 
 
+def _diagnosed(c: Connection, error: TransferError, site: Path, partial: str) -> TransferError:
+    """A failed transfer, its cause found: over SFTP a full disk is only "Failure", so the server is asked for
+    its free space; the half-sent release is removed, so the space it took is free again."""
+    if str(error) != say.DEPLOY_CAUSE_OTHER:
+        return error
+    try:
+        c.ssh(f"rm -rf {shlex.quote(partial)}")
+        free = int(c.ssh(f"df -Pk {shlex.quote(c.server.path)} | tail -n 1").split()[3]) * 1024
+    except (TransferError, ValueError, IndexError):
+        return error
+    needed = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    return TransferError(say.disk_full(free, needed)) if free < needed else error
+
+
 def deploy(site: Path, server: Server, folder: Path, now: dt.datetime) -> tuple[str, Stats]:
     c = Connection(server, folder)
     names, live = _releases(c)
@@ -117,10 +131,14 @@ def deploy(site: Path, server: Server, folder: Path, now: dt.datetime) -> tuple[
     args = ["sync", str(site), f":sftp:{partial}", "--checksum", "--transfers", "8"]
     if live in names:
         args += ["--copy-dest", f":sftp:{server.path}/{RELEASES}/{live}"]
-    stats = rclone.run(args, c.rclone_env(), folder)
-    if live in names:
-        _carry(c, site, f"{server.path}/{RELEASES}/{live}", partial, folder)
     quoted = shlex.quote(f"{server.path}/{RELEASES}")
+    c.ssh(f"cd {quoted} && rm -rf .*.partial")  # what a killed or failed run left: its space is needed now
+    try:
+        stats = rclone.run(args, c.rclone_env(), folder)
+        if live in names:
+            _carry(c, site, f"{server.path}/{RELEASES}/{live}", partial, folder)
+    except TransferError as e:
+        raise _diagnosed(c, e, site, partial) from None
     c.ssh(f"cd {quoted} && mv -T {shlex.quote('.' + release + '.partial')} {shlex.quote(release)}")
     _switch(c, release)
     _prune(c, release)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 __all__ = ["BUCKET_NO_ROLLBACK", "DEPLOY_NO_TARGET", "DEPLOY_NO_ROLLBACK", "DEPLOY_NO_ENDPOINT",
            "bad_target", "deploy_done", "deploy_failed",
-           "bucket_done", "bucket_failed", "deploy_progress", "missing_secret", "rolled_back", "unreadable_site"]
+           "bucket_done", "bucket_failed", "disk_full", "deploy_progress", "missing_secret", "rolled_back", "unreadable_site"]
 
 DEPLOY_NO_TARGET = ("没有说发布到哪里：请用 --to 指定（例如 --to sftp://deploy@web.example.edu.cn/srv/dangjian），"
                     "或在 site.yml 里写 deploy: {to: …}。")
@@ -36,6 +36,11 @@ def deploy_failed(what: str) -> str:
 def bucket_failed(what: str) -> str:
     return (f"发布没有完成：{what}。网站仍然完整可用（照片和样式先传、页面后传、删除最后做，可能已有一部分页面更新）；"
             "排除问题后再发布一次即可补齐。")
+
+
+def disk_full(free: int, needed: int) -> str:
+    return (f"服务器的磁盘空间不够了（发布目录所在的磁盘还剩 {free / 10**6:.1f} MB，网站有 {needed / 10**6:.1f} MB）；"
+            "请清理服务器或扩大磁盘后再发布")
 
 
 def deploy_done(where: str, release: str, uploaded: int, linked: int, size: int, removed: int) -> str:

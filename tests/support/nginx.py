@@ -7,11 +7,10 @@ import contextlib
 import getpass
 import os
 import re
-import socket
 import subprocess
-import time
 from pathlib import Path
 
+from .daemon import free_port, running
 from .sitebuild import ROOT
 
 NGINX = "/usr/sbin/nginx"
@@ -31,9 +30,7 @@ def nginx(folder: Path, root: Path):
     """nginx serving `root` on a free loopback port; yields the base address."""
     assert Path(NGINX).exists(), "nginx is missing: make test installs it (scripts/system-packages.sh)"
     folder.mkdir(parents=True, exist_ok=True)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     (folder / "site.conf").write_text(server_block(port, root), encoding="utf-8")
     temp = "".join(f"{name}_temp_path {folder / name};\n" for name in
                    ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
@@ -55,18 +52,5 @@ http {{
     check = subprocess.run([NGINX, "-t", "-p", str(folder), "-c", str(folder / "nginx.conf")], capture_output=True,
                            text=True)
     assert check.returncode == 0, check.stderr
-    server = subprocess.Popen([NGINX, "-p", str(folder), "-c", str(folder / "nginx.conf")],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                assert server.poll() is None and time.monotonic() < deadline, (folder / "error.log").read_text()
-                time.sleep(0.05)
+    with running([NGINX, "-p", str(folder), "-c", str(folder / "nginx.conf")], port, folder / "error.log"):
         yield f"http://127.0.0.1:{port}"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)

@@ -8,13 +8,13 @@ import contextlib
 import json
 import os
 import re
-import socket
 import subprocess
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.deploy.rclone import binary
+
+from .daemon import free_port, running
 
 KEY_ID, SECRET = "dangjian-deploy-test", "loopback-only-secret-0123456789"
 
@@ -50,24 +50,9 @@ def s3(folder: Path, buckets: tuple[str, ...] = ("dangjian",)):
     data = folder / "data"
     for name in buckets:
         (data / name).mkdir(parents=True, exist_ok=True)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     log = folder / "s3.log"
-    server = subprocess.Popen([binary(), "serve", "s3", "--addr", f"127.0.0.1:{port}", "--auth-key", f"{KEY_ID},{SECRET}",
-                               "-vv", "--log-file", str(log), str(data)],
-                              env={**os.environ, "RCLONE_CONFIG": os.devnull}, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                assert server.poll() is None and time.monotonic() < deadline, log.read_text()
-                time.sleep(0.05)
+    command = [binary(), "serve", "s3", "--addr", f"127.0.0.1:{port}", "--auth-key", f"{KEY_ID},{SECRET}", "-vv",
+               "--log-file", str(log), str(data)]
+    with running(command, port, log, env={**os.environ, "RCLONE_CONFIG": os.devnull}):
         yield S3(f"http://127.0.0.1:{port}", data, log)
-    finally:
-        server.terminate()
-        server.wait(timeout=10)

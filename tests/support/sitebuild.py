@@ -146,3 +146,14 @@ def make_edit(project: Path, mode: str = "fs", decap: int | None = None):
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=20)
         log.close()
+
+
+def published_with_editor(records: Path, workdir: Path) -> Path:
+    """The site of `records` built for publishing, its site.yml naming a web editor (GitHub): the site folder."""
+    site_yml = records / "site.yml"
+    site_yml.write_text(site_yml.read_text(encoding="utf-8") + "editor: {host: github, repo: shixiao/dangjian}\n",
+                        encoding="utf-8")
+    site = workdir / "site"
+    done = mkdocs_build(config_for(records, workdir), site)
+    assert done.returncode == 0, done.stderr
+    return site

@@ -6,11 +6,11 @@ from __future__ import annotations
 import contextlib
 import getpass
 import os
-import socket
 import subprocess
-import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from .daemon import free_port, running
 
 SSHD = "/usr/sbin/sshd"
 
@@ -40,9 +40,7 @@ def sshd(folder: Path):
     _keygen(folder / "host")
     _keygen(folder / "client")
     (folder / "authorized_keys").write_text((folder / "client.pub").read_text())
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     (folder / "sshd_config").write_text(f"""Port {port}
 ListenAddress 127.0.0.1
 HostKey {folder / "host"}
@@ -56,19 +54,6 @@ PidFile {folder / "sshd.pid"}
 Subsystem sftp internal-sftp
 """)
     Path("/run/sshd").mkdir(exist_ok=True)  # sshd's privilege separation folder
-    server = subprocess.Popen([SSHD, "-D", "-e", "-f", str(folder / "sshd_config")], stdout=subprocess.DEVNULL,
-                              stderr=(folder / "sshd.log").open("w"))
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                assert server.poll() is None and time.monotonic() < deadline, (folder / "sshd.log").read_text()
-                time.sleep(0.05)
+    with running([SSHD, "-D", "-e", "-f", str(folder / "sshd_config")], port, folder / "sshd.log", stderr_is_log=True):
         host_key = (folder / "host.pub").read_text().split()[:2]
         yield Sshd(port, getpass.getuser(), (folder / "client").read_text(), f"[127.0.0.1]:{port} {' '.join(host_key)}")
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
