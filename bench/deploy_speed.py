@@ -6,10 +6,11 @@ Default N = 5000. Builds the synthetic tree of N activities (bench/make_tree.py)
 
   server  `generator deploy --site` to a real sshd on loopback (tests/support/sshd.py): cold (empty server), then
           after one activity's title changed and the site was built again; time, files and bytes sent (from
-          the command's own summary). Floor: `rclone sync` of the same two sites over the same SFTP into one
-          folder, with the same checksum comparison — the transfer without releases, links, carry or switch.
+          the command's own summary). Floor: rclone over the same SFTP sending exactly those files and nothing
+          else (`copy --no-check-dest`: the whole site, then only the files that differ) — the bytes on the wire
+          without comparing, releases, links or the switch.
   bucket  the same to `rclone serve s3` on loopback (tests/support/s3.py); floor: `rclone sync --checksum`
-          into another bucket of the same server.
+          into another bucket of the same server (S3 lists checksums, so comparing costs one listing).
 
 The redeploy's share of the site: bytes sent / bytes of the site.
 """
@@ -66,6 +67,21 @@ def floor(site: Path, remote: str, env: dict) -> float:
     return timed([binary(), "sync", str(site), remote, "--checksum", "--transfers", "8"], env)[0]
 
 
+def bare_copy(site: Path, remote: str, env: dict, only: list[str] | None = None) -> float:
+    args = [binary(), "copy", str(site), remote, "--no-check-dest", "--transfers", "8"]
+    if only is not None:
+        listing = site.parent / "only.txt"
+        listing.write_text("".join(f"{p}\n" for p in only), encoding="utf-8")
+        args += ["--files-from-raw", str(listing)]
+    return timed(args, env)[0]
+
+
+def differing(first: Path, second: Path) -> list[str]:
+    return sorted(p.relative_to(second).as_posix() for p in second.rglob("*") if p.is_file()
+                  and (not (first / p.relative_to(second)).is_file()
+                       or (first / p.relative_to(second)).read_bytes() != p.read_bytes()))
+
+
 def size(site: Path) -> tuple[int, float]:
     files = [p for p in site.rglob("*") if p.is_file()]
     return len(files), sum(p.stat().st_size for p in files) / 10**6
@@ -101,8 +117,8 @@ def main() -> None:
             cold = deploy(first, server.to(www), env)
             time.sleep(1.1)  # releases are named by the second
             again = deploy(second, server.to(www), env)
-            floor_cold = floor(first, f":sftp:{work / 'floor'}", ssh_env)
-            floor_again = floor(second, f":sftp:{work / 'floor'}", ssh_env)
+            floor_cold = bare_copy(first, f":sftp:{work / 'floor'}", ssh_env)
+            floor_again = bare_copy(second, f":sftp:{work / 'floor'}", ssh_env, differing(first, second))
             rows.append(("server (sftp)", cold, again, floor_cold, floor_again))
         with s3(work / "s3", ("site", "floor")) as storage:
             env = {**ENV, **storage.env()}
@@ -113,8 +129,8 @@ def main() -> None:
             floor_cold = floor(first, ":s3:floor", client)
             floor_again = floor(second, ":s3:floor", client)
             rows.append(("bucket (s3)", cold, again, floor_cold, floor_again))
-        print("| target | cold deploy (s) | files / MB sent | floor: rclone sync (s) | after one edit (s) "
-              "| files / MB sent | share of the site | floor: rclone sync (s) |")
+        print("| target | cold deploy (s) | files / MB sent | floor (s) | after one edit (s) "
+              "| files / MB sent | share of the site | floor (s) |")
         print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         for name, cold, again, floor_cold, floor_again in rows:
             print(f"| {name} | {cold[0]:.1f} | {cold[1]} / {cold[2]:.1f} | {floor_cold:.1f} | {again[0]:.1f} "

@@ -4,6 +4,8 @@ environment, and a killed deploy that leaves the live site as it was."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import re
 import shutil
@@ -36,6 +38,15 @@ def files(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def served(www: Path) -> dict[str, bytes]:
+    """The live release's files, less its manifest."""
+    return {p: b for p, b in files(www / "current").items() if p != ".manifest"}
+
+
+def carried(www: Path) -> list[str]:
+    return json.loads((www / "current/.manifest").read_text(encoding="utf-8"))["carried"]
+
+
 def live(www: Path) -> str:
     return os.readlink(www / "current")
 
@@ -54,7 +65,9 @@ def test_the_site_is_served_file_for_file_and_a_second_deploy_sends_only_what_ch
     first = deploy(server, "--site", str(site), "--to", server.to(www))
     assert (first.returncode, first.stderr) == (0, NO_ICP)
     release = live(www)
-    assert release.startswith("releases/") and files(www / "current") == files(site)
+    assert release.startswith("releases/") and served(www) == files(site) and carried(www) == []
+    manifest = json.loads((www / "current/.manifest").read_text(encoding="utf-8"))["files"]
+    assert manifest == {p: hashlib.sha256(b).hexdigest() for p, b in files(site).items()}
     count = len(files(site))
     assert f"：上传 {count} 个文件（" in first.stdout and "未变而直接沿用 0 个，删除 0 个。" in first.stdout
 
@@ -65,7 +78,7 @@ def test_the_site_is_served_file_for_file_and_a_second_deploy_sends_only_what_ch
     assert second.returncode == 0, second.stderr
     assert "：上传 1 个文件（" in second.stdout and f"未变而直接沿用 {count - 2} 个" in second.stdout
     gone = {"sitemap.xml.gz": files(www / release)["sitemap.xml.gz"]}  # kept one release for pages still open
-    assert live(www) != release and files(www / "current") == {**files(site), **gone, ".carried": b"sitemap.xml.gz\n"}
+    assert live(www) != release and served(www) == {**files(site), **gone} and carried(www) == ["sitemap.xml.gz"]
     # the unchanged files of the new release are the old release's own, linked on the server, not copies
     css = next(p for p in (www / release).rglob("*.css"))
     again = www / live(www) / css.relative_to(www / release)
@@ -74,7 +87,7 @@ def test_the_site_is_served_file_for_file_and_a_second_deploy_sends_only_what_ch
     time.sleep(1.1)  # releases are named by the second
     third = deploy(server, "--site", str(site), "--to", server.to(www))
     assert third.returncode == 0 and "：上传 0 个文件（" in third.stdout
-    assert files(www / "current") == files(site)  # carried once, not again
+    assert served(www) == files(site) and carried(www) == []  # carried once, not again
 
 
 def test_rollback_switches_back_to_the_release_before_and_sends_nothing(server, tmp_path):
@@ -168,8 +181,8 @@ def test_a_deploy_killed_midway_leaves_the_live_site_as_it_was_and_the_next_one_
     assert (live(www), files(www / "current")) == before
     again = deploy(server, "--site", str(shipped_site), "--to", server.to(www))
     assert again.returncode == 0, again.stderr
-    kept = {"assets/site.css": b"x {}", ".carried": b"assets/site.css\n"}  # the first site's style: one release more
-    assert files(www / "current") == {**files(shipped_site), **kept}
+    kept = {"assets/site.css": b"x {}"}  # the first site's style: one release more
+    assert served(www) == {**files(shipped_site), **kept} and carried(www) == ["assets/site.css"]
     assert not [p for p in (www / "releases").iterdir() if p.name.startswith(".")]
     # the killed run's private folder (its copy of the key) is gone too: the next run swept it
     assert list(Path(tempfile.gettempdir()).glob(f"dangjian-deploy-{run.pid}-*")) == []
@@ -207,3 +220,18 @@ def test_a_full_disk_on_the_server_is_named_and_its_half_sent_release_removed(se
         assert [p.name for p in (www / "releases").iterdir() if p.name.startswith(".")] == []  # space given back
     finally:
         subprocess.run(["umount", str(disk)], check=True)
+
+
+def test_a_tampered_manifest_on_the_server_cannot_make_a_deploy_remove_anything_outside_its_release(server, tmp_path):
+    www = tmp_path / "www"
+    assert deploy(server, "--site", str(small_site(tmp_path / "first")), "--to", server.to(www)).returncode == 0
+    (www / "keep.txt").write_text("服务器上别人的文件", encoding="utf-8")
+    manifest = www / "current/.manifest"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    data["files"].update({"../../keep.txt": "0" * 64, "/etc/hostname": "0" * 64, "a/./b": "0" * 64})
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    time.sleep(1.1)
+    done = deploy(server, "--site", str(small_site(tmp_path / "second", "changed {}")), "--to", server.to(www))
+    assert done.returncode == 0, done.stderr
+    assert (www / "keep.txt").read_text(encoding="utf-8") == "服务器上别人的文件"
+    assert served(www) == files(tmp_path / "second") and carried(www) == []

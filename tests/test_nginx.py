@@ -79,7 +79,7 @@ def test_the_deployed_site_is_served_page_for_page_with_the_headers_a_review_exp
     assert status == 404 and headers["Content-Type"] == "text/html; charset=utf-8"
     assert "<h1>找不到这一页</h1>" in body.decode("utf-8") and {k: headers.get(k) for k in SECURITY} == SECURITY
     assert get(f"{base}/.dangjian-site")[0] == 404  # the deploy's own files are not served
-    assert get(f"{base}/.carried")[0] == 404
+    assert get(f"{base}/.manifest")[0] == 404
 
     c = http.client.HTTPConnection(urlsplit(base).netloc)
     c.request("GET", "/members")

@@ -4,30 +4,37 @@ switched live in one step.
     PATH/releases/20261207-080000/   one complete site each; the last five are kept
     PATH/current -> releases/…       what nginx serves (root PATH/current)
 
-A release is sent to `releases/.<name>.partial` with rclone over SFTP: a file the live release already has (same
-checksum) is hard-linked on the server, not sent again; a photo or style the live release has and the new one no
-longer does is kept for one more release (see _carry); only then is it renamed complete, and `current` is
-switched to it by renaming a new symlink over the old one (rename(2): a visitor gets the old site or the new, never
-a mix). Killed at any moment before that rename, the live site is as it was and the next run starts afresh.
+Each release holds a manifest (.manifest: every file's SHA-256, and what it carries from the release before), so a
+deploy knows what changed without reading the server's files: the new release starts as a hard-linked copy of the
+live one (`cp -al`, one command on the server), what changed or went is unlinked from it, and only the changed
+files are sent (rclone over SFTP). A photo or style the live release has and the new one no longer does is kept
+for one more release, so a visitor who opened a page just before the switch still gets it. The release is built as
+`releases/.<name>.partial`, renamed complete, and `current` is switched to it by renaming a new symlink over the
+old one (rename(2): a visitor gets the old site or the new, never a mix). Killed at any moment before that rename,
+the live site is as it was and the next run starts afresh.
 The server's host key is checked against DEPLOY_SSH_KNOWN_HOSTS, never skipped; the key is DEPLOY_SSH_KEY.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import os
 import shlex
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 from .. import messages as say
+from ..relpaths import inner_parts
 from . import rclone
 from .rclone import DeployError, Stats, TransferError, cause
 from .targets import Server
 
 KEEP = 5  # releases kept on the server (rollback goes back through them)
 RELEASES = "releases"
-CARRIED = ".carried"  # in a release: what it holds from the release before (deploy/nginx.conf serves no dotfile)
+MANIFEST = ".manifest"  # in a release: what it holds, by SHA-256 (deploy/nginx.conf serves no dotfile)
 
 
 class Connection:
@@ -43,13 +50,15 @@ class Connection:
         self.known = folder / "known_hosts"
         self.known.write_text(known.strip() + "\n", encoding="utf-8")
 
-    def ssh(self, command: str) -> str:
+    def ssh(self, command: str, given: str | None = None) -> str:
+        """`command` run on the server; `given`: its standard input."""
         s = self.server
         done = subprocess.run(
             ["ssh", "-i", str(self.key), "-p", str(s.port), "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes",
              "-o", "StrictHostKeyChecking=yes", "-o", f"UserKnownHostsFile={self.known}",
              "-o", "GlobalKnownHostsFile=/dev/null", "-o", "ConnectTimeout=20", "-F", "/dev/null",
-             f"{s.user}@{s.host}", command], capture_output=True, text=True, stdin=subprocess.DEVNULL)
+             f"{s.user}@{s.host}", command], capture_output=True, text=True, encoding="utf-8",
+            **({"input": given} if given is not None else {"stdin": subprocess.DEVNULL}))
         if done.returncode != 0:
             raise TransferError(cause(done.stderr))
         return done.stdout
@@ -91,25 +100,67 @@ def _prune(c: Connection, live: str) -> None:
           f"| xargs -r rm -rf --")
 
 
-def _carry(c: Connection, site: Path, live: str, partial: str, folder: Path) -> None:
-    """Into the new release, hard-linked: what the live release has beside its pages and the new site no longer
-    does — kept for one release, so a visitor who opened a page just before the switch still gets its photos and
-    styles after it. Pages are never carried; what was carried once is not carried again."""
-    env = c.rclone_env()
-    before = set(c.ssh(f"cat {shlex.quote(live + '/' + CARRIED)} 2>/dev/null || true").splitlines())
-    have = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
-    listed = rclone.output(["lsf", "-R", "--files-only", f":sftp:{live}"], env, folder).splitlines()
-    keep = sorted(n for n in listed if not n.endswith(".html") and not n.rsplit("/", 1)[-1].startswith(".")
-                  and n not in have and n not in before)
-    if keep:
-        (folder / CARRIED).write_text("".join(f"{n}\n" for n in keep), encoding="utf-8")
-        rclone.run(["copy", f":sftp:{live}", f":sftp:{partial}", "--files-from-raw", str(folder / CARRIED)], env, folder)
-        rclone.run(["copyto", str(folder / CARRIED), f":sftp:{partial}/{CARRIED}"], env, folder)
+@dataclass(frozen=True)
+class Manifest:
+    files: dict[str, str]  # path in the release -> SHA-256
+    carried: frozenset[str]  # of those, what it keeps from the release before
+
+    def text(self) -> str:
+        return json.dumps({"files": self.files, "carried": sorted(self.carried)}, ensure_ascii=False, indent=0)
+
+    @classmethod
+    def read(cls, text: str) -> Manifest:
+        """The live release's manifest; none (a release made otherwise, or damaged): an empty one, so everything is
+        sent. Only plain relative paths are believed."""
+        try:
+            data = json.loads(text)
+            files = {p: d for p, d in data["files"].items() if inner_parts(p) and isinstance(d, str)}
+            return cls(files, frozenset(p for p in data["carried"] if p in files))
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return cls({}, frozenset())
+
+
+def _digests(site: Path) -> dict[str, str]:
+    out = {}
+    for path in sorted(site.rglob("*")):
+        if path.is_file():
+            with path.open("rb") as f:
+                out[path.relative_to(site).as_posix()] = hashlib.file_digest(f, "sha256").hexdigest()
+    return out
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What the new release takes from the live one and what is sent."""
+
+    send: list[str]
+    keep: list[str]  # hard-linked from the live release, unchanged
+    carry: list[str]  # hard-linked from the live release, no longer in the site: one release more
+    unlink: list[str]  # in the live release, not wanted in the new one as they are
+
+    @classmethod
+    def of(cls, digests: dict[str, str], live: Manifest) -> Plan:
+        keep = [p for p, d in digests.items() if live.files.get(p) == d]
+        carry = [p for p in live.files if p not in digests and p not in live.carried and not p.endswith(".html")
+                 and not p.rsplit("/", 1)[-1].startswith(".")]
+        wanted = set(keep) | set(carry)
+        return cls([p for p in digests if p not in wanted], keep, carry, [p for p in live.files if p not in wanted])
+
+
+def _prepare(c: Connection, live: str | None, partial: str, plan: Plan) -> None:
+    """The new release on the server: the live one hard-linked (no file's bytes copied), less what is not wanted
+    as it is. A changed file is unlinked before its new copy is sent, so the live release's copy is never written."""
+    quoted = shlex.quote(partial)
+    if live is None:
+        c.ssh(f"mkdir -p {quoted}")
+        return
+    c.ssh(f"cp -al {shlex.quote(live)} {quoted} && cd {quoted} && rm -f {MANIFEST} && xargs -0 -r rm -f -- "
+          f"&& find . -mindepth 1 -type d -empty -delete", "\0".join(plan.unlink))
 
 
 def _diagnosed(c: Connection, error: TransferError, site: Path, partial: str) -> TransferError:
     """A failed transfer, its cause found: over SFTP a full disk is only "Failure", so the server is asked for
-    its free space; the half-sent release is removed, so the space it took is free again."""
+    its free space; the half-made release is removed, so the space it took is free again."""
     if str(error) != say.DEPLOY_CAUSE_OTHER:
         return error
     try:
@@ -127,22 +178,33 @@ def deploy(site: Path, server: Server, folder: Path, now: dt.datetime) -> tuple[
     release = now.strftime("%Y%m%d-%H%M%S")
     while release in names:  # two deploys in one second
         release += "-1"
-    partial = f"{server.path}/{RELEASES}/.{release}.partial"
-    args = ["sync", str(site), f":sftp:{partial}", "--checksum", "--transfers", "8"]
-    if live in names:
-        args += ["--copy-dest", f":sftp:{server.path}/{RELEASES}/{live}"]
-    quoted = shlex.quote(f"{server.path}/{RELEASES}")
-    c.ssh(f"cd {quoted} && rm -rf .*.partial")  # what a killed or failed run left: its space is needed now
+    releases = f"{server.path}/{RELEASES}"
+    partial = f"{releases}/.{release}.partial"
+    c.ssh(f"cd {shlex.quote(releases)} && rm -rf .*.partial")  # what a killed or failed run left: its space is needed
+    live_dir = f"{releases}/{live}" if live in names else None
+    manifest = Manifest.read(c.ssh(f"cat {shlex.quote(live_dir + '/' + MANIFEST)} 2>/dev/null || true")) \
+        if live_dir else Manifest({}, frozenset())
+    digests = _digests(site)
+    plan = Plan.of(digests, manifest)
+    if not manifest.files:
+        live_dir = None  # nothing known of the live release: a complete one is sent
     try:
-        stats = rclone.run(args, c.rclone_env(), folder)
-        if live in names:
-            _carry(c, site, f"{server.path}/{RELEASES}/{live}", partial, folder)
+        _prepare(c, live_dir, partial, plan)
+        if plan.send:
+            listing = folder / "send.txt"
+            listing.write_text("".join(f"{p}\n" for p in plan.send), encoding="utf-8")
+            rclone.run(["copy", str(site), f":sftp:{partial}", "--files-from-raw", str(listing), "--no-check-dest",
+                        "--transfers", "8"], c.rclone_env(), folder)
+        kept = digests | {p: manifest.files[p] for p in plan.carry}
+        c.ssh(f"cat > {shlex.quote(partial + '/' + MANIFEST)}", Manifest(kept, frozenset(plan.carry)).text())
     except TransferError as e:
         raise _diagnosed(c, e, site, partial) from None
-    c.ssh(f"cd {quoted} && mv -T {shlex.quote('.' + release + '.partial')} {shlex.quote(release)}")
+    c.ssh(f"cd {shlex.quote(releases)} && mv -T {shlex.quote('.' + release + '.partial')} {shlex.quote(release)}")
     _switch(c, release)
     _prune(c, release)
-    return release, stats
+    sent = sum((site / p).stat().st_size for p in plan.send)
+    gone = len(set(manifest.files) - set(digests) - set(plan.carry))
+    return release, Stats(len(plan.send), len(plan.keep), sent, gone)
 
 
 def rollback(server: Server, folder: Path) -> str:
