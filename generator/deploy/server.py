@@ -67,7 +67,9 @@ class Connection:
         s = self.server
         return {"RCLONE_SFTP_HOST": s.host, "RCLONE_SFTP_USER": s.user, "RCLONE_SFTP_PORT": str(s.port),
                 "RCLONE_SFTP_KEY_FILE": str(self.key), "RCLONE_SFTP_KNOWN_HOSTS_FILE": str(self.known),
-                "RCLONE_SFTP_COPY_IS_HARDLINK": "true"}
+                # SSH already guards every byte in transit; rclone's own check would run md5sum on the server once
+                # a file, a command each (at 7,000 files: minutes).
+                "RCLONE_SFTP_DISABLE_HASHCHECK": "true"}
 
 
 def _secret(name: str, what: str) -> str:
