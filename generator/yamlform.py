@@ -28,13 +28,20 @@ _STEP = "  "
 # disagree (U+FEFF, U+001C–U+001F, U+0085), which made the editor and `fmt` rewrite each other's records.
 STRIPPED = ("\t\n\v\f\r \x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
             "\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff")
-_CR = re.compile(r"\r\n?")
+# What text pasted from Word, a web page or a phone carries, made plain by one rule (format.js: the same): every
+# kind of line break a LF (CRLF, CR, Word's manual line break U+000B, page break U+000C, U+2028/2029); soft hyphens,
+# zero-width spaces, word joiners, byte-order marks and text-direction controls gone; and a paragraph's indent
+# made of tabs, no-break or full-width spaces (首行缩进) dropped. An indent of plain spaces stays: in Markdown it
+# nests a list.
+_BREAKS = re.compile("\r\n?|[\x0b\x0c\u2028\u2029]")
+_GONE = re.compile("[\u00ad\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
+_INDENT = re.compile("^[ \t\u00a0\u3000]*[\t\u00a0\u3000][ \t\u00a0\u3000]*", re.M)
 
 
 def canonical_text(text: str) -> str:
-    """Line breaks as LF (CRLF and CR pasted from Word or Windows); one-line text trimmed (a tab is a space); text
-    over several lines ends in exactly one newline."""
-    trimmed = _CR.sub("\n", text).rstrip(STRIPPED)
+    """Pasted text made plain (above); one-line text trimmed (a tab is a space); text over several lines ends in
+    exactly one newline."""
+    trimmed = _INDENT.sub("", _GONE.sub("", _BREAKS.sub("\n", text))).rstrip(STRIPPED)
     return trimmed + "\n" if "\n" in trimmed else trimmed.lstrip(STRIPPED).replace("\t", " ")
 
 

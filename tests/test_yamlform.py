@@ -27,6 +27,10 @@ TEXTS = [
     "first\n\tsecond", "a\r\nb", "a\rb", "a\r\n \r\nb", "a\r\n \nb", "x\r \ry",
     "第一行的内容比较长一些超过四十个字符的时候会折行写出来的吧吧吧\r\n \ny", "x\ufeff", "\ufeffx", "x\x1c", "a\nb\x1f",
     "x\x85", "x\u3000", "\u3000\u3000首行缩进", "x\u2028", "x\u00a0",
+    # Pasted from Word (issue 29): paragraph indents, manual line breaks, soft hyphens, zero-width characters.
+    "\u3000\u3000第一段\r\n\u3000\u3000第二段", "\t第一段\n\t第二段\n", "\u00a0\u00a0缩进\n正文", " \u3000混合\n x",
+    "  - 列表\n    - 嵌套", "a\u00adb", "a\u200bb", "\u200b", "\ufeff\u200b", "x\u2029y", "a\x0bb", "a\x0cb",
+    "a\u202eb\u202c", "\u2066x\u2069", "a\u200db",
 ]
 
 
@@ -62,6 +66,14 @@ def test_what_the_form_writes_check_reads_back_as_it_was():
         if problems or doc is None or doc.data != tidy:
             wrong.append((data, text, [p.message for p in problems]))
     assert wrong == []
+
+
+def test_text_pasted_from_word_is_made_plain_by_one_rule():
+    pasted = "\u3000\u3000第一段，有软\u00ad连字符和零\u200b宽空格。\r\n\t第二段\x0b手动换行\u2029\u00a0第三段\u3000\r\n"
+    assert clean({"body": pasted}) == {"body": "第一段，有软连字符和零宽空格。\n第二段\n手动换行\n第三段\n"}
+    assert clean({"title": "\ufeff\u3000标题\u200b\t（示例）\u202e"}) == {"title": "标题 （示例）"}
+    assert clean({"body": "- 一\n  - 二\n"}) == {"body": "- 一\n  - 二\n"}  # spaces nest a Markdown list: kept
+    assert clean({"body": "\u200b\u00ad"}) is None  # nothing visible: not filled in
 
 
 def test_the_form_itself():

@@ -27,10 +27,17 @@ function trimStart(text) {
   return text.slice(start);
 }
 
-// Line breaks as LF (CRLF and CR pasted from Word or Windows); one-line text trimmed (a tab is a space); text over
-// several lines ends in exactly one newline.
+// What pasted text carries, made plain by generator/yamlform.py's rule: every kind of line break a LF, soft
+// hyphens, zero-width spaces, word joiners, byte-order marks and text-direction controls gone, and an indent made
+// of tabs, no-break or full-width spaces (首行缩进) dropped (plain spaces stay: in Markdown they nest a list).
+const BREAKS = /\r\n?|[\x0b\x0c\u2028\u2029]/g;
+const GONE = /[\u00ad\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]/g;
+const INDENT = /^[ \t\u00a0\u3000]*[\t\u00a0\u3000][ \t\u00a0\u3000]*/gm;
+
+// Pasted text made plain (above); one-line text trimmed (a tab is a space); text over several lines ends in
+// exactly one newline.
 function canonicalText(text) {
-  const trimmed = trimEnd(text.replace(/\r\n?/g, "\n"));
+  const trimmed = trimEnd(text.replace(BREAKS, "\n").replace(GONE, "").replace(INDENT, ""));
   return trimmed.includes("\n") ? trimmed + "\n" : trimStart(trimmed).replace(/\t/g, " ");
 }
 
