@@ -26,7 +26,8 @@ _WIDGETS = {
     f._line: "string", f._multiline: "text", f._markdown: "markdown", f._tag: "string", f._slug: "string",
     f._date: "datetime", f._year_month: "string", f._year: "number", f._count: "number", f._boolean: "boolean",
 }
-_DATE = {"date_format": "YYYY-MM-DD", "time_format": False, "format": "YYYY-MM-DD", "picker_utc": True}
+# A date and nothing else: a date input (no time), stored as YYYY-MM-DD as typed, no "UTC" beside it.
+_DATE = {"date_format": "YYYY-MM-DD", "time_format": False, "format": "YYYY-MM-DD"}
 
 
 def _reader(annotation) -> tuple[object | None, dict | None]:
@@ -70,14 +71,49 @@ def _label(description: str | None, key: str) -> str:
     return re.split(r"[，：（(；;]", description, maxsplit=1)[0].strip() or key
 
 
+# What a teacher in a form has no use for: a file's name or folder (the form has none), the YAML spelling of a
+# switch or a choice (the form shows a switch and the choices' names).
+_FILE_TALK = re.compile(r"文件名|文件夹|records/|相对于|\.yml")
+
+
+def _hint(description: str | None, label: str, widget: str, names: dict[str, str]) -> str | None:
+    """The line under a field: the model's description less its label, less any clause about files, Markdown or
+    YAML, with other fields' keys and choices' values named as the form shows them (`names`); where nothing is
+    left, what to do in that kind of field."""
+    text = (description or "").removeprefix(label).lstrip("，：:；; ")
+    if text.startswith("（") and text.endswith("）") and text.count("（") == 1:
+        text = text[1:-1]  # 接待情况（纯文字；不写家长的姓名、电话） -> 纯文字；不写家长的姓名、电话
+    kept = []
+    for clause in (c.strip() for c in re.split(r"[，；;]", text)):
+        clause = re.sub(r"（(?:Markdown|纯文字)）", "", clause)
+        if clause.startswith("（") and clause.endswith("）"):
+            clause = clause[1:-1]  # （多日活动） -> 多日活动
+        if not clause or _FILE_TALK.search(clause) or "{" in clause or widget in _OWN_HINT \
+                or clause in ("Markdown", "纯文字") or (widget == "words" and clause == "每项一行"):
+            continue
+        for key, shown in names.items():  # "不早于 date" -> "不早于“日期”"
+            clause = re.sub(rf"\s?(?<![A-Za-z_]){re.escape(key)}(?![A-Za-z_])\s?", f"“{shown}”", clause)
+        kept.append(clause.replace("[", "").replace("]", ""))  # 例如 [课堂教学, 师德师风]: a list is typed with commas
+    hint = "，".join(kept) or say.CMS_WIDGET_HINTS.get(widget, "")
+    return hint if hint and hint != label else None
+
+
+# Widgets whose own hint says all a teacher needs (a switch, a list of choices, a photo picker).
+_OWN_HINT = ("boolean", "select", "image")
+
+
 def _fields(model: type[BaseModel], refs: dict[str, str], prefix: str = "") -> list[dict]:
     out = []
+    labels_of = {info.alias or name: _label(info.description, info.alias or name) for name, info in model.model_fields.items()}
+    choices = {}  # a choice's value (open, draft …) -> its name in the form, where they differ
+    for info in model.model_fields.values():
+        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+        shown = extra.get("x-labels") or {}
+        choices.update({v: label for v, label in shown.items() if v != label and v.isascii()})
     for name, info in model.model_fields.items():
         key = info.alias or name
         path = prefix + key
-        widget: dict = {"name": key, "label": _label(info.description, key), "required": info.is_required()}
-        if info.description:
-            widget["hint"] = info.description
+        widget: dict = {"name": key, "label": labels_of[key], "required": info.is_required()}
         many = _is_list(info.annotation)
         ref = refs.get(path + ("[]" if many else ""))
         nested = f.model_in(info.annotation)
@@ -91,7 +127,7 @@ def _fields(model: type[BaseModel], refs: dict[str, str], prefix: str = "") -> l
             inner = _fields(nested, refs, path + ("[]." if many else "."))
             widget.update({"widget": "list", "fields": inner} if many else {"widget": "object", "fields": inner})
         elif f.reader_of(info.annotation, info.metadata) is f._asset:  # a photo under records/assets/
-            widget.update(widget="image", choose_url=False)
+            widget.update(widget="image", choose_url=False, label=widget["label"].removesuffix("路径"))
         elif labels is not None:
             widget.update(widget="select", options=[{"label": label, "value": value} for value, label in labels.items()])
         elif many:
@@ -108,6 +144,11 @@ def _fields(model: type[BaseModel], refs: dict[str, str], prefix: str = "") -> l
         if info.default is not None and not info.is_required() and not callable(info.default) \
                 and isinstance(info.default, (str, bool)):
             widget["default"] = info.default
+        if "hint" not in widget:  # a reference's hint is the relation's own (how to choose)
+            names = {k: v for k, v in labels_of.items() if k != key} | choices
+            shape = "words" if widget.get("widget") == "list" and "fields" not in widget else widget.get("widget")
+            if hint := _hint(info.description, widget["label"], shape or "string", names):
+                widget["hint"] = hint
         out.append(widget)
     return out
 

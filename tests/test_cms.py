@@ -3,6 +3,7 @@ model a widget of the right type, and every build serves the configuration made 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -84,6 +85,27 @@ def test_a_wrong_editor_setting_is_a_chinese_error(tree, editor, line):
     assert any(line in text for text in tree.lines()), tree.lines()
 
 
+def test_hints_are_written_for_a_teacher():
+    """Under each field: what to put there, with an example — made from the models, less what a form has no use
+    for (issue 29)."""
+    def hint(kind: str, path: str) -> str | None:
+        return widget(kind, path).get("hint")
+
+    assert widget("activity", "date") | {"hint": None} == {
+        "name": "date", "label": "日期", "required": True, "hint": None, "widget": "datetime",
+        "date_format": "YYYY-MM-DD", "time_format": False, "format": "YYYY-MM-DD"}  # a date, no time, no UTC
+    assert hint("activity", "date") == "点右边的日历选一天，或直接输入，例如 2024-05-10"  # was: 须与文件名中的日期相同
+    assert hint("activity", "end_date") == "多日活动，不早于“日期”"  # was: 不早于 date
+    assert hint("activity", "title") is None and hint("activity", "participants") is None  # was: the label again
+    assert (widget("activity", "photos.src")["label"], hint("activity", "photos.src")) == (
+        "照片", "点“选择图片”，从电脑或手机里选一张照片（JPEG、PNG、WebP 或 HEIC）")  # was: a path under records/assets/
+    assert hint("suggestion", "reply") == "“办理情况”不是“待回复”时必填"  # was: state 不是 open 时必填
+    assert hint("suggestion", "state") is None and hint("member", "consent") is None  # the choices and the switch say it
+    assert hint("responsibility", "party_targets") == "几项之间用逗号隔开"  # Decap's one-line list input
+    assert hint("activity", "tags") == "例如 课堂教学, 师德师风"
+    assert hint("duty", "reception.summary") == "不写家长的姓名、电话"
+
+
 def test_the_editor_speaks_chinese_and_opens_pull_requests():
     assert CONFIG["locale"] == "zh_Hans" and CONFIG["publish_mode"] == "editorial_workflow"
     assert CONFIG["media_folder"] == "records/assets" and CONFIG["local_backend"] is True
@@ -99,8 +121,12 @@ def _check_fields(model: type[BaseModel], widgets: list[dict], where: str) -> No
     for name, info in model.model_fields.items():
         w = next(x for x in widgets if x["name"] == (info.alias or name))
         assert w["required"] == info.is_required(), (where, name)
-        hint = say.cms_relation_hint(w.get("multiple")) if w["widget"] == "relation" else info.description
-        assert w.get("hint") == hint, (where, name)
+        if w["widget"] == "relation":
+            assert w["hint"] == say.cms_relation_hint(w.get("multiple")), (where, name)
+        elif hint := w.get("hint"):  # for a teacher: no file, folder, key or YAML value, never the label again
+            assert hint != w["label"] and not re.search(r"文件|records/|assets/|\.yml|\btrue\b|\{", hint), (where, hint)
+            assert not any(re.search(rf"(?<![A-Za-z_]){other}(?![A-Za-z_])", hint) for other in _names(model)
+                           if other != w["name"] and len(other) > 2), (where, hint)
         nested = model_in(info.annotation)
         if nested is not None and w["widget"] in ("list", "object"):
             _check_fields(nested, w["fields"], f"{where}.{name}")

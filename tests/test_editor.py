@@ -137,7 +137,12 @@ def test_a_teacher_makes_an_activity_with_two_photos_without_typing_pinyin(edito
                                                          exif=exif.tobytes())
     open_form(page, url, "collections/activity/new")
     page.get_by_label("活动标题").fill("党员教师读书沙龙")
-    page.get_by_label("日期", exact=True).fill("2024-05-10")
+    date = page.get_by_label("日期", exact=True)
+    assert date.get_attribute("type") == "date"  # a date, no time (issue 29)
+    form = page.locator("form, [class*='ControlPane']").first.inner_text()
+    assert "UTC" not in form and "文件名" not in form and "records/" not in form
+    assert "点右边的日历选一天，或直接输入，例如 2024-05-10" in form
+    date.fill("2024-05-10")
     pick(page, "所属特色做法", "三同", "“三同三异”展示教学风采")
     pick(page, "地点 (可选)", "活动室", "党员活动室")
     pick(page, "地点 (可选)", "业余", "业余党校")

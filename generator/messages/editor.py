@@ -5,6 +5,7 @@ from __future__ import annotations
 __all__ = [
     "CMS_HEADER",
     "CMS_LABELS",
+    "CMS_WIDGET_HINTS",
     "CMS_SETTINGS",
     "EDIT_BAD_REQUEST",
     "EDIT_FOREIGN_HOST",
@@ -45,6 +46,10 @@ CMS_HEADER = "# 网页编辑器（Decap CMS）的配置：每次构建网站时�
 CMS_SETTINGS = "网站设置"
 # The form labels of the fields whose descriptions start with their values, not their names (every content
 # record's common fields, a suggestion's state).
+# Under a field whose description leaves nothing to say in a form: what to do in that kind of field.
+CMS_WIDGET_HINTS = {"datetime": "点右边的日历选一天，或直接输入，例如 2024-05-10",
+                    "image": "点“选择图片”，从电脑或手机里选一张照片（JPEG、PNG、WebP 或 HEIC）",
+                    "words": "几项之间用逗号隔开"}  # a list of short texts: Decap's one-line list input
 CMS_LABELS = {"status": "状态", "visibility": "公开范围", "example": "示例记录", "tags": "标签",
                      "state": "办理情况"}
 
