@@ -135,10 +135,21 @@ class Tree:
 
 
 @pytest.fixture(scope="session")
-def browser():
-    """One Debian Chromium for every browser test."""
-    with chromium() as b:
-        yield b
+def browsers():
+    """One Debian Chromium for every browser test, and one whose interface is in English (the web editor must
+    show no English word even there)."""
+    with chromium("en-US") as (b, others):
+        yield b, others["en-US"]
+
+
+@pytest.fixture(scope="session")
+def browser(browsers):
+    return browsers[0]
+
+
+@pytest.fixture(scope="session")
+def english_browser(browsers):
+    return browsers[1]
 
 
 @pytest.fixture
@@ -178,7 +189,7 @@ def pytest_collection_modifyitems(items):
     """`browser` and `build` follow from the fixtures a test uses; a module may mark the rest (pytestmark)."""
     for item in items:
         names = set(getattr(item, "fixturenames", ()))
-        if "browser" in names:
+        if "browsers" in names:  # `browser` and `english_browser` both come from it
             item.add_marker(pytest.mark.browser)
         if names & BUILDING:
             item.add_marker(pytest.mark.build)

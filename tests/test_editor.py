@@ -294,3 +294,58 @@ def test_in_review_mode_a_save_waits_on_a_branch_until_it_is_published(browser, 
     assert _git(project, "log", "-1", "--format=%s").strip() == "Create 党建活动 “2024/2024-05-12-000000”"
     assert _git(project, "branch", "--list", "cms/*") == ""
     assert _problems(project, "2024-05-12-000000.yml") == []
+
+
+ENGLISH = re.compile(r"[A-Za-z]{2,}")
+FLAT = """() => {
+    const flat = (o, p = "") => Object.entries(o).flatMap(([k, v]) => v && typeof v === "object" ? flat(v, p + k + ".")
+                                                                                                 : [p + k]);
+    const zh = new Set(flat(CMS.getLocale("zh_Hans")));
+    return flat(CMS.getLocale("en")).filter(k => !zh.has(k));
+}"""
+
+
+def test_the_editor_shows_no_english_word_even_in_a_browser_set_to_english(english_browser, tmp_path):
+    """Chromium started with --lang=en-US: every string of Decap's English locale has its Chinese one, and the
+    login page, the collection list, a form, the media library and the review board (its dates as M月D日) show no
+    English word (issue 29)."""
+    project = project_copy(tmp_path / "project", git=True)
+    with make_edit(project, mode="git") as url:
+        page = english_browser.new_page()
+        page.goto(url + "admin/")
+        page.get_by_role("button", name="登录").wait_for(timeout=30_000)
+        assert page.evaluate(FLAT) == []  # no string left to fall back to English
+        shown = {"login": page.locator("body").inner_text()}
+        login(page, url)
+        shown["collections"] = page.locator("body").inner_text()
+        open_form(page, url, "collections/activity/new")
+        shown["form"] = page.locator("body").inner_text()
+        page.get_by_label("活动标题").fill("党员教师读书沙龙")
+        page.get_by_label("日期", exact=True).fill("2024-05-12")
+        pick(page, "所属特色做法", "三同", "“三同三异”展示教学风采")
+        page.get_by_role("button", name="保存", exact=True).click()
+        page.get_by_text("修改已保存").first.wait_for(timeout=20_000)
+        page.goto(url + "admin/#/media")
+        page.get_by_text("媒体").first.wait_for(timeout=20_000)
+        shown["media"] = page.locator("body").inner_text()
+        page.goto(url + "admin/#/workflow")
+        page.get_by_text("党员教师读书沙龙").first.wait_for(timeout=20_000)
+        shown["review board"] = page.locator("body").inner_text()
+        page.close()
+    assert {where: ENGLISH.findall(text) for where, text in shown.items()} == {where: [] for where in shown}
+    assert re.search(r"\n\d{1,2}月\d{1,2}日\n", shown["review board"])  # the card's date: was "December 7"
+
+
+@pytest.mark.parametrize("editor, button", [
+    ("{host: github, repo: shixiao/dangjian}", "使用 GitHub 登录"),
+    ("{host: forgejo, repo: shixiao/dangjian, base_url: 'https://git.example.edu.cn', app_id: 7d1c}", "使用 Forgejo 登录"),
+])
+def test_the_published_login_page_is_chinese_for_github_and_forgejo(english_browser, tree, tmp_path, editor, button):
+    with http_server(published_with_editor(tree.records, tmp_path, editor)) as url:
+        context = english_browser.new_context()
+        context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(url) else r.abort())
+        page = context.new_page()
+        page.goto(url + "admin/")
+        page.get_by_role("button", name=button).wait_for(timeout=30_000)
+        assert ENGLISH.findall(page.locator("body").inner_text().replace(button, "")) == []
+        context.close()

@@ -15,13 +15,20 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background
 
 
 @contextlib.contextmanager
-def chromium():
+def chromium(*languages: str):
+    """Debian's Chromium; with `languages` (e.g. "en-US"), also one started in each of those interface languages
+    (--lang), as a teacher's might be: then yields (browser, {language: browser})."""
     assert Path(CHROMIUM).exists(), "Debian's chromium is missing: make test installs it (scripts/system-packages.sh)"
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        others = {}
         try:
-            yield browser
+            for language in languages:
+                others[language] = p.chromium.launch(executable_path=CHROMIUM, args=[*ARGS, f"--lang={language}"])
+            yield (browser, others) if languages else browser
         finally:
+            for other in others.values():
+                other.close()
             browser.close()
 
 

@@ -148,11 +148,11 @@ def make_edit(project: Path, mode: str = "fs", decap: int | None = None):
         log.close()
 
 
-def published_with_editor(records: Path, workdir: Path) -> Path:
-    """The site of `records` built for publishing, its site.yml naming a web editor (GitHub): the site folder."""
+def published_with_editor(records: Path, workdir: Path, editor: str = "{host: github, repo: shixiao/dangjian}") -> Path:
+    """The site of `records` built for publishing, its site.yml naming a web editor (`editor`, YAML): the site
+    folder."""
     site_yml = records / "site.yml"
-    site_yml.write_text(site_yml.read_text(encoding="utf-8") + "editor: {host: github, repo: shixiao/dangjian}\n",
-                        encoding="utf-8")
+    site_yml.write_text(site_yml.read_text(encoding="utf-8") + f"editor: {editor}\n", encoding="utf-8")
     site = workdir / "site"
     done = mkdocs_build(config_for(records, workdir), site)
     assert done.returncode == 0, done.stderr
