@@ -349,3 +349,29 @@ def test_the_published_login_page_is_chinese_for_github_and_forgejo(english_brow
         page.get_by_role("button", name=button).wait_for(timeout=30_000)
         assert ENGLISH.findall(page.locator("body").inner_text().replace(button, "")) == []
         context.close()
+
+
+def test_text_pasted_from_word_into_the_body_saves_in_a_form_check_accepts(editor):
+    """A Word paragraph pasted into the body — full-width-space and tab indents, CRLF, a zero-width space, a
+    soft hyphen, Word's manual line break — is saved plain, and `check` accepts it (issue 29)."""
+    page, url, project, _ = editor
+    open_form(page, url, "collections/activity/new")
+    page.get_by_label("活动标题").fill("粘贴的简报")
+    page.get_by_label("日期", exact=True).fill("2024-05-13")
+    pick(page, "所属特色做法", "三同", "“三同三异”展示教学风采")
+    body = _markdown(page, "body")
+    body.click()
+    word = "\u3000\u3000第一段，党员教\u00ad师开展研\u200b讨。\r\n\t第二段\u000b手动换行。\r\n"
+    body.evaluate("""(el, text) => {
+        const data = new DataTransfer();
+        data.setData("text/plain", text);
+        el.dispatchEvent(new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true}));
+    }""", word)
+    _publish(page)
+    made = project / "records/activities/2024/2024-05-13-000000.yml"
+    _appears(made)
+    assert made.read_text(encoding="utf-8") == (
+        "title: 粘贴的简报\ndate: 2024-05-13\nprogram: san-tong-san-yi\n"
+        "body: |\n  第一段，党员教师开展研讨。\n  第二段\n  手动换行。\n"
+        "status: published\nvisibility: public\n")
+    assert _problems(project, "2024-05-13-000000.yml") == []
