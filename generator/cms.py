@@ -73,28 +73,30 @@ def _label(description: str | None, key: str) -> str:
 
 # What a teacher in a form has no use for: a file's name or folder (the form has none), the YAML spelling of a
 # switch or a choice (the form shows a switch and the choices' names).
-_FILE_TALK = re.compile(r"文件名|文件夹|records/|相对于|\.yml")
+_FILE_TALK = re.compile("|".join(map(re.escape, say.CMS_FILE_TALK)))
 
 
 def _hint(description: str | None, label: str, widget: str, names: dict[str, str]) -> str | None:
     """The line under a field: the model's description less its label, less any clause about files, Markdown or
     YAML, with other fields' keys and choices' values named as the form shows them (`names`); where nothing is
     left, what to do in that kind of field."""
-    text = (description or "").removeprefix(label).lstrip("，：:；; ")
-    if text.startswith("（") and text.endswith("）") and text.count("（") == 1:
+    opening, closing = say.CMS_PARENS
+    text = (description or "").removeprefix(label).lstrip(say.CMS_LEADING)
+    if text.startswith(opening) and text.endswith(closing) and text.count(opening) == 1:
         text = text[1:-1]  # 接待情况（纯文字；不写家长的姓名、电话） -> 纯文字；不写家长的姓名、电话
     kept = []
-    for clause in (c.strip() for c in re.split(r"[，；;]", text)):
-        clause = re.sub(r"（(?:Markdown|纯文字)）", "", clause)
-        if clause.startswith("（") and clause.endswith("）"):
+    for clause in (c.strip() for c in re.split(say.CMS_CLAUSE_BREAK, text)):
+        for word in say.CMS_FORMAT_WORDS:
+            clause = clause.replace(f"{opening}{word}{closing}", "")
+        if clause.startswith(opening) and clause.endswith(closing):
             clause = clause[1:-1]  # （多日活动） -> 多日活动
         if not clause or _FILE_TALK.search(clause) or "{" in clause or widget in _OWN_HINT \
-                or clause in ("Markdown", "纯文字") or (widget == "words" and clause == "每项一行"):
+                or clause in say.CMS_FORMAT_WORDS or (widget == "words" and clause == say.CMS_ONE_A_LINE):
             continue
         for key, shown in names.items():  # "不早于 date" -> "不早于“日期”"
-            clause = re.sub(rf"\s?(?<![A-Za-z_]){re.escape(key)}(?![A-Za-z_])\s?", f"“{shown}”", clause)
+            clause = re.sub(rf"\s?(?<![A-Za-z_]){re.escape(key)}(?![A-Za-z_])\s?", say.cms_named(shown), clause)
         kept.append(clause.replace("[", "").replace("]", ""))  # 例如 [课堂教学, 师德师风]: a list is typed with commas
-    hint = "，".join(kept) or say.CMS_WIDGET_HINTS.get(widget, "")
+    hint = say.CMS_CLAUSE_JOIN.join(kept) or say.CMS_WIDGET_HINTS.get(widget, "")
     return hint if hint and hint != label else None
 
 
@@ -127,7 +129,7 @@ def _fields(model: type[BaseModel], refs: dict[str, str], prefix: str = "") -> l
             inner = _fields(nested, refs, path + ("[]." if many else "."))
             widget.update({"widget": "list", "fields": inner} if many else {"widget": "object", "fields": inner})
         elif f.reader_of(info.annotation, info.metadata) is f._asset:  # a photo under records/assets/
-            widget.update(widget="image", choose_url=False, label=widget["label"].removesuffix("路径"))
+            widget.update(widget="image", choose_url=False, label=widget["label"].removesuffix(say.CMS_PATH_WORD))
         elif labels is not None:
             widget.update(widget="select", options=[{"label": label, "value": value} for value, label in labels.items()])
         elif many:

@@ -6,6 +6,15 @@ __all__ = [
     "CMS_HEADER",
     "CMS_LABELS",
     "CMS_WIDGET_HINTS",
+    "CMS_FILE_TALK",
+    "CMS_FORMAT_WORDS",
+    "CMS_ONE_A_LINE",
+    "CMS_PATH_WORD",
+    "CMS_PARENS",
+    "CMS_LEADING",
+    "CMS_CLAUSE_BREAK",
+    "CMS_CLAUSE_JOIN",
+    "cms_named",
     "CMS_SETTINGS",
     "EDIT_BAD_REQUEST",
     "EDIT_FOREIGN_HOST",
@@ -46,6 +55,22 @@ CMS_HEADER = "# 网页编辑器（Decap CMS）的配置：每次构建网站时�
 CMS_SETTINGS = "网站设置"
 # The form labels of the fields whose descriptions start with their values, not their names (every content
 # record's common fields, a suggestion's state).
+# How a form's hint is made from a model's description (cms._hint): what a teacher has no use for in a form (a
+# file's name or folder, Markdown's name), how clauses are cut and joined, how another field is named.
+CMS_FILE_TALK = ("文件名", "文件夹", "records/", "相对于", ".yml")
+CMS_FORMAT_WORDS = ("Markdown", "纯文字")
+CMS_ONE_A_LINE = "每项一行"  # Decap's list of words is typed on one line, with commas
+CMS_PATH_WORD = "路径"  # 照片路径: the form shows a photo, not a path
+CMS_PARENS = ("（", "）")
+CMS_LEADING = "，：:；; "
+CMS_CLAUSE_BREAK = r"[，；;]"
+CMS_CLAUSE_JOIN = "，"
+
+
+def cms_named(label: str) -> str:
+    return f"“{label}”"
+
+
 # Under a field whose description leaves nothing to say in a form: what to do in that kind of field.
 CMS_WIDGET_HINTS = {"datetime": "点右边的日历选一天，或直接输入，例如 2024-05-10",
                     "image": "点“选择图片”，从电脑或手机里选一张照片（JPEG、PNG、WebP 或 HEIC）",
