@@ -144,7 +144,15 @@ def make_edit(project: Path, mode: str = "fs", decap: int | None = None):
         yield url
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=20)
+        try:
+            proc.wait(timeout=60)  # a loaded CI machine: its servers stop in their own time
+        except subprocess.TimeoutExpired:
+            still = subprocess.run(["ps", "-o", "pid,stat,etime,args", "-g", str(proc.pid)], capture_output=True,
+                                   text=True).stdout
+            os.killpg(proc.pid, signal.SIGKILL)
+            log.close()
+            raise AssertionError(f"make edit did not stop on SIGTERM:\n{still}\n"
+                                 f"{(project.parent / 'edit.log').read_text(encoding='utf-8')}") from None
         log.close()
 
 
