@@ -25,7 +25,7 @@ from pathlib import Path
 
 from .. import messages as say
 from . import rclone
-from .rclone import DeployError, TransferError, cause
+from .rclone import DeployError
 from .targets import Bucket
 
 MANIFEST = ".dangjian-published"  # one published path a line, beside the site's files
@@ -136,4 +136,4 @@ def deploy(site: Path, bucket: Bucket, folder: Path, endpoint: str | None, provi
     return Sent(uploaded, len(files) - uploaded, size, len(stale))
 
 
-__all__ = ["MANIFEST", "Sent", "TransferError", "cause", "content_type", "cache_control", "deploy"]
+__all__ = ["MANIFEST", "Sent", "content_type", "cache_control", "deploy"]

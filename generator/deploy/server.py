@@ -96,10 +96,9 @@ def _switch(c: Connection, release: str) -> None:
 
 
 def _prune(c: Connection, live: str) -> None:
-    """Keep the newest KEEP releases (and the live one); remove what a killed run left half-sent."""
+    """Keep the newest KEEP releases (and the live one). What a killed run left half-made, deploy removes first."""
     path = shlex.quote(f"{c.server.path}/{RELEASES}")
-    c.ssh(f"cd {path} && rm -rf .*.partial && ls -1 | sort | head -n -{KEEP} | grep -vxF {shlex.quote(live)} "
-          f"| xargs -r rm -rf --")
+    c.ssh(f"cd {path} && ls -1 | sort | head -n -{KEEP} | grep -vxF {shlex.quote(live)} | xargs -r rm -rf --")
 
 
 @dataclass(frozen=True)
