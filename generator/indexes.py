@@ -103,6 +103,8 @@ class Index:
         programs: dict[str, list[Entry]] = {}
         pillars: dict[str, list[Entry]] = {}
         for a in acts:
+            if not a.record.program:  # a draft may not have one yet
+                continue
             programs.setdefault(a.record.program, []).append(a)
             pillars.setdefault(program_entries[a.record.program].record.pillar, []).append(a)
         sugg = [s for s in self.suggestions if s.record.date.year == year]
@@ -149,7 +151,8 @@ def build_index(site: Site) -> Index:
     for a in ix.activities:
         r = a.record
         groups["year"][r.date.year].append(a)
-        groups["program"][r.program].append(a)
+        if r.program:  # a draft may not have one yet
+            groups["program"][r.program].append(a)
         for pid in r.places:
             groups["place"][pid].append(a)
         for bid in r.branches:

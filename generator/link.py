@@ -173,7 +173,8 @@ def link(loaded: Loaded, mode: BuildMode = BuildMode()) -> tuple[Site | None, li
                     file = f"records/{target_kind.folder}/{{id}}.yml" if isinstance(target_kind.files, Named) else ""
                 else:
                     targets, file = lists[ref.target], ""
-                if ref.required and (ref.path,) not in e.doc.empty and ref.path not in e.doc.data and targets is not None:
+                needed = ref.required and not (ref.drafts_may_omit and e.record.is_draft)
+                if needed and (ref.path,) not in e.doc.empty and ref.path not in e.doc.data and targets is not None:
                     ln.problems.append(e.problem((ref.path,), _missing(ref, targets, file)))
                 for loc, value in ref.values(e.record):
                     target = ln.ref(e, loc, value, targets, ref.what, file, site_list=ref.target in SITE_LISTS)

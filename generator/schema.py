@@ -24,8 +24,18 @@ def _drop_generated_titles(node):
     return node
 
 
+def _required_once_published(body: dict) -> dict:
+    """A field only a draft may leave empty (x-form-required) is required unless `status` is draft, as check says."""
+    keys = [k for k, p in body.get("properties", {}).items() if p.pop("x-form-required", False)]
+    if keys:
+        draft = {"properties": {"status": {"const": "draft"}}, "required": ["status"]}
+        body["if"], body["else"] = draft, {"required": keys}
+    return body
+
+
 def schema_for(kind: Kind) -> dict:
-    body = _drop_generated_titles(kind.model.model_json_schema(by_alias=True, mode="validation"))
+    body = _required_once_published(
+        _drop_generated_titles(kind.model.model_json_schema(by_alias=True, mode="validation")))
     return {
         "$schema": DIALECT,
         "$id": f"{kind.name}.schema.json",

@@ -120,7 +120,9 @@ def _check_fields(model: type[BaseModel], widgets: list[dict], where: str) -> No
     assert sorted(w["name"] for w in widgets) == sorted(_names(model)), where
     for name, info in model.model_fields.items():
         w = next(x for x in widgets if x["name"] == (info.alias or name))
-        assert w["required"] == info.is_required(), (where, name)
+        # Required in the form: what the model requires, and what only a draft may leave empty (activity.program)
+        form_required = info.is_required() or (info.json_schema_extra or {}).get("x-form-required", False)
+        assert w["required"] == form_required, (where, name)
         if w["widget"] == "relation":
             assert w["hint"] == say.cms_relation_hint(w.get("multiple")), (where, name)
         elif hint := w.get("hint"):  # for a teacher: no file, folder, key or YAML value, never the label again
@@ -139,7 +141,8 @@ def test_every_kind_is_a_collection_with_every_field_of_its_model(kind):
 
 @pytest.mark.parametrize("kind, path, expected", [
     ("activity", "date", {"widget": "datetime", "date_format": "YYYY-MM-DD", "time_format": False}),
-    ("activity", "program", {"widget": "relation", "collection": "program", "value_field": "{{slug}}", "multiple": False}),
+    ("activity", "program", {"widget": "relation", "collection": "program", "value_field": "{{slug}}", "multiple": False,
+                             "required": True}),
     ("activity", "members", {"widget": "relation", "collection": "member", "display_fields": ["name"], "multiple": True,
                              "hint": "输入名称中的几个字，从出现的列表里选；可以选多个"}),
     ("activity", "branches", {"widget": "relation", "collection": "settings", "file": "site",

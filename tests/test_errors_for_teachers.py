@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import format_text
+from generator.link import BuildMode
 from generator.yamlio import parse_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -149,6 +150,19 @@ def test_a_missing_program_lists_what_to_choose(tree):
     tree.write("activities/2024/2024-03-12-tongke-yigou.yml", "title: 研讨\ndate: 2024-03-12\n")
     assert tree.lines() == [f"{A}:1:1: 错误：字段 program：必须填写特色做法的编号，但没有写。"
                             "可选的有：san-tong-san-yi（三同三异），见 records/programs/"]
+
+
+def test_a_draft_may_wait_for_its_program_and_the_preview_shows_it_without_one(tree):
+    """An imported 简报 whose practice could not be guessed is a draft without one; publishing it needs one."""
+    tree.write("activities/2024/2024-03-12-tongke-yigou.yml", "title: 研讨\ndate: 2024-03-12\nstatus: draft\n")
+    assert tree.lines(BuildMode(drafts=True)) == []
+    from generator.pages import make_pages
+
+    page = next(p for p in make_pages(tree.check(BuildMode(drafts=True)).site).pages
+                if p.path == "activities/2024/2024-03-12-tongke-yigou.md")
+    assert "| 日期 | 2024年3月12日 |\n| --- | --- |\n| 特色做法 | 还没有选（草稿可以不选，发布前要选一个） |\n" in page.markdown
+    tree.write("activities/2024/2024-03-12-tongke-yigou.yml", "title: 研讨\ndate: 2024-03-12\n")
+    assert tree.lines(BuildMode(drafts=True))[0].startswith(f"{A}:1:1: 错误：字段 program：必须填写特色做法的编号")
 
 
 def test_an_unquoted_value_other_editors_read_as_a_number_or_yes_no_is_to_be_quoted(tree):

@@ -26,7 +26,8 @@ class Activity(Content):
     title: Text = Field(description="活动标题")
     date: Date = Field(description="日期，须与文件名中的日期相同")
     end_date: Date | None = Field(None, description="结束日期（多日活动），不早于 date")
-    program: Ref = Field(description="所属特色做法（programs/ 中的编号）")
+    program: Ref | None = Field(None, description="所属特色做法（programs/ 中的编号）",
+                                json_schema_extra={"x-form-required": True})  # drafts may wait: Reference below
     places: ListOf(Ref) = Field(default_factory=list, description="地点（places/ 中的编号）")
     branches: ListOf(Ref) = Field(default_factory=list, description="参与支部（site.yml 中 branches 的 id）")
     members: ListOf(Ref) = Field(default_factory=list, description="相关党员（members/ 中的编号）")
@@ -87,7 +88,8 @@ KIND = Kind(
     "activity", Activity, Dated("activities"), "activities/2024/2024-03-12-tongke-yigou.yml", "records/activities/*/*.yml",
     page="activities/{i.year}/{i.id}.md",
     references=(
-        Reference("program", "program", "特色做法", hidden_what="所属特色做法", required=True),
+        Reference("program", "program", "特色做法", hidden_what="所属特色做法", required=True,
+                  drafts_may_omit=True),
         Reference("places[]", "place", "地点"),
         Reference("branches[]", "branch", "支部"),
         Reference("members[]", "member", "党员"),

@@ -29,6 +29,9 @@ class Reference:
     what: str  # what it names, in messages: 党员
     hidden_what: str | None = None  # how it is named when it is hidden, if not by `what`: 作者对应的党员
     required: bool = False
+    # A draft may leave it empty (an imported 简报 whose practice could not be guessed): the form still asks for it,
+    # and check requires it once the record is published.
+    drafts_may_omit: bool = False
 
     def values(self, record) -> Iterator[tuple[tuple, str]]:
         """(key path, id) of every value the record holds at this path."""
