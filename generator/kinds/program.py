@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from ..fields import Count, LongText, Markdown, Ref, Text, Year
+from ..fields import Count, ListOf, LongText, Markdown, Ref, Text, Year
 from ..structure import Page
 from .base import Content
 from .files import Named
@@ -23,6 +23,8 @@ class Program(Content):
     order: Count | None = Field(None, description="在所属“四句话”里的次序：报告里的“一是”写 1，“二是”写 2……；不写的排在后面")
     summary: LongText = Field(description="一段话摘要（纯文字）")
     body: Markdown | None = Field(None, description="正文（Markdown）")
+    keywords: ListOf(Text) = Field(default_factory=list, description=(
+        "关键词：导入 Word 简报时，标题或正文里有这些词，就归入这项做法，例如 重阳节、离退休教师"))
 
 def pages(m: PageMaker) -> list[Page]:
     pages = [m.page("work/index.md", "work.md.j2", "党建工作", in_nav=True, searchable=False)]
