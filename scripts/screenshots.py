@@ -102,6 +102,52 @@ def editor(browser, work: Path, shots: Path) -> int:
     return 6
 
 
+def imported(browser, work: Path, shots: Path) -> int:
+    """A Word 简报 (masthead, headline, body, a photo and its caption, foot) after `make import`, opened in the
+    editor: the draft a teacher checks before publishing it."""
+    import subprocess
+
+    import docx
+    from docx.shared import Inches
+    from PIL import ImageDraw
+
+    project = project_copy(work / "import/project")
+    photo = io.BytesIO()
+    picture = Image.new("RGB", (800, 600), (236, 220, 200))
+    draw = ImageDraw.Draw(picture)
+    for i, colour in enumerate([(180, 40, 40), (200, 150, 60), (90, 120, 160), (120, 90, 70)]):
+        draw.ellipse((120 + i * 150, 240, 220 + i * 150, 340), fill=colour)  # four people round a table
+    draw.rectangle((80, 360, 720, 420), fill=(150, 100, 60))
+    picture.save(photo, "JPEG", quality=85)
+    d = docx.Document()
+    for line in ("实验小学党建工作简报", "2024年第9期", "实验小学党总支编印\t\t2024年10月14日", "━━━━━━━━━━━━"):
+        d.add_paragraph(line)
+    d.add_paragraph().add_run("发挥夕阳余热　共话学校发展").bold = True
+    d.add_paragraph("\u3000\u300010月11日上午，学校党总支召开重阳节座谈会，二十多位离退休教师围坐一堂，"
+                    "为学校的科学发展建言献策。（示例：虚构的简报，用来演示导入）")
+    d.add_picture(photo, width=Inches(4))
+    d.add_paragraph("离退休教师在座谈会上发言")
+    for line in ("报：区教育局党委", "送：各党支部", "共印20份"):
+        d.add_paragraph(line)
+    source = work / "import/2024年第9期简报.docx"
+    d.save(source)
+    subprocess.run([str(ROOT / ".venv/bin/python"), "-m", "generator", "import", str(source)], cwd=project, check=True)
+    entry = next((project / "records/activities/2024").glob("2024-10-11-*.yml")).stem
+    with make_edit(project) as url:
+        page = browser.new_page(viewport={"width": 1280, "height": 2300}, locale="zh-CN")
+        login(page, url)
+        open_form(page, url, f"collections/activity/entries/2024/{entry}")
+        # The photo's entry opened (its toggle is the first button of the box that shows its path): picture, caption.
+        page.get_by_text(f"2024/{entry}-1.jpg").locator("xpath=ancestor::div[.//button][1]//button").first.click()
+        page.get_by_label("照片说明 (可选)").wait_for()
+        page.locator("img[src^='blob:']").first.wait_for()  # the photo itself, read through decap-server
+        page.get_by_label("活动标题").scroll_into_view_if_needed()
+        page.wait_for_load_state("networkidle")
+        _jpeg(page.screenshot(), shots / "editor-imported.jpg")
+        page.close()
+    return 1
+
+
 def main() -> None:
     out = ROOT / "screenshots"
     try:  # only a folder this script made (it holds its mark) is replaced
@@ -130,7 +176,7 @@ def main() -> None:
             page.emulate_media(media="print")
             page.pdf(path=str(shots / f"{name}-a4.pdf"), format="A4", print_background=True)
         page.close()
-        edited = editor(browser, work, shots)
+        edited = editor(browser, work, shots) + imported(browser, work, shots)
     shutil.copy2(out / "README.md", shots / "README.md")
     outputs.mark(shots, outputs.SCREENSHOTS)
     shutil.rmtree(out, ignore_errors=True)

@@ -123,7 +123,7 @@ def test_a_bug_is_reported_as_a_bug(tree, monkeypatch, capsys):
 
 @pytest.mark.parametrize("args", [["--help"], ["check", "--help"], ["build", "--help"], ["new", "--help"],
                                   ["site", "--help"], ["archive", "--help"], ["verify-archive", "--help"],
-                                  ["schema", "--help"], ["export", "--help"], ["deploy", "--help"]])
+                                  ["schema", "--help"], ["export", "--help"], ["deploy", "--help"], ["import", "--help"]])
 def test_help_is_in_chinese(args):
     done = subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True, text=True, encoding="utf-8")
     assert done.returncode == 0
@@ -134,7 +134,8 @@ def test_help_is_in_chinese(args):
         "date", "program", "pillar", "kind", "name", "pub", "year", "from", "activity", "member", "issue",
         "suggestion", "review", "place", "markdown", "type", "index", "sha", "schemas", "duty", "shequ", "fuwuzhan",
         "view", "responsibility", "zhang", "hua", "fmt", "edit", "fs", "git", "shrink", "export", "deploy", "sftp",
-        "rollback", "endpoint", "provider", "rclone", "https", "oss", "cn", "hangzhou", "aliyuncs", "com"}
+        "rollback", "endpoint", "provider", "rclone", "https", "oss", "cn", "hangzhou", "aliyuncs", "com", "import",
+        "files", "docx"}
     assert english == set(), english
 
 

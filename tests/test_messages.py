@@ -97,7 +97,8 @@ def _catalogue_texts() -> list[str]:
 
 @pytest.mark.parametrize("word", JARGON)
 def test_messages_speak_plain_chinese(word):
-    assert [t for t in _catalogue_texts() if word in t] == []
+    # Except the name Word and WPS give their own file type in 另存为: “Word 文档 (*.docx)”.
+    assert [t for t in _catalogue_texts() if word in t.replace("Word 文档", "")] == []
 
 
 def test_the_catalogue_is_read():
