@@ -12,6 +12,7 @@ from PIL import Image, UnidentifiedImageError
 from . import messages as say
 from .errors import is_system_error, system_error
 from .filestat import signature
+from .photo_memory import Facts, PhotoMemory
 from .photos import FORMATS, MAX_PIXELS, oversized
 
 # What a folder or file name under records/assets/ may hold (the first character found otherwise is named).
@@ -20,73 +21,130 @@ _BAD_NAME = re.compile(r"[^A-Za-z0-9._/-]")
 
 class AssetChecker:
     """Checks each asset path once, however many records name it, and again only when the file changes
-    (one checker lives across `mkdocs serve` rebuilds)."""
+    (one checker lives across `mkdocs serve` rebuilds). What an original's content is known to be — it decodes,
+    its size — comes from the photo memory (photo_memory.py) when it has it: then nothing of the file is read."""
 
-    def __init__(self, assets_dir: Path):
+    def __init__(self, assets_dir: Path, memory: PhotoMemory | None = None):
         self.assets_dir = assets_dir
         self._base = str(assets_dir)
         self._cache: dict[tuple, str | None] = {}
         self._oversized: set[str] = set()
+        self.memory = memory or PhotoMemory(assets_dir, None)
+        self.decoded = 0  # originals decoded by this checker (tests, the benchmark)
+
+    def _key(self, rel: str) -> tuple:
+        return rel, signature(os.path.join(self._base, rel))  # not pathlib: this runs for every photo of every record
 
     def problem(self, rel: str) -> str | None:
         """None when the path names a real JPEG/PNG/WebP/HEIC inside records/assets/, else why not."""
-        key = (rel, signature(os.path.join(self._base, rel)))  # not pathlib: this runs for every photo of every record
+        key = self._key(rel)
         if key not in self._cache:
-            self._cache[key] = self._check(rel)
+            self.prepare([rel])
         return self._cache[key]
 
     def oversized(self, rel: str) -> bool:
         """Whether a photo that passed is larger than git should carry (asked after problem())."""
         return rel in self._oversized
 
-    def _check(self, rel: str) -> str | None:
+    def prepare(self, rels) -> None:
+        """Check every path not checked yet; the originals the memory does not know are decoded on every core."""
+        pending = []
+        for rel in dict.fromkeys(rels):
+            key = self._key(rel)
+            if key in self._cache:
+                self.memory.recall(rel, key[1])  # still in use: the memory keeps it
+                continue
+            why, real = self._locate(rel)
+            if why is not None:
+                self._cache[key] = why
+            elif (facts := self.memory.recall(rel, key[1])) is not None:
+                self._finish(key, None, facts)
+            else:
+                pending.append((key, str(real)))
+        if not pending:
+            return
+        for (key, _), (why, facts) in zip(pending, _examine_all([(key[0], real) for key, real in pending]), strict=True):
+            self.decoded += 1
+            if facts is not None:
+                self.memory.remember(key[0], key[1], facts)
+            self._finish(key, why, facts)
+
+    def _finish(self, key: tuple, why: str | None, facts: Facts | None) -> None:
+        rel = key[0]
+        self._cache[key] = why
+        if why is None and facts is not None and oversized(facts.width, facts.height, facts.size):
+            self._oversized.add(rel)
+        else:
+            self._oversized.discard(rel)
+
+    def _locate(self, rel: str) -> tuple[str | None, Path | None]:
+        """The original's real path inside records/assets/, or why the path names none (nothing of it is read)."""
         if "\\" in rel:
-            return say.asset_backslash(rel)
+            return say.asset_backslash(rel), None
         pure = PurePosixPath(rel)
         if pure.is_absolute() or (len(rel) > 1 and rel[1] == ":"):
-            return say.asset_absolute(rel)
+            return say.asset_absolute(rel), None
         if ".." in pure.parts:
-            return say.asset_outside(rel)
+            return say.asset_outside(rel), None
         bad = _BAD_NAME.search(rel)
         if bad:
-            return say.asset_name(rel, bad.group())
+            return say.asset_name(rel, bad.group()), None
         root = self.assets_dir.resolve() if self.assets_dir.exists() else None
         if root is None:
-            return say.asset_no_folder(rel)
+            return say.asset_no_folder(rel), None
         path = self.assets_dir / pure
         try:
             os.lstat(path)
             real = path.resolve(strict=True)
         except FileNotFoundError:
             if os.path.lexists(path):
-                return say.asset_dangling(rel)
-            return say.asset_missing(rel, _other_case(path, pure))
+                return say.asset_dangling(rel), None
+            return say.asset_missing(rel, _other_case(path, pure)), None
         except (OSError, RuntimeError) as e:  # a symlink loop, a name too long for the file system
             reason = system_error(e) if isinstance(e, OSError) else say.LOOP
-            return say.asset_unusable(rel, reason.split("：")[0])
+            return say.asset_unusable(rel, reason.split("：")[0]), None
         if not real.is_relative_to(root):
-            return say.asset_escapes(rel)
+            return say.asset_escapes(rel), None
         if not real.is_file():
-            return say.asset_not_file(rel)
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # our own cap decides
-                with Image.open(real, formats=FORMATS) as img:
-                    width, height = img.size  # read from the header; nothing is decoded
-        except UnidentifiedImageError:
-            return say.asset_not_image(rel)
-        except Image.DecompressionBombError:
-            width, height = 0, 0
-        except OSError as e:
-            return say.asset_unreadable(rel, e.strerror or str(e))
-        if not width or width * height > MAX_PIXELS:
-            return say.asset_too_large(rel, width, height, MAX_PIXELS // 10**6)
-        broken = _decode_problem(real, rel)
-        if broken is None and oversized(width, height, real.stat().st_size):
-            self._oversized.add(rel)
-        else:
-            self._oversized.discard(rel)
-        return broken
+            return say.asset_not_file(rel), None
+        return None, real
+
+
+# A few originals are decoded here; more, on every core (spawned workers cost about a fifth of a second to start).
+_POOL_FROM = 8
+
+
+def _examine_all(jobs: list[tuple[str, str]]) -> list[tuple[str | None, Facts | None]]:
+    workers = min(os.cpu_count() or 1, len(jobs))
+    if len(jobs) < _POOL_FROM or workers < 2:
+        return [_examine(rel, real) for rel, real in jobs]
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    # spawn, not fork: the preview server's threads must not be copied into the workers
+    with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+        return list(pool.map(_examine, *zip(*jobs, strict=True), chunksize=max(1, len(jobs) // (workers * 8))))
+
+
+def _examine(rel: str, real: str) -> tuple[str | None, Facts | None]:
+    """Whether the original is a photo within the pixel cap that decodes whole, and its facts if so."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # our own cap decides
+            with Image.open(real, formats=FORMATS) as img:
+                width, height = img.size  # read from the header; nothing is decoded
+    except UnidentifiedImageError:
+        return say.asset_not_image(rel), None
+    except Image.DecompressionBombError:
+        width, height = 0, 0
+    except OSError as e:
+        return say.asset_unreadable(rel, e.strerror or str(e)), None
+    if not width or width * height > MAX_PIXELS:
+        return say.asset_too_large(rel, width, height, MAX_PIXELS // 10**6), None
+    broken = _decode_problem(Path(real), rel)
+    if broken is not None:
+        return broken, None
+    return None, Facts(width, height, os.stat(real).st_size)
 
 
 def _other_case(path: Path, pure: PurePosixPath) -> str | None:

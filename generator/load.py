@@ -19,6 +19,7 @@ from .errors import Problem, Severity, field_path
 from .fields import model_in
 from .filestat import signature
 from .kinds import KINDS, FileIdentity, Kind, Record
+from .photo_memory import PHOTO_CACHE, PhotoMemory
 from .photos import ORIGINAL_BYTES, ORIGINAL_EDGE
 from .privacy import scan
 from .yaml12 import misread
@@ -184,12 +185,19 @@ class RecordCache:
         return entry, problems
 
     def checker(self, assets_dir: Path) -> AssetChecker:
-        return self._assets.setdefault(str(assets_dir), AssetChecker(assets_dir))
+        if str(assets_dir) not in self._assets:
+            self._assets[str(assets_dir)] = _checker(assets_dir)
+        return self._assets[str(assets_dir)]
 
     def keep_only(self, displays: set[str]) -> None:
         """Forget files that are gone."""
         for gone in self._files.keys() - displays:
             del self._files[gone]
+
+
+def _checker(assets_dir: Path) -> AssetChecker:
+    """A checker that remembers what it decoded in the project's .cache/photos/, beside the published copies."""
+    return AssetChecker(assets_dir, PhotoMemory(assets_dir, assets_dir.resolve().parent.parent / PHOTO_CACHE))
 
 
 def load(records_dir: Path, cache: RecordCache | None = None) -> Loaded:
@@ -199,7 +207,7 @@ def load(records_dir: Path, cache: RecordCache | None = None) -> Loaded:
     if not records_dir.is_dir():
         result.problems.append(Problem(base, 0, 0, Severity.ERROR, say.NO_RECORDS_FOLDER))
         return result
-    assets = cache.checker(records_dir / "assets") if cache is not None else AssetChecker(records_dir / "assets")
+    assets = cache.checker(records_dir / "assets") if cache is not None else _checker(records_dir / "assets")
     if cache is not None:
         cache.misses = 0
     seen: set[str] = set()
@@ -224,8 +232,12 @@ def load(records_dir: Path, cache: RecordCache | None = None) -> Loaded:
             raw, problems = read_bytes(path, display)
             entry, problems = parse(raw) if raw is not None else (None, problems)
         result.problems.extend(problems)
-        if entry is None:
-            continue
+        if entry is not None:
+            result.entries.append(entry)
+
+    # Every photo at once, after the records: those the photo memory does not know are decoded on every core.
+    assets.prepare(asset for entry in result.entries for _, asset in entry.record.assets())
+    for entry in result.entries:
         for loc, asset in entry.record.assets():
             why = assets.problem(asset)
             if why:
@@ -234,7 +246,7 @@ def load(records_dir: Path, cache: RecordCache | None = None) -> Loaded:
                 result.problems.append(
                     entry.problem(loc, say.asset_oversized(asset, ORIGINAL_EDGE, ORIGINAL_BYTES), warning=True)
                 )
-        result.entries.append(entry)
+    assets.memory.save()
 
     if not (records_dir / "site.yml").is_file():
         result.problems.append(Problem(f"{base}/site.yml", 0, 0, Severity.ERROR, say.NO_SITE_FILE))

@@ -94,7 +94,9 @@ class PhotoPublisher:
             self._index_changed = True
         self._write_index()
         keep = {p.name for _, digest, fmt, *_ in self._index.values() for p in astuple(_outputs(self.cache_dir, digest, fmt))}
-        keep.add(_INDEX)
+        from .photo_memory import FILE as CHECKED  # check's memory of the originals lives here too
+
+        keep.update((_INDEX, CHECKED))
         gone = 0
         if self.cache_dir.is_dir():
             for entry in os.scandir(self.cache_dir):
