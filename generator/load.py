@@ -353,7 +353,7 @@ def _scan_private_data(doc: Document, display: str, entry: Entry | None, problem
     # (a double-quoted "\x31\x33…", or a folded scalar that joins "138" and "12345678" on two lines).
     found = [(h, *line_col(doc.text, h.index)) for h in scan(doc.text)]
     seen = {(h.masked, doc.path_at(line, col)) for h, line, col in found}
-    for path, value in _values(doc.data):
+    for path, value in _values(doc.data) if doc.reshaped else ():
         if value in doc.text:  # as typed: the scan of the text saw it (most values, all plain and literal ones)
             continue
         for hit in scan(value):

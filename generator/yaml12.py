@@ -105,11 +105,12 @@ def accepts(schema: dict, path: Path_, json_type: str) -> bool:
 def misread(kind: Kind, doc: Document) -> Iterator[tuple[Path_, str, tuple[str, str] | None]]:
     """Each plain value the schema would reject as YAML 1.2 reads it, with that reading; and (reading None)
     each plain yes/no/on/off where the schema wants text."""
-    schema = _schema(kind.name)
-    for path in sorted(doc.plain, key=lambda p: doc.value_at.get(p, (0, 0))):
+    schema = None
+    for path in sorted(doc.plain, key=lambda p: doc.value_at.get(p, (0, 0))):  # only those that may be typed
         text = _value(doc.data, path)
         if text is None:
             continue
+        schema = schema or _schema(kind.name)
         read = reading(text)
         if read is not None:
             if not accepts(schema, path, read[0]):

@@ -47,7 +47,11 @@ class Document:
     key_at: dict[Path_, Mark] = field(default_factory=dict)  # every mapping key
     empty: set[Path_] = field(default_factory=set)  # keys written with no value
     spans: list[tuple[Mark, Mark, Path_]] = field(default_factory=list)  # scalar extents
-    plain: set[Path_] = field(default_factory=set)  # values written without quotes (other readers may type them)
+    # Values written without quotes that another reader may not read as text (yaml12.py says which it would not).
+    plain: set[Path_] = field(default_factory=set)
+    # Whether a value reads otherwise than it is typed (an escape in double quotes, lines folded into one): only
+    # then must the privacy scan look at the values besides the text.
+    reshaped: bool = False
 
     def mark(self, loc: Path_) -> Mark:
         """Where a value stands; for a key that is absent, where its mapping starts."""
@@ -283,6 +287,12 @@ def _build(text: str, reader: _Reader, loader_class=_Loader) -> Document | None:
     return doc
 
 
+# What every typed reading of YAML 1.2's core schema starts with (a digit, a sign, a dot, ~) or is (a short word
+# of letters: true, null, and YAML 1.1's yes/no/on/off): a plain value that does not match is text to every reader.
+# Most values, Chinese ones all, are passed over on this alone.
+_MAYBE_NOT_TEXT = re.compile(r"[-+.0-9~]|[A-Za-z]{1,5}\Z")
+
+
 class _Stop(Exception):
     """The rest of the file cannot be read meaningfully."""
 
@@ -352,7 +362,8 @@ class _Builder:
             if self.documents > 1:
                 self._stop(line, col, say.SECOND_DOCUMENT)
             return
-        self._refuse_yaml_features(ev, line, col)
+        if kind is yaml.AliasEvent or ev.anchor is not None or ev.tag is not None:
+            self._refuse_yaml_features(ev, line, col)
         if self.stack and self.stack[-1].wants_key:
             self._key(ev, line, col)
             return
@@ -406,8 +417,11 @@ class _Builder:
         end = ev.end_mark
         self.doc.value_at[path] = (line, col)
         self.doc.spans.append(((line, col), (end.line + 1, end.column + 1), path))
-        if scalar and not ev.style and value:  # plain: None from PyYAML, "" from libyaml
+        if scalar and not ev.style and value and _MAYBE_NOT_TEXT.match(value):  # plain: None (PyYAML), "" (libyaml)
             self.doc.plain.add(path)
+        if scalar and (ev.style == '"' or ev.style == ">" or (ev.style == "'" and "'" in value)
+                       or (end.line != ev.start_mark.line and ev.style != "|")):
+            self.doc.reshaped = True
         if value == "" and isinstance(self.stack[-1].container, dict):
             self.doc.empty.add(path)  # an empty value counts as missing
         else:

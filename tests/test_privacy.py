@@ -131,3 +131,15 @@ def test_a_hidden_number_is_reported_at_its_line(tree):
             "138****5678："
         "公开（或将来可能公开）的记录不能含有个人号码。请删除它；确需保留时，请把记录设为 visibility: internal",
     ]
+
+
+@pytest.mark.parametrize("summary", [
+    "summary: >\n  联系 138\n  12345678\n",  # folded: the two lines are read as one, "138 12345678"
+    "summary: 联系 138\n  12345678\n",  # a plain value over two lines: the same
+    'summary: "联系 138\\\n  12345678"\n',  # an escaped line break in double quotes: no space at all
+])
+def test_a_number_only_yaml_puts_together_is_found(tree, summary):
+    tree.write("activities/2024/2024-03-12-tongke-yigou.yml",
+               "title: 同课异构研讨\ndate: 2024-03-12\nprogram: san-tong-san-yi\n" + summary)
+    assert [line.split("：")[1] for line in tree.lines()] == ["字段 summary"]
+    assert "138****5678" in tree.lines()[0]

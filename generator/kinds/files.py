@@ -64,12 +64,11 @@ class Dated(FileRule):
     def identify(self, parts: list[str], label: str, example: str) -> Answer:
         if parts[0] != self.folder:
             return None
-        rule = say.dated_rule(label, self.folder, example)
         if len(parts) != 3 or not _YEAR.fullmatch(parts[1]):
-            return rule
+            return say.dated_rule(label, self.folder, example)
         m = _DATED.fullmatch(parts[2][:-4])
         if not m:
-            return say.bad_dated_name(parts[2], rule)
+            return say.bad_dated_name(parts[2], say.dated_rule(label, self.folder, example))
         try:
             date = dt.date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
