@@ -97,12 +97,19 @@ def read_bytes(path: str | Path, display: str) -> tuple[bytes | None, list[Probl
     try:
         # Non-blocking, and only a regular file is read: a pipe put in place of a record must not hang us.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
-        with open(fd, "rb") as f:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
                 reader.error(1, 1, say.NOT_REGULAR)
                 return None, reader.problems
-            raw = f.read(MAX_BYTES + 1)  # never more: a huge file is refused unread
-            size = os.fstat(f.fileno()).st_size if len(raw) > MAX_BYTES else len(raw)
+            chunks, got = [], 0  # os.read, not a buffered file: a third of the time for a small record
+            while got <= MAX_BYTES and (chunk := os.read(fd, MAX_BYTES + 1 - got)):
+                chunks.append(chunk)
+                got += len(chunk)
+            raw = b"".join(chunks)  # never more than MAX_BYTES + 1: a huge file is refused unread
+            size = max(info.st_size, len(raw))
+        finally:
+            os.close(fd)
     except OSError as e:
         reader.error(1, 1, say.cannot_read(system_error(e)))
         return None, reader.problems
@@ -308,20 +315,10 @@ class _Frame:
     container: dict | list
     path: Path_
     key: object = None
-
-    @property
-    def wants_key(self) -> bool:
-        return isinstance(self.container, dict) and self.key is None
-
-    def next_path(self) -> Path_ | None:
-        """Where the node that comes now goes (None: a repeated key's value)."""
-        if isinstance(self.container, dict):
-            key, self.key = self.key, None
-            return None if key is _DUPLICATE else self.path + (key,)
-        return self.path + (len(self.container),)
+    mapping: bool = False
 
     def add(self, path: Path_, value) -> None:
-        if isinstance(self.container, dict):
+        if self.mapping:
             self.container[path[-1]] = value
         else:
             self.container.append(value)
@@ -340,8 +337,7 @@ class _Builder:
 
     def build(self, loader) -> dict | None:
         try:
-            while type(ev := loader.get_event()) is not yaml.StreamEndEvent:
-                self._event(ev)
+            self._events(loader.get_event)
         except _Stop:
             return None
         if self.documents == 0 or self.root is None:
@@ -349,29 +345,71 @@ class _Builder:
             return None
         return self.root
 
-    def _event(self, ev) -> None:
-        kind = type(ev)
-        if kind is yaml.StreamStartEvent or kind is yaml.DocumentEndEvent:
-            return
-        if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-            self.stack.pop()
-            return
-        line, col = ev.start_mark.line + 1, ev.start_mark.column + 1
-        if kind is yaml.DocumentStartEvent:
-            self.documents += 1
-            if self.documents > 1:
-                self._stop(line, col, say.SECOND_DOCUMENT)
-            return
-        if kind is yaml.AliasEvent or ev.anchor is not None or ev.tag is not None:
-            self._refuse_yaml_features(ev, line, col)
-        if self.stack and self.stack[-1].wants_key:
-            self._key(ev, line, col)
-            return
-        path = self.stack[-1].next_path() if self.stack else ()
-        if kind is yaml.ScalarEvent or kind is yaml.AliasEvent:
-            self._scalar(ev, path, line, col)
-        else:
-            self._open(ev, path, line, col)
+    def _events(self, get_event) -> None:
+        """The event loop, the reader's hot path (a quarter of a million events at 5,000 activities): a scalar in a
+        mapping, as key or value, is handled here; the rest (containers, refusals, duplicates) by the methods."""
+        stack, doc, reader = self.stack, self.doc, self.reader
+        key_at, value_at, spans, plain = doc.key_at, doc.value_at, doc.spans, doc.plain
+        Scalar, Alias, StreamEnd = yaml.ScalarEvent, yaml.AliasEvent, yaml.StreamEndEvent
+        ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+        while (kind := type(ev := get_event())) is not StreamEnd:
+            if kind in ends:
+                stack.pop()
+                continue
+            if kind is yaml.StreamStartEvent or kind is yaml.DocumentEndEvent:
+                continue
+            mark = ev.start_mark
+            line, col = mark.line + 1, mark.column + 1
+            if kind is yaml.DocumentStartEvent:
+                self.documents += 1
+                if self.documents > 1:
+                    self._stop(line, col, say.SECOND_DOCUMENT)
+                continue
+            if kind is Alias or ev.anchor is not None or ev.tag is not None:
+                self._refuse_yaml_features(ev, line, col)
+            frame = stack[-1] if stack else None
+            if frame is not None and frame.mapping and frame.key is None:  # a key
+                if kind is not Scalar:
+                    self._stop(line, col, say.COMPLEX_KEY)
+                key = ev.value if ev.style != '"' else _escaped_bad_chars(ev, reader, line, col)
+                path = frame.path + (key,)
+                if key in frame.container or path in key_at or (key == "<<" and not ev.style):
+                    self._key(ev, key, path, line, col)
+                else:
+                    key_at[path] = (line, col)
+                    frame.key = key
+                continue
+            if frame is None:
+                path = ()
+            elif frame.mapping:
+                key, frame.key = frame.key, None
+                path = None if key is _DUPLICATE else frame.path + (key,)
+            else:
+                path = frame.path + (len(frame.container),)
+            if kind is not Scalar or path is None or frame is None or ev.style in ("|", ">") \
+                    or (ev.style == '"' and _BAD_CHARS.search(ev.value)):
+                if kind is Scalar or kind is Alias:
+                    self._scalar(ev, path, line, col)
+                else:
+                    self._open(ev, path, line, col)
+                continue
+            # A plain or quoted one-line value in a mapping or list: _scalar, inlined.
+            value, style, end = ev.value, ev.style, ev.end_mark
+            value_at[path] = (line, col)
+            spans.append(((line, col), (end.line + 1, end.column + 1), path))
+            if not style:
+                if value and _MAYBE_NOT_TEXT.match(value):
+                    plain.add(path)
+            elif style == '"' or (style == "'" and "'" in value):
+                doc.reshaped = True
+            if end.line != mark.line:
+                doc.reshaped = True
+            if value == "" and frame.mapping:
+                doc.empty.add(path)  # an empty value counts as missing
+            elif frame.mapping:
+                frame.container[path[-1]] = value
+            else:
+                frame.container.append(value)
 
     def _stop(self, line: int, col: int, message: str):
         self.reader.error(line, col, message)
@@ -387,14 +425,11 @@ class _Builder:
         if ev.tag is not None:
             self.reader.error(line, col, say.tag(ev.tag.replace("tag:yaml.org,2002:", "!!")))
 
-    def _key(self, ev, line: int, col: int) -> None:
+    def _key(self, ev, key: str, path: Path_, line: int, col: int) -> None:
+        """A key that is a merge key or already there (the common case is handled in _events)."""
         frame = self.stack[-1]
-        if type(ev) is not yaml.ScalarEvent:
-            self._stop(line, col, say.COMPLEX_KEY)
-        key = _escaped_bad_chars(ev, self.reader, line, col)
         if key == "<<" and not ev.style:
             self.reader.error(line, col, say.MERGE_KEY)
-        path = frame.path + (key,)
         if key in frame.container or path in self.doc.key_at:
             self.reader.error(line, col, say.duplicate_key(key, self.doc.key_at[path][0], line))
             frame.key = _DUPLICATE
@@ -441,6 +476,6 @@ class _Builder:
             self.stack[-1].add(path, container)
         if path is not None:
             self.doc.value_at[path] = (line, col)
-        self.stack.append(_Frame(container, path if path is not None else ("\0dup",)))
+        self.stack.append(_Frame(container, path if path is not None else ("\0dup",), mapping=mapping))
 
 
