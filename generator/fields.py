@@ -70,7 +70,8 @@ def _too_complex(text: str) -> str | None:
     if run:
         return say.long_run(len(run.group()), run.group(1), MAX_RUN)
     depth = deepest = 0
-    for m in _BRACKETS.finditer(text):
+    openers = text.count("[") + text.count("(")  # no deeper than there are brackets: most texts end here
+    for m in _BRACKETS.finditer(text) if openers > MAX_BRACKET_DEPTH else ():
         c = m.group()
         if c in "[(":
             depth += 1

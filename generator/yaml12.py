@@ -102,20 +102,25 @@ def accepts(schema: dict, path: Path_, json_type: str) -> bool:
     return types is None or json_type in types or (json_type == "integer" and "number" in types)
 
 
+@functools.cache
+def _kind_accepts(kind: str, shape: Path_, json_type: str) -> bool:
+    """accepts() for a kind's schema, at a path whose list positions are all 0 (every item has one schema)."""
+    return accepts(_schema(kind), shape, json_type)
+
+
 def misread(kind: Kind, doc: Document) -> Iterator[tuple[Path_, str, tuple[str, str] | None]]:
     """Each plain value the schema would reject as YAML 1.2 reads it, with that reading; and (reading None)
     each plain yes/no/on/off where the schema wants text."""
-    schema = None
     for path in sorted(doc.plain, key=lambda p: doc.value_at.get(p, (0, 0))):  # only those that may be typed
         text = _value(doc.data, path)
         if text is None:
             continue
-        schema = schema or _schema(kind.name)
+        shape = tuple(0 if isinstance(part, int) else part for part in path)
         read = reading(text)
         if read is not None:
-            if not accepts(schema, path, read[0]):
+            if not _kind_accepts(kind.name, shape, read[0]):
                 yield path, text, read
-        elif is_yaml11_bool(text) and not accepts(schema, path, "boolean"):
+        elif is_yaml11_bool(text) and not _kind_accepts(kind.name, shape, "boolean"):
             yield path, text, None
 
 
