@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import warnings
 from pathlib import Path, PurePosixPath
 
@@ -17,6 +18,8 @@ from .photos import FORMATS, MAX_PIXELS, oversized
 
 # What a folder or file name under records/assets/ may hold (the first character found otherwise is named).
 _BAD_NAME = re.compile(r"[^A-Za-z0-9._/-]")
+# A relative path of such names with no "." or ".." part and no empty one: the short way of prepare() applies.
+_PLAIN = re.compile(r"(?!\.\.?(?:/|\Z))[A-Za-z0-9._-]+(?:/(?!\.\.?(?:/|\Z))[A-Za-z0-9._-]+)*")
 
 
 class AssetChecker:
@@ -31,15 +34,17 @@ class AssetChecker:
         self._oversized: set[str] = set()
         self.memory = memory or PhotoMemory(assets_dir, None)
         self.decoded = 0  # originals decoded by this checker (tests, the benchmark)
+        self._fresh: dict[str, tuple] = {}  # rel -> its key, as the last prepare() found it
 
     def _key(self, rel: str) -> tuple:
         return rel, signature(os.path.join(self._base, rel))  # not pathlib: this runs for every photo of every record
 
     def problem(self, rel: str) -> str | None:
         """None when the path names a real JPEG/PNG/WebP/HEIC inside records/assets/, else why not."""
-        key = self._key(rel)
+        key = self._fresh.get(rel) or self._key(rel)
         if key not in self._cache:
             self.prepare([rel])
+            key = self._fresh[rel]
         return self._cache[key]
 
     def oversized(self, rel: str) -> bool:
@@ -47,14 +52,31 @@ class AssetChecker:
         return rel in self._oversized
 
     def prepare(self, rels) -> None:
-        """Check every path not checked yet; the originals the memory does not know are decoded on every core."""
+        """Check every path not checked yet; the originals the memory does not know are decoded on every core.
+        A plain file in a folder inside records/assets/ is found with one lstat (the folder's real path is worked
+        out once); anything else — a link, a missing file, an odd name — goes the long way, _locate."""
+        self._fresh = {}
+        root = os.path.realpath(self._base) if os.path.isdir(self._base) else None
+        folders: dict[str, bool] = {}  # folder -> whether its real path is inside root
         pending = []
         for rel in dict.fromkeys(rels):
-            key = self._key(rel)
+            path = os.path.join(self._base, rel)
+            try:
+                st = os.lstat(path)
+            except (OSError, ValueError):
+                st = None
+            plain = st is not None and stat.S_ISREG(st.st_mode) and root is not None and _PLAIN.fullmatch(rel)
+            if plain:
+                folder = os.path.dirname(path)
+                if folder not in folders:
+                    real = os.path.realpath(folder)
+                    folders[folder] = real == root or real.startswith(root + os.sep)
+                plain = folders[folder]
+            key = self._fresh[rel] = (rel, (st.st_mtime_ns, st.st_size, st.st_ino) if plain else signature(path))
             if key in self._cache:
                 self.memory.recall(rel, key[1])  # still in use: the memory keeps it
                 continue
-            why, real = self._locate(rel)
+            why, real = (None, path) if plain else self._locate(rel)
             if why is not None:
                 self._cache[key] = why
             elif (facts := self.memory.recall(rel, key[1])) is not None:
