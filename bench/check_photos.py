@@ -40,7 +40,7 @@ _log, _watch = os.environ.get("OPEN_LOG"), os.environ.get("OPEN_WATCH")
 if _log and _watch:
     def _opened(event, args):
         if event == "open" and isinstance(args[0], (str, bytes, os.PathLike)):
-            path = os.fsdecode(args[0])
+            path = os.path.realpath(os.fsdecode(args[0]))
             if path.startswith(_watch):
                 with open(_log, "a", encoding="utf-8") as f:
                     f.write(path + "\\n")
@@ -83,7 +83,7 @@ def with_photos(records: Path, photos: int) -> None:
 def run_check(project: Path, hook: Path) -> tuple[float, int]:
     log = hook / "opens.log"
     log.unlink(missing_ok=True)
-    env = {**os.environ, "PYTHONPATH": str(hook), "OPEN_LOG": str(log), "OPEN_WATCH": str(project / "records/assets")}
+    env = {**os.environ, "PYTHONPATH": str(hook), "OPEN_LOG": str(log), "OPEN_WATCH": str((project / "records/assets").resolve())}
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "generator", "check"], cwd=project, env=env, capture_output=True,
                           text=True, encoding="utf-8")

@@ -152,6 +152,14 @@ def _year(value: Any) -> int:
     return int(text)
 
 
+def _time(value: Any) -> str:
+    text = _line(value)
+    m = re.fullmatch(r"(\d{1,2}):(\d{2})", text)
+    if not m or int(m[1]) > 23 or int(m[2]) > 59:
+        raise fail(say.not_a_time(text))
+    return f"{int(m[1]):02d}:{m[2]}"
+
+
 def _count(value: Any) -> int:
     text = _line(value)
     if not re.fullmatch(r"\d+", text):
@@ -212,6 +220,7 @@ Date = Annotated[dt.date, BeforeValidator(_date)]
 YearMonth = Annotated[str, BeforeValidator(_year_month), WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}(-\d{2})?$"})]
 Year = Annotated[int, BeforeValidator(_year), WithJsonSchema({"type": "integer", "minimum": 1900, "maximum": 2100})]
 Count = Annotated[int, BeforeValidator(_count), WithJsonSchema({"type": "integer", "minimum": 0})]
+TimeOfDay = Annotated[str, BeforeValidator(_time), WithJsonSchema({"type": "string", "pattern": r"^\d{1,2}:\d{2}$"})]
 Boolean = Annotated[bool, BeforeValidator(_boolean)]
 def _asset(value: Any) -> str:
     return _line(value)

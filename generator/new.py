@@ -97,6 +97,7 @@ class Options:
     origin: str | None = field(default=None, metadata={"flag": "--from"})
     place: str | None = None
     member: str | None = None
+    branch: str | None = None
 
     need = staticmethod(_need)
     pick = staticmethod(_pick)

@@ -135,7 +135,7 @@ def test_help_is_in_chinese(args):
         "suggestion", "review", "place", "markdown", "type", "index", "sha", "schemas", "duty", "shequ", "fuwuzhan",
         "view", "responsibility", "zhang", "hua", "fmt", "edit", "fs", "git", "shrink", "export", "deploy", "sftp",
         "rollback", "endpoint", "provider", "rclone", "https", "oss", "cn", "hangzhou", "aliyuncs", "com", "import",
-        "files", "docx"}
+        "files", "docx", "meeting", "branch", "branches"}
     assert english == set(), english
 
 

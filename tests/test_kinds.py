@@ -47,7 +47,8 @@ def test_a_dated_kind_has_the_date_its_file_name_is_checked_against():
 
 def test_sections_come_in_the_registrys_order():
     assert [k.section[0] for k in KINDS.values() if k.section] == [
-        "党建工作", "党建活动", "党员风采", "刊物", "阵地与基地", "社区服务站", "党性论坛", "述职评议", "一岗双责"]
+        "党建工作", "党建活动", "党员风采", "刊物", "阵地与基地", "社区服务站", "党性论坛", "述职评议", "一岗双责",
+        "三会一课"]
 
 
 def test_a_periodicals_index_is_claimed_before_its_issues():

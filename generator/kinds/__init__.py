@@ -6,13 +6,14 @@ order is the order of checking paths (a periodical's index before its issues) an
 
 from __future__ import annotations
 
-from . import activity, duty, issue, member, place, program, publication, responsibility, review, site, suggestion
+from . import activity, duty, issue, meeting, member, place, program, publication, responsibility, review, site, suggestion
 from .base import FileIdentity, Finding, Record
 from .kind import Kind, Reference
 
 KINDS: dict[str, Kind] = {
     module.KIND.name: module.KIND
-    for module in (site, program, activity, member, publication, issue, place, duty, suggestion, review, responsibility)
+    for module in (site, program, activity, member, publication, issue, place, duty, suggestion, review, responsibility,
+                   meeting)
 }
 
 __all__ = ["KINDS", "FileIdentity", "Finding", "Kind", "Record", "Reference"]

@@ -136,6 +136,7 @@ class NewOptions(Protocol):
     origin: str | None
     place: str | None
     member: str | None
+    branch: str | None
 
     def need(self, value: str | None, option: str, what: str) -> str: ...
 

@@ -15,6 +15,7 @@ from .deploy import *  # noqa: F403
 from .editor import *  # noqa: F403
 from .files import *  # noqa: F403
 from .importing import *  # noqa: F403
+from .meetings import *  # noqa: F403
 from .mistakes import *  # noqa: F403
 from .new import *  # noqa: F403
 from .outputs import *  # noqa: F403

@@ -7,6 +7,7 @@ import re
 from .assets import ASSETS
 
 __all__ = [
+    "not_a_time",
     "DEEP_LIST",
     "EMPTY",
     "ID_RULE",
@@ -116,6 +117,10 @@ def not_a_year_month(text: str) -> str:
 
 def not_a_year(text: str) -> str:
     return f"“{text}”不是年份：请写四位数的年份，例如 2024"
+
+
+def not_a_time(text: str) -> str:
+    return f"“{text}”不是时间：请写成 时:分（英文冒号，24 小时制），例如 14:30"
 
 
 def not_a_count(text: str) -> str:
