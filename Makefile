@@ -9,10 +9,11 @@ SITE_STAMP := $(VENV)/.site-installed
 TEST_STAMP := $(VENV)/.test-installed
 DEPLOY_STAMP := $(VENV)/.deploy-installed
 IMPORT_STAMP := $(VENV)/.import-installed
+LEDGER_STAMP := $(VENV)/.ledger-installed
 NODE   := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve edit deploy import test test-fast test-newest check new fmt shrink schema verify-archive bench archive export screenshots vendor-decap lock system-packages clean
+.PHONY: site serve edit deploy import ledger test test-fast test-newest check new fmt shrink schema verify-archive bench archive export screenshots vendor-decap lock system-packages clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +36,11 @@ $(DEPLOY_STAMP): requirements/deploy.txt $(SITE_STAMP)
 # mammoth and markdownify, which `make import` reads Word documents with, locked like the rest.
 $(IMPORT_STAMP): requirements/import.txt $(SITE_STAMP)
 	$(PIP) --require-hashes --no-deps -r requirements/import.txt
+	touch $@
+
+# WeasyPrint, which `make ledger` prints the 台账 with, locked like the rest (it needs the system's Pango).
+$(LEDGER_STAMP): requirements/ledger.txt $(SITE_STAMP)
+	$(PIP) --require-hashes --no-deps -r requirements/ledger.txt
 	touch $@
 
 # Node for the offline archive (it ships iframe-worker's shim instead of loading it from a CDN) and, in tests, for
@@ -83,6 +89,13 @@ FILES ?=
 import: $(IMPORT_STAMP)
 	$(PY) -m generator import $(FILES)
 
+## The year's 党建工作台账 as one PDF in ledger/: make ledger YEAR=2024 (INTERNAL=1: the internal edition, with the
+## 三会一课 records, the 一岗双责 letters and the 制度落实情况 table). Needs Pango (Debian: libpango-1.0-0).
+YEAR ?=
+INTERNAL ?=
+ledger: $(LEDGER_STAMP)
+	$(PY) -m generator ledger --year "$(YEAR)" $(if $(INTERNAL),--internal) --out ledger
+
 ## Check the records only
 check: $(SITE_STAMP)
 	$(PY) -m generator check
@@ -126,7 +139,7 @@ system-packages:
 test-newest: system-packages $(NODE)
 	rm -rf .venv-newest
 	$(PYTHON) -m venv .venv-newest
-	.venv-newest/bin/python -m pip install --quiet --disable-pip-version-check --upgrade -e '.[test,import]'
+	.venv-newest/bin/python -m pip install --quiet --disable-pip-version-check --upgrade -e '.[test,import,ledger]'
 	.venv-newest/bin/python -m pip list --format=freeze | grep -iE '^(pyyaml|mkdocs|mkdocs-material|pydantic|jinja2|nh3|pillow)=='
 	.venv-newest/bin/ruff check generator tests bench scripts
 	.venv-newest/bin/python -m pytest
@@ -168,7 +181,9 @@ lock:
 	cd requirements && ../.venv-lock/bin/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes --upgrade \
 	  ../pyproject.toml build.in --extra import -c site.txt -o import.txt
 	cd requirements && ../.venv-lock/bin/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes --upgrade \
-	  ../pyproject.toml build.in --extra test --extra deploy --extra import -c site.txt -o test.txt
+	  ../pyproject.toml build.in --extra ledger -c site.txt -o ledger.txt
+	cd requirements && ../.venv-lock/bin/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes --upgrade \
+	  ../pyproject.toml build.in --extra test --extra deploy --extra import --extra ledger -c site.txt -o test.txt
 	cd requirements && ../.venv-lock/bin/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes --upgrade \
 	  ../pyproject.toml build.in --extra test --extra bench -c test.txt -o bench.txt
 	rm -rf .venv-lock

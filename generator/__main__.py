@@ -176,6 +176,22 @@ def _import(args) -> int:
     return EXIT_OK
 
 
+def _ledger(args) -> int:
+    from .ledger import LedgerError, make_ledger
+
+    if refused := _refused_output(Path(args.out), outputs.LEDGER, None, Path(args.records)):
+        return refused
+    try:
+        made = make_ledger(Path(args.records), Path(args.out), args.year, internal=args.internal)
+    except LedgerError as e:
+        return _fail(str(e), EXIT_PROBLEMS)
+    if not isinstance(made, tuple):
+        return _refused(made.problems, made.files_checked)
+    path, pages = made
+    print(say.ledger_made(path.as_posix(), pages))
+    return EXIT_OK
+
+
 def _site(args) -> int:
     from .site import SiteError, build_site
 
@@ -322,6 +338,8 @@ COMMANDS: dict[str, Command] = {
     "shrink": Command(_shrink, (RECORDS,)),
     "fmt": Command(_fmt, (RECORDS, Option("--check", {"action": "store_true"}))),
     "export": Command(_export, (RECORDS, OUT(default="export"), CONFIG)),
+    "ledger": Command(_ledger, (RECORDS, Option("--year", {"type": int, "required": True}), INTERNAL,
+                                OUT(default="ledger"))),
     "import": Command(_import, (Option("files", {"nargs": "+", "metavar": say.FILE}), RECORDS)),
     "schema": Command(_schema, (OUT(default="schemas"),)),
     "deploy": Command(_deploy, (RECORDS, CONFIG, Option("--to", {"metavar": say.TARGET}),

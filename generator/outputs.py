@@ -57,6 +57,7 @@ SITE = Output(".dangjian-site", say.MADE_BY["site"], say.mark_text("python -m ge
 EXPORT = Output(".dangjian-export", say.MADE_BY["export"], say.EXPORT_MARK_TEXT)
 ARCHIVE = Output(".dangjian-archive", say.MADE_BY["archive"], say.mark_text("python -m generator archive"), _archives_only)
 PAGES = Output(".generator-files", say.MADE_BY["pages"])  # build --out: its list of what it wrote is its mark
+LEDGER = Output(".dangjian-ledger", say.MADE_BY["ledger"], say.mark_text("python -m generator ledger"))
 SCREENSHOTS = Output(".dangjian-screenshots", say.MADE_BY["screenshots"], say.mark_text("make screenshots"))
 
 

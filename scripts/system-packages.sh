@@ -1,7 +1,8 @@
 #!/bin/sh
 # The system packages the tests need: Debian's Chromium (never a downloaded browser), CJK fonts (screenshots
 # and layout need real Chinese glyphs), Node.js with npm (the offline archive ships an npm package), OpenSSH
-# (deploy publishes over SSH; its tests start sshd on loopback) and nginx (the tests serve deploy/nginx.conf).
+# (deploy publishes over SSH; its tests start sshd on loopback), nginx (the tests serve deploy/nginx.conf), Pango
+# (WeasyPrint lays out the yearly 台账 with it) and poppler's pdftotext and pdftoppm (the tests read the 台账 back).
 # Installed here when this user can (root, or sudo without a password); otherwise stop at once with the one
 # command to run, not deep inside pytest.
 set -eu
@@ -12,6 +13,9 @@ command -v npm >/dev/null 2>&1 || need="$need nodejs npm"
 [ -x /usr/sbin/sshd ] || need="$need openssh-server"  # the deploy tests publish to a real SSH server on loopback
 command -v ssh >/dev/null 2>&1 || need="$need openssh-client"  # generator deploy runs ssh for the release switch
 [ -x /usr/sbin/nginx ] || need="$need nginx-light"  # the tests serve deploy/nginx.conf with a real nginx
+dpkg -s libpango-1.0-0 >/dev/null 2>&1 || need="$need libpango-1.0-0"  # WeasyPrint lays out the 台账 with Pango
+dpkg -s libpangoft2-1.0-0 >/dev/null 2>&1 || need="$need libpangoft2-1.0-0"
+command -v pdftotext >/dev/null 2>&1 || need="$need poppler-utils"  # the tests read the 台账 back
 for pkg in ${EXTRA:-}; do  # what one target needs beyond the tests (make bench: libvips42)
   dpkg -s "$pkg" >/dev/null 2>&1 || need="$need $pkg"
 done

@@ -123,7 +123,8 @@ def test_a_bug_is_reported_as_a_bug(tree, monkeypatch, capsys):
 
 @pytest.mark.parametrize("args", [["--help"], ["check", "--help"], ["build", "--help"], ["new", "--help"],
                                   ["site", "--help"], ["archive", "--help"], ["verify-archive", "--help"],
-                                  ["schema", "--help"], ["export", "--help"], ["deploy", "--help"], ["import", "--help"]])
+                                  ["schema", "--help"], ["export", "--help"], ["deploy", "--help"], ["import", "--help"],
+                                  ["ledger", "--help"]])
 def test_help_is_in_chinese(args):
     done = subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True, text=True, encoding="utf-8")
     assert done.returncode == 0
@@ -135,7 +136,7 @@ def test_help_is_in_chinese(args):
         "suggestion", "review", "place", "markdown", "type", "index", "sha", "schemas", "duty", "shequ", "fuwuzhan",
         "view", "responsibility", "zhang", "hua", "fmt", "edit", "fs", "git", "shrink", "export", "deploy", "sftp",
         "rollback", "endpoint", "provider", "rclone", "https", "oss", "cn", "hangzhou", "aliyuncs", "com", "import",
-        "files", "docx", "meeting", "branch", "branches"}
+        "files", "docx", "meeting", "branch", "branches", "ledger"}
     assert english == set(), english
 
 

@@ -17,7 +17,7 @@ CJK = re.compile(r"[\u4e00-\u9fff]")  # words; punctuation alone (“：” in a
 
 # Modules whose Chinese is the site's or a record's content (page titles, field descriptions, labels, examples):
 # what a visitor reads on a page or an editor reads in a new record, not a message about a run or a mistake.
-CONTENT = {"pages.py", "feeds.py", "render.py", "indexes.py", "paging.py"}
+CONTENT = {"pages.py", "feeds.py", "render.py", "indexes.py", "paging.py", "ledger/book.py", "ledger/printing.py"}
 # Where a text becomes a message, in content modules too.
 SINKS = {"Finding", "fail", "Problem", "problem", "error", "warning", "info", "print", "PluginError", "NewError",
          "ArchiveError", "SiteError", "ConflictError", "Busy", "ArgumentTypeError"}

@@ -79,6 +79,10 @@ COMMANDS = {
     "schema": ("生成编辑辅助：JSON Schema 和“常见错误”",
                "生成每种记录的 JSON Schema（供编辑器校验和补全）、VS Code 的设置，"
                "和 records/README.md 的“常见错误”一节（网页编辑器的配置在每次构建网站时生成）"),
+    "ledger": ("生成一年的党建工作台账（PDF）",
+               "把一年的记录排成一本可打印的党建工作台账（A4 PDF）：封面、带页码的目录、书签，按“四句话”和特色做法排列的"
+               "党建活动（附照片），值班、刊物、建议与回复、述职评议；--internal 生成内部版，另有三会一课会议记录（附签字栏）、"
+               "一岗双责目标责任书和制度落实情况表。草稿不会出现"),
     "import": ("把 Word 简报导入为活动草稿",
                "把学校以前的 Word 简报（.docx）导入为党建活动的草稿，一篇简报一条：标题、日期、正文和照片（照片下面的一段"
                "是它的说明），去掉报头（第X期、编印单位）和报尾（报/送/发、共印X份），按用词猜所属的特色做法。"
@@ -135,6 +139,10 @@ OPTIONS = {
     ("edit", "--decap-port"): "decap-server 的端口（默认 8081）",
     ("edit", "--mode"): "fs：保存直接写进 records/（默认）；git：每次保存是一个审核分支，发布后才进入 main，和拉取请求一样",
     ("shrink", "--records"): _RECORDS,
+    ("ledger", "--records"): _RECORDS,
+    ("ledger", "--year"): "年份，例如 2024",
+    ("ledger", "--internal"): "生成内部版（含三会一课、一岗双责和制度落实情况，页眉印“内部资料”）",
+    ("ledger", "--out"): "存放台账的目录（默认 ledger）",
     ("import", "files"): "要导入的 .docx 文件，或放着它们的文件夹（导入其中所有的 .docx）",
     ("import", "--records"): _RECORDS,
     ("fmt", "--records"): _RECORDS,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 __all__ = [
+    "ledger_empty_year",
+    "ledger_made",
     "absent_count_differs",
     "ends_before_it_starts",
     "not_of_branch",
@@ -31,3 +33,12 @@ def not_of_branch(who: str, member: str, member_branch: str, branch: str) -> str
 
 def votes_over_present(votes: int, present: int) -> str:
     return f"赞成、反对、弃权加起来 {votes} 票，比实到的 {present} 人多：请核对表决票数"
+
+
+def ledger_empty_year(year: int) -> str:
+    return (f"{year} 年没有任何已发布的记录（活动、值班、刊物、建议、述职评议），台账会是空的，所以没有生成。"
+            "请检查年份，或先把这一年的记录改为已发布")
+
+
+def ledger_made(path: str, pages: int) -> str:
+    return f"已生成 {path}（{pages} 页）。"

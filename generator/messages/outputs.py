@@ -33,7 +33,7 @@ __all__ = [
 
 # How a refusal names the folders each command makes: "… 不是{它}目录".
 MADE_BY = {"site": "以前生成的网站", "export": "以前导出的", "archive": "以前存放存档的", "pages": "以前生成页面的",
-           "screenshots": "截图"}
+           "screenshots": "截图", "ledger": "以前存放台账的"}
 
 
 def output_not_ours(out: str, made_by: str) -> str:
