@@ -148,6 +148,33 @@ def imported(browser, work: Path, shots: Path) -> int:
     return 1
 
 
+def ledger(work: Path, shots: Path) -> int:
+    """The internal 台账 of the shipped records' year (make ledger YEAR=2011 INTERNAL=1): its cover, contents, the
+    first page of activities and the 制度落实情况 table, as pdftoppm draws them."""
+    import re
+    import subprocess
+
+    out = work / "ledger"
+    subprocess.run([sys.executable, "-m", "generator", "ledger", "--year", "2011", "--internal", "--out", str(out)],
+                   cwd=ROOT, check=True, capture_output=True)
+    pdf = next(out.glob("*.pdf"))
+
+    def text(page: int) -> str:
+        return re.sub(r"\s+", "", subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                                                 capture_output=True, text=True, check=True).stdout)
+
+    pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
+                                                            check=True).stdout)[1])
+    body = [n for n in range(3, pages + 1) if "·目录" not in text(n)[:80]]  # past the contents
+    chosen = {"cover": 1, "contents": 2, "activity": next(n for n in body if "一、党建活动" in text(n)),
+              "compliance": next(n for n in body if "八、制度落实情况" in text(n))}
+    for name, page in chosen.items():
+        subprocess.run(["pdftoppm", "-r", "90", "-png", "-singlefile", "-f", str(page), "-l", str(page), str(pdf),
+                        str(work / f"ledger-{name}")], check=True)
+        _jpeg((work / f"ledger-{name}.png").read_bytes(), shots / f"ledger-{name}.jpg")
+    return len(chosen)
+
+
 def main() -> None:
     out = ROOT / "screenshots"
     try:  # only a folder this script made (it holds its mark) is replaced
@@ -177,12 +204,14 @@ def main() -> None:
             page.pdf(path=str(shots / f"{name}-a4.pdf"), format="A4", print_background=True)
         page.close()
         edited = editor(browser, work, shots) + imported(browser, work, shots)
+    printed = ledger(work, shots)
     shutil.copy2(out / "README.md", shots / "README.md")
     outputs.mark(shots, outputs.SCREENSHOTS)
     shutil.rmtree(out, ignore_errors=True)
     shots.rename(out)
     shutil.rmtree(work, ignore_errors=True)
-    print(f"screenshots/：{len(PAGES) * len(WIDTHS)} 张网站截图，{edited} 张网页编辑器截图，{len(PRINTED)} 个 PDF")
+    print(f"screenshots/：{len(PAGES) * len(WIDTHS)} 张网站截图，{edited} 张网页编辑器截图，{len(PRINTED)} 个 PDF，"
+          f"{printed} 张台账页面")
 
 
 if __name__ == "__main__":

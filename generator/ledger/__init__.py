@@ -13,6 +13,7 @@ from ..link import BuildMode
 from ..photos import PhotoPublisher
 from ..pipeline import check_records
 from .book import file_name, make_book
+from .print_photos import print_copies
 from .printing import book_html, write_pdf
 
 
@@ -34,7 +35,8 @@ def make_ledger(records: Path, out: Path, year: int, *, internal: bool, today: d
     media = sorted({path for e in shown for _, path in e.record.assets()})
     project = records.resolve().parent
     published = PhotoPublisher(records / "assets", project / ".cache/photos").publish_all(media)
-    html = book_html(book, result.site, {rel: p.large for rel, p in published.items()})
+    printed = print_copies({rel: p.large for rel, p in published.items()}, project / ".cache/print")
+    html = book_html(book, result.site, printed)
     out.mkdir(parents=True, exist_ok=True)
     if not outputs.LEDGER.is_ours(out):
         outputs.mark(out, outputs.LEDGER)

@@ -21,9 +21,6 @@ from ..render import cn_date
 from .book import Book
 
 HERE = Path(__file__).resolve().parent.parent / "templates" / "ledger"
-# Print resolution: a photo is printed two to a row, about 80 mm wide; 200 dpi is ~630 pixels. WeasyPrint resizes
-# the published copies (1,600 pixels) to that, so the book does not carry each photo at screen size.
-PHOTO_DPI = 200
 INTERNAL_MARK = '@page { @top-right { content: "内部资料"; font-size: 9pt; font-weight: bold; color: #a00; } }'
 
 
@@ -72,7 +69,7 @@ def write_pdf(html: str, target: Path) -> int:
     from weasyprint import HTML
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)  # its notes on CSS it ignores are not the reader's
-    options = {"dpi": PHOTO_DPI, "jpeg_quality": 85, "optimize_images": True}  # read as the images load: in render
-    document = HTML(string=html, base_url=str(HERE)).render(**options)
-    document.write_pdf(target, **options)
+    # The photos come at print size (print_photos.py): embedded as they are, not decoded again.
+    document = HTML(string=html, base_url=str(HERE)).render()
+    document.write_pdf(target)
     return len(document.pages)

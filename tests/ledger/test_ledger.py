@@ -32,7 +32,7 @@ def books(tmp_path_factory):
                "title: 同课异构研讨\ndate: 2024-03-12\nprogram: san-tong-san-yi\nplaces: [dangyuan-huodongshi]\n"
                f"branches: [di-yi]\nmembers: [zhang-hua]\nparticipants: 20\nbody: {BODY}\n"
                "photos:\n  - src: 2024/a.jpg\n    caption: 研讨现场\n")
-    tree.image("2024/a.jpg", size=(800, 600))
+    tree.image("2024/a.jpg", size=(1200, 900))
     tree.write("activities/2024/2024-04-01-caogao.yml",
                f"title: {DRAFT_SECRET}\ndate: 2024-04-01\nprogram: san-tong-san-yi\nstatus: draft\n")
     tree.write("meetings/2024/2024-03-05-di-yi-zhiweihui.yml",
@@ -141,7 +141,7 @@ def test_photos_are_printed_at_print_resolution_not_as_originals(books):
     images = {img.data: img for page in reader.pages for img in page.images}  # pages share their resources
     assert len(images) == 1
     with next(iter(images.values())).image as im:
-        assert im.width < 800  # the 800-pixel original, printed ~80 mm wide at 200 dpi
+        assert im.size == (800, 600)  # the 1200-pixel original, printed ~80 mm wide at 250 dpi
 
 
 def test_a_year_without_records_is_refused_and_nothing_written(books):
