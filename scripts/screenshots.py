@@ -154,7 +154,9 @@ def ledger(work: Path, shots: Path) -> int:
     import re
     import subprocess
 
-    out = work / "ledger"
+    import tempfile
+
+    out = Path(tempfile.mkdtemp(prefix="ledger-")) / "books"  # outside the project: ledger writes nowhere in it
     subprocess.run([sys.executable, "-m", "generator", "ledger", "--year", "2011", "--internal", "--out", str(out)],
                    cwd=ROOT, check=True, capture_output=True)
     pdf = next(out.glob("*.pdf"))
@@ -172,6 +174,7 @@ def ledger(work: Path, shots: Path) -> int:
         subprocess.run(["pdftoppm", "-r", "90", "-png", "-singlefile", "-f", str(page), "-l", str(page), str(pdf),
                         str(work / f"ledger-{name}")], check=True)
         _jpeg((work / f"ledger-{name}.png").read_bytes(), shots / f"ledger-{name}.jpg")
+    shutil.rmtree(out.parent)
     return len(chosen)
 
 
