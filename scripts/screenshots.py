@@ -153,7 +153,6 @@ def ledger(work: Path, shots: Path) -> int:
     first page of activities and the 制度落实情况 table, as pdftoppm draws them."""
     import re
     import subprocess
-
     import tempfile
 
     out = Path(tempfile.mkdtemp(prefix="ledger-")) / "books"  # outside the project: ledger writes nowhere in it

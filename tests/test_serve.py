@@ -183,7 +183,7 @@ def test_a_record_error_shows_in_the_preview_until_the_next_good_save(tmp_path):
         body = fetch(page)
         assert expected in body
         assert "<script>" in body and "livereload" in body  # the preview reloads it on the next save
-        assert "检查未通过：37 个文件中有 1 个错误、0 个警告。" in body
+        assert "检查未通过：41 个文件中有 1 个错误、0 个警告。" in body
         for other in ("", "members/zhang-hua/", "no/such/page/"):
             assert expected in urllib_body(base + other), other
         record.write_text(good.replace("课堂教学研讨\n", "课堂教学研讨（改好了）\n", 1), encoding="utf-8")
