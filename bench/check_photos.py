@@ -18,7 +18,6 @@ import random
 import re
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -31,21 +30,12 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
+sys.path.insert(0, str(ROOT / "tests"))
+
 from check_speed import floor  # noqa: E402
 from make_tree import make_tree  # noqa: E402
+from support.opens import Opens  # noqa: E402  the same follower of file opens as tests/test_photo_memory.py
 
-SITECUSTOMIZE = '''
-import os, sys
-_log, _watch = os.environ.get("OPEN_LOG"), os.environ.get("OPEN_WATCH")
-if _log and _watch:
-    def _opened(event, args):
-        if event == "open" and isinstance(args[0], (str, bytes, os.PathLike)):
-            path = os.path.realpath(os.fsdecode(args[0]))
-            if path.startswith(_watch):
-                with open(_log, "a", encoding="utf-8") as f:
-                    f.write(path + "\\n")
-    sys.addaudithook(_opened)
-'''
 DISTINCT = 40
 
 
@@ -80,22 +70,19 @@ def with_photos(records: Path, photos: int) -> None:
         path.write_text(text.replace("tags:", "photos:\n" + "".join(listed) + "tags:", 1), encoding="utf-8")
 
 
-def run_check(project: Path, hook: Path) -> tuple[float, int]:
-    log = hook / "opens.log"
-    log.unlink(missing_ok=True)
-    env = {**os.environ, "PYTHONPATH": str(hook), "OPEN_LOG": str(log), "OPEN_WATCH": str((project / "records/assets").resolve())}
+def run_check(project: Path, opens: Opens) -> tuple[float, int]:
+    """`python -m generator check` in the project: wall time, and how many originals it (or a worker) opened."""
+    opens.watched = (project / "records/assets").resolve()
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "generator", "check"], cwd=project, env=env, capture_output=True,
-                          text=True, encoding="utf-8")
+    done, opened = opens.check(project)
     took = time.perf_counter() - start
     if done.returncode != 0:
         sys.exit(done.stdout[-2000:] + done.stderr[-2000:])
-    opened = len(set(log.read_text(encoding="utf-8").splitlines())) if log.exists() else 0
-    return took, opened
+    return took, len(opened)
 
 
-def median_check(project: Path, hook: Path, runs: int = 3) -> tuple[float, int]:
-    results = [run_check(project, hook) for _ in range(runs)]
+def median_check(project: Path, opens: Opens, runs: int = 3) -> tuple[float, int]:
+    results = [run_check(project, opens) for _ in range(runs)]
     return statistics.median(t for t, _ in results), max(o for _, o in results)
 
 
@@ -113,19 +100,19 @@ def main(activities: int, photos: int) -> None:
         path.write_text(re.sub(r"photos:\n(?:  - src: [^\n]*\n    caption: [^\n]*\n)*", "", text), encoding="utf-8")
     with_photos(project / "records", photos)
     hook = Path(tempfile.mkdtemp(prefix="opens-"))
-    (hook / "sitecustomize.py").write_text(SITECUSTOMIZE, encoding="utf-8")
+    opens = Opens(hook, project / "records/assets")
 
     start = time.perf_counter()
     floor(project / "records")
     parse = time.perf_counter() - start
-    no_photos, _ = median_check(bare, hook)
-    cold, cold_opened = run_check(project, hook)
-    warm, warm_opened = median_check(project, hook)
+    no_photos, _ = median_check(bare, opens)
+    cold, cold_opened = run_check(project, opens)
+    warm, warm_opened = median_check(project, opens)
     changed = project / "records/assets" / sorted((project / "records/assets").glob("*/p00007.jpg"))[0].relative_to(
         project / "records/assets")
     changed.unlink()
     grain_jpeg(changed, 999)
-    edited, edited_opened = run_check(project, hook)
+    edited, edited_opened = run_check(project, opens)
     shutil.rmtree(hook)
 
     print(f"# {platform.node()} · {os.cpu_count()} cores · Python {platform.python_version()} · "

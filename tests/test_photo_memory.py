@@ -8,52 +8,13 @@ import json
 import os
 import shutil
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from PIL import Image
+from support.opens import Opens
 from support.sitebuild import config_for, mkdocs_build
 
 from generator import messages as say
-
-# Every file a Python process (and each process it spawns: the variable is inherited) opens under a folder.
-SITECUSTOMIZE = '''
-import os, sys
-_log, _watch = os.environ.get("OPEN_LOG"), os.environ.get("OPEN_WATCH")
-if _log and _watch:
-    def _opened(event, args):
-        if event == "open" and isinstance(args[0], (str, bytes, os.PathLike)):
-            path = os.path.realpath(os.fsdecode(args[0]))
-            if path.startswith(_watch):
-                with open(_log, "a", encoding="utf-8") as f:
-                    f.write(f"{os.getpid()} {path}\\n")
-    sys.addaudithook(_opened)
-'''
-
-
-class Opens:
-    def __init__(self, tmp: Path, watched: Path):
-        self.site = tmp / "opens-site"
-        self.site.mkdir()
-        (self.site / "sitecustomize.py").write_text(SITECUSTOMIZE, encoding="utf-8")
-        self.log = tmp / "opens.log"
-        self.watched = watched.resolve()
-
-    def run(self, args: list[str], cwd: Path) -> tuple[subprocess.CompletedProcess, list[tuple[int, str]]]:
-        self.log.unlink(missing_ok=True)
-        env = {**os.environ, "PYTHONPATH": str(self.site), "OPEN_LOG": str(self.log), "OPEN_WATCH": str(self.watched),
-               "NO_MKDOCS_2_WARNING": "1"}
-        done = subprocess.run([sys.executable, *args], cwd=cwd, env=env, capture_output=True, text=True, encoding="utf-8")
-        lines = self.log.read_text(encoding="utf-8").splitlines() if self.log.exists() else []
-        opened = [(int(pid), Path(path).relative_to(self.watched).as_posix())
-                  for pid, path in (line.split(" ", 1) for line in lines)]
-        return done, opened
-
-    def check(self, tree, *extra: str):
-        done, opened = self.run(["-m", "generator", "check", *extra], tree.root)
-        return done, sorted({rel for _, rel in opened})
-
 
 PHOTOS = {"2024/a.jpg": (200, 30, 30), "2024/b.jpg": (30, 120, 200), "2024/c.png": (40, 160, 60)}
 
@@ -69,10 +30,10 @@ def photos(tree, tmp_path):
 
 
 def test_a_warm_check_opens_no_original(tree, photos):
-    done, cold = photos.check(tree)
+    done, cold = photos.check(tree.root)
     assert done.returncode == 0, done.stdout
     assert cold == sorted(PHOTOS)
-    done, warm = photos.check(tree)
+    done, warm = photos.check(tree.root)
     assert (done.returncode, warm) == (0, [])
     assert done.stdout.strip() == "检查通过：10 个文件，没有发现问题。"
 
@@ -91,9 +52,9 @@ def test_a_warm_build_opens_no_original(tree, photos):
 
 
 def test_a_changed_photo_is_checked_again_and_a_broken_one_is_refused_every_time(tree, photos):
-    photos.check(tree)
+    photos.check(tree.root)
     Image.new("RGB", (300, 200), (10, 10, 10)).save(tree.records / "assets/2024/b.jpg", "JPEG")
-    done, opened = photos.check(tree)
+    done, opened = photos.check(tree.root)
     assert (done.returncode, opened) == (0, ["2024/b.jpg"])
 
     good = (tree.records / "assets/2024/b.jpg").read_bytes()
@@ -101,7 +62,7 @@ def test_a_changed_photo_is_checked_again_and_a_broken_one_is_refused_every_time
     broken = ("records/activities/2024/2024-04-01-zhanshi.yml:5:10: 错误：字段 photos 第 1 张照片的 src："
               + say.asset_broken("2024/b.jpg"))
     for _ in range(2):
-        done, opened = photos.check(tree)
+        done, opened = photos.check(tree.root)
         assert done.returncode == 1
         assert done.stdout.splitlines()[0] == broken
         assert opened == ["2024/b.jpg"]
@@ -114,7 +75,7 @@ def test_a_fresh_checkout_with_the_cache_restored_opens_no_original(tree, photos
     (tree.root / ".gitignore").write_text(".cache/\n", encoding="utf-8")
     for args in (["init", "-q"], ["add", "."], ["commit", "-qm", "records"]):
         subprocess.run(["git", *args], cwd=tree.root, env=env, check=True)
-    photos.check(tree)
+    photos.check(tree.root)
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "-q", str(tree.root), str(clone)], check=True)
     shutil.copytree(tree.root / ".cache", clone / ".cache")
@@ -126,7 +87,7 @@ def test_a_fresh_checkout_with_the_cache_restored_opens_no_original(tree, photos
 
 @pytest.mark.parametrize("spoil", ["garbage", "edited", "truncated"])
 def test_a_corrupt_or_edited_memory_is_not_believed(tree, photos, spoil):
-    photos.check(tree)
+    photos.check(tree.root)
     memory = tree.root / ".cache/photos/checked.json"
     doc = json.loads(memory.read_bytes())
     if spoil == "garbage":
@@ -136,7 +97,7 @@ def test_a_corrupt_or_edited_memory_is_not_believed(tree, photos, spoil):
         memory.write_text(json.dumps(doc), encoding="utf-8")
     else:
         memory.write_bytes(memory.read_bytes()[:-20])
-    done, opened = photos.check(tree)
+    done, opened = photos.check(tree.root)
     assert (done.returncode, opened) == (0, sorted(PHOTOS))
     size = (tree.records / "assets/2024/a.jpg").stat().st_size
     assert json.loads(memory.read_bytes())["entries"]["2024/a.jpg"][4:] == [320, 240, size]
