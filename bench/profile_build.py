@@ -21,6 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from mkdocs.plugins import CombinedEvent  # noqa: E402
+
 SPENT: dict[str, float] = defaultdict(float)
 PARTS = {  # label: (module, attribute path)
     "our plugin: records → pages (on_files)": ("generator.plugin", "RecordsPlugin.on_files"),
@@ -56,7 +58,12 @@ def install() -> None:
         *parents, name = path.split(".")
         for p in parents:
             owner = getattr(owner, p)
-        if hasattr(owner, name):
+        if not hasattr(owner, name):
+            continue
+        hook = owner.__dict__.get(name) if isinstance(owner, type) else None
+        if isinstance(hook, CombinedEvent):  # several handlers under one event's name: each timed, the event kept
+            setattr(owner, name, CombinedEvent(*(stopwatch(label, m) for m in hook.methods)))
+        else:
             setattr(owner, name, stopwatch(label, getattr(owner, name)))
 
 
