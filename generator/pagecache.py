@@ -29,6 +29,14 @@ class PageCache:
         self._listed_last: dict[int, tuple] = {}
         self._listed_now: dict[int, tuple] = {}
         self.rendered: list[str] = []  # pages the last make_pages rendered rather than reused
+        self._shared: _Same | None = None
+
+    def token(self, shared: tuple) -> _Same:
+        """What every page's key holds of the records all pages may read: the same object as the last build's while
+        those are the same (compared once here), so each page's key is hashed and compared without walking them."""
+        if self._shared is None or self._shared.obj != shared:
+            self._shared = _Same(shared)
+        return self._shared
 
     def start(self) -> None:
         self._last, self._now, self.rendered = self._now or self._last, {}, []

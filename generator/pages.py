@@ -121,14 +121,18 @@ class Maker:
         if cache is not None:
             site = self.site
             shared = (site.site, site.programs, site.places, site.members, site.publications, site.reviews)
-            self.shared = (site.mode, templates_stamp(), *(fingerprint(list(v.values()) if isinstance(v, dict) else v)
-                                                           for v in shared))
+            self._stamp = templates_stamp()
+            self.shared = cache.token((site.mode, self._stamp,
+                                       *(fingerprint(list(v.values()) if isinstance(v, dict) else v) for v in shared)))
+            self._reads: dict[str, bool] = {}
 
     def _reads_index(self, template: str) -> bool:
-        key = (self.shared[1], template)  # the templates as they are now
-        if key not in READS_INDEX:
-            READS_INDEX[key] = reads(template, "ix")
-        return READS_INDEX[key]
+        if template not in self._reads:
+            key = (self._stamp, template)  # the templates as they are now
+            if key not in READS_INDEX:
+                READS_INDEX[key] = reads(template, "ix")
+            self._reads[template] = READS_INDEX[key]
+        return self._reads[template]
 
     def page(self, path: str, template: str, title: str, *, source: str | None = None, in_nav: bool = False,
              tags: list[str] | None = None, searchable: bool = True, search_boost: float | None = None,
