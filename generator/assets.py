@@ -33,7 +33,6 @@ class AssetChecker:
         self._cache: dict[tuple, str | None] = {}
         self._oversized: set[str] = set()
         self.memory = memory or PhotoMemory(assets_dir, None)
-        self.decoded = 0  # originals decoded by this checker (tests, the benchmark)
         self._fresh: dict[str, tuple] = {}  # rel -> its key, as the last prepare() found it
 
     def _key(self, rel: str) -> tuple:
@@ -86,7 +85,6 @@ class AssetChecker:
         if not pending:
             return
         for (key, _), (why, facts) in zip(pending, _examine_all([(key[0], real) for key, real in pending]), strict=True):
-            self.decoded += 1
             if facts is not None:
                 self.memory.remember(key[0], key[1], facts)
             self._finish(key, why, facts)

@@ -11,6 +11,7 @@ on GitHub or Forgejo) and commits everything in the work tree with it, so it sta
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import signal
 import subprocess
@@ -64,6 +65,8 @@ def run(port: int, decap_port: int, mode: str) -> int:
     # Stopped with SIGTERM (a service manager, a closed terminal) as with Ctrl+C: the servers stop and the folder
     # of the socket goes; only kill -9 leaves it, and the next `make edit` sweeps it.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    # SIGUSR1 prints where every thread is: a stop that does not stop can be looked into (tests/support/sitebuild).
+    faulthandler.register(signal.SIGUSR1, all_threads=True)
     with run_folder("dangjian-edit-") as folder:  # 0700: no other user reaches the socket
         server = None
         try:

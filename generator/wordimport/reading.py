@@ -27,7 +27,6 @@ class NotWord(Exception):
 class Picture:
     content_type: str
     data: bytes
-    alt: str | None
 
 
 @dataclass(slots=True)
@@ -83,7 +82,7 @@ def read(path: Path) -> Document:
 
     def picture(image) -> dict:
         with image.open() as stream:
-            pictures.append(Picture(image.content_type or "", stream.read(), image.alt_text))
+            pictures.append(Picture(image.content_type or "", stream.read()))
         return {"src": f"picture-{len(pictures) - 1}"}
 
     try:

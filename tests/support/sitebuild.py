@@ -149,6 +149,11 @@ def make_edit(project: Path, mode: str = "fs", decap: int | None = None):
         except subprocess.TimeoutExpired:
             still = subprocess.run(["ps", "-o", "pid,stat,etime,args", "-g", str(proc.pid)], capture_output=True,
                                    text=True).stdout
+            for line in still.splitlines()[1:]:  # where `generator edit` is stuck: each thread's stack, into the log
+                pid, _, _, args = line.split(None, 3)
+                if "generator edit" in args:
+                    os.kill(int(pid), signal.SIGUSR1)
+            time.sleep(2)
             os.killpg(proc.pid, signal.SIGKILL)
             log.close()
             raise AssertionError(f"make edit did not stop on SIGTERM:\n{still}\n"
