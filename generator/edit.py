@@ -57,6 +57,13 @@ def _start_decap(folder: Path, mode: str) -> tuple[subprocess.Popen, str]:
     return server, str(path)
 
 
+def _stop(*_) -> None:
+    """A stop: once. make passes a SIGTERM on to this process after the one sent to its whole group, and a second
+    SystemExit in the middle of the cleanup below would leave the children unreaped and the socket's folder behind."""
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    raise SystemExit(143)
+
+
 def run(port: int, decap_port: int, mode: str) -> int:
     if not DECAP_SERVER.exists():
         raise EditError(say.NO_DECAP_SERVER)
@@ -64,7 +71,7 @@ def run(port: int, decap_port: int, mode: str) -> int:
         raise EditError(say.edit_git_dirty(changed))
     # Stopped with SIGTERM (a service manager, a closed terminal) as with Ctrl+C: the servers stop and the folder
     # of the socket goes; only kill -9 leaves it, and the next `make edit` sweeps it.
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    signal.signal(signal.SIGTERM, _stop)
     # SIGUSR1 prints where every thread is: a stop that does not stop can be looked into (tests/support/sitebuild).
     faulthandler.register(signal.SIGUSR1, all_threads=True)
     with run_folder("dangjian-edit-") as folder:  # 0700: no other user reaches the socket
