@@ -151,6 +151,7 @@ def imported(browser, work: Path, shots: Path) -> int:
 def ledger(work: Path, shots: Path) -> int:
     """The internal 台账 of the shipped records' year (make ledger YEAR=2011 INTERNAL=1): its cover, contents, the
     first page of activities and the 制度落实情况 table, as pdftoppm draws them."""
+    import functools
     import re
     import subprocess
     import tempfile
@@ -160,6 +161,7 @@ def ledger(work: Path, shots: Path) -> int:
                    cwd=ROOT, check=True, capture_output=True)
     pdf = next(out.glob("*.pdf"))
 
+    @functools.cache  # each page is read for the contents' end and again for the heading sought
     def text(page: int) -> str:
         return re.sub(r"\s+", "", subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
                                                  capture_output=True, text=True, check=True).stdout)
