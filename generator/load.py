@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 import os
 from dataclasses import dataclass, field
@@ -36,6 +37,14 @@ class Entry:
     display: str  # path as shown in messages
     doc: Document
     record: Record  # partial when some fields failed: those hold None (or their default)
+    _assets: tuple | None = None
+
+    def assets(self) -> tuple[tuple[tuple, str], ...]:
+        """The record's photos and files (Record.assets), found once: loading, checking them and every rebuild of
+        a preview ask again, and an entry never changes after loading."""
+        if self._assets is None:
+            self._assets = tuple(self.record.assets())
+        return self._assets
 
     @property
     def id(self) -> str:
@@ -96,6 +105,10 @@ def classify(rel: str) -> tuple[Kind, FileIdentity] | str:
         if found is not None:
             return found
     return say.NO_KIND_HERE
+
+
+# A path's kind is the same on every load: a preview's rebuild asks again for every file.
+_classified = functools.lru_cache(maxsize=1 << 16)(classify)
 
 
 # ---------------------------------------------------------------- pydantic errors in Chinese
@@ -215,7 +228,7 @@ def load(records_dir: Path, cache: RecordCache | None = None) -> Loaded:
 
     for rel in _walk(records_dir, base, result.problems):
         display = f"{base}/{rel}"
-        found = classify(rel)
+        found = _classified(rel)
         if isinstance(found, str):
             result.problems.append(Problem(display, 1, 1, Severity.ERROR, found))
             continue
@@ -236,9 +249,9 @@ def load(records_dir: Path, cache: RecordCache | None = None) -> Loaded:
             result.entries.append(entry)
 
     # Every photo at once, after the records: those the photo memory does not know are decoded on every core.
-    assets.prepare(asset for entry in result.entries for _, asset in entry.record.assets())
+    assets.prepare(asset for entry in result.entries for _, asset in entry.assets())
     for entry in result.entries:
-        for loc, asset in entry.record.assets():
+        for loc, asset in entry.assets():
             why = assets.problem(asset)
             if why:
                 result.problems.append(entry.problem(loc, why))

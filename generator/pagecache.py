@@ -71,13 +71,23 @@ class Uncacheable(Exception):
 def fingerprint(value, listed=None):
     """A hashable stand-in for a template argument: a record by identity, or in a list of records by
     `listed`; plain data by value."""
+    t = type(value)  # by exact type first: every page's key is made at every rebuild of a preview
+    if t in _AS_IS:
+        return value
+    if t is list or t is tuple:
+        if not value:
+            return ()
+        first = type(value[0])
+        if first is Entry and all(type(v) is Entry for v in value):  # the common case, and long: thousands
+            return tuple(map(listed, value)) if listed else tuple(value)
+        if first is str and all(type(v) is str for v in value):  # tags
+            return tuple(value)
+        return tuple([fingerprint(v, listed) for v in value])
+    if t is dict:
+        return tuple([(k, fingerprint(v, listed)) for k, v in value.items()])
     if value is None or isinstance(value, (str, int, float, bool, Entry)):
         return value
     if isinstance(value, (list, tuple)):
-        if all(type(v) is Entry for v in value):  # the common case, and long: thousands of activities
-            return tuple(map(listed, value)) if listed else tuple(value)
-        if all(type(v) is str for v in value):  # tags
-            return tuple(value)
         return tuple(fingerprint(v, listed) for v in value)
     if isinstance(value, dict):
         return tuple((k, fingerprint(v, listed)) for k, v in value.items())
@@ -86,6 +96,9 @@ def fingerprint(value, listed=None):
     if isinstance(value, BaseModel):  # a branch or pillar of site.yml: the site entry in the key decides
         return _Same(value)
     raise Uncacheable(type(value))
+
+
+_AS_IS = frozenset({type(None), str, int, float, bool, Entry})
 
 
 class _Same:

@@ -347,7 +347,7 @@ def make_pages(site: Site, cache: PageCache | None = None, today: dt.date | None
         if p.path in seen:
             raise AssertionError(f"two pages for {p.path}")
         seen.add(p.path)
-    media = sorted({path for e in ix.shown_entries() for _, path in e.record.assets()})
+    media = sorted({path for e in ix.shown_entries() for _, path in e.assets()})
     return Output(pages, media, slugs)
 
 

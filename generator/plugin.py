@@ -14,8 +14,6 @@ import posixpath
 from pathlib import Path
 from urllib.parse import quote, urlsplit, urlunsplit
 
-import jinja2
-import jinja2.bccache
 from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -40,6 +38,7 @@ from .pipeline import check_records
 from .preview_files import GeneratedFiles
 from .render import TEMPLATES, css_string, is_link, map_strings
 from .search_keeper import SearchKeeper
+from .theme_reuse import CompiledTemplates, ThemeListing
 from .watcher import watch_natively
 
 log = logging.getLogger("mkdocs.plugins.dangjian")
@@ -90,23 +89,6 @@ def _edit_link(url: str | None) -> Markup | None:
     return Markup(quote(url, safe=_URL_SAFE))
 
 
-class _CompiledTemplates(jinja2.BytecodeCache):
-    """The theme's templates compiled once per `mkdocs serve`: MkDocs makes a new template environment for every
-    rebuild, which compiles the theme's 40-odd templates again (a third of a second at every save). Jinja checks
-    each template's source against what was compiled, so an edited override is compiled anew."""
-
-    def __init__(self):
-        self._code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        code = self._code.get(bucket.key)
-        if code is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
-
-
 class RecordsPlugin(BasePlugin[RecordsConfig]):
     # MkDocs keeps a plugin that has on_startup across `mkdocs serve` rebuilds: so do these caches.
     def __init__(self):
@@ -119,7 +101,8 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
         self._dirty = False
         self._own_nav = False
         self._serving = False
-        self._compiled = _CompiledTemplates()
+        self._compiled = CompiledTemplates()
+        self._theme_listing = ThemeListing()
         self._built_once = False
         self._cms: tuple = (None, None, "")  # site.yml's record, decap-server's address -> the editor's config
 
@@ -143,6 +126,8 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
 
     def on_config(self, config):
         config.extra["internal"] = self.config.visibility == "internal"  # the theme shows the 内部资料 banner
+        if self._serving:
+            self._theme_listing.install(config.theme)
         if self._dirty and self._built_once:
             # A dirty preview keeps its first build's sitemap (the theme reads it; nothing crawls a preview) rather
             # than make one of every page again at each save.

@@ -32,7 +32,7 @@ def make_ledger(records: Path, out: Path, year: int, *, internal: bool, today: d
     if all(b.level == 1 for b in book.blocks):
         raise LedgerError(say.ledger_empty_year(year))
     shown = [b.entry for b in book.blocks if b.entry is not None]
-    media = sorted({path for e in shown for _, path in e.record.assets()})
+    media = sorted({path for e in shown for _, path in e.assets()})
     project = records.resolve().parent
     published = PhotoPublisher(records / "assets", project / ".cache/photos").publish_all(media)
     printed = print_copies({rel: p.large for rel, p in published.items()}, project / ".cache/print")
