@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from typing import Callable
 from urllib.parse import quote
 
 from markupsafe import Markup
@@ -27,6 +28,12 @@ from .paging import numbered, paginate
 from .photos import published_path
 from .render import cn_date, front_matter, reads, relative, render, text
 from .structure import Output, Page
+
+# What other kinds add to a kind's record pages (kinds' `adds_to`), by the kind added to, in registry order.
+_ADDERS: dict[str, list[Callable]] = {}
+for _kind in KINDS.values():
+    for _target, _add in _kind.adds_to.items():
+        _ADDERS.setdefault(_target, []).append(_add)
 
 PLACE_KINDS = labels(PlaceKind)
 STATES = labels(SuggestionState)
@@ -136,7 +143,9 @@ class Maker:
 
     def page(self, path: str, template: str, title: str, *, source: str | None = None, in_nav: bool = False,
              tags: list[str] | None = None, searchable: bool = True, search_boost: float | None = None,
-             meta: dict | None = None, **context) -> Page:
+             meta: dict | None = None, derived: Callable[[], dict] | None = None, **context) -> Page:
+        """`derived`: more of the template's arguments, made from `e` (the page's record) and the records every page
+        may read alone: so neither made nor compared unless the page is rendered."""
         key = None
         if self.cache is not None and not self._reads_index(template):
             try:
@@ -148,6 +157,8 @@ class Maker:
             if page is not None:
                 return page
         appendix = context.pop("appendix", "")
+        if derived is not None:
+            context.update(derived())
         if "e" in context:
             context["r"] = context["e"].record
         body = self._render(template, path, page_title=title, **context)
@@ -201,14 +212,14 @@ class Maker:
         """Markdown for a part of a record's page that another kind adds (kinds' `adds_to`)."""
         return self._render(template, path_of(entry), **context)
 
-    def record_page(self, entry: Entry, template: str, *, in_nav: bool = False, **context) -> Page:
+    def record_page(self, entry: Entry, template: str, *, in_nav: bool = False,
+                    derived: Callable[[], dict] | None = None, **context) -> Page:
         # What other kinds add to this record's page (a place's duty roster, say), after its own content.
-        appendix = "\n\n".join(a for kind in KINDS.values() if (add := kind.adds_to.get(entry.kind.name))
-                                 if (a := add(self, entry)))
+        appendix = "\n\n".join(a for add in _ADDERS.get(entry.kind.name, ()) if (a := add(self, entry)))
         return self.page(
             path_of(entry), template, title_of(entry, self.site), source=entry.rel, in_nav=in_nav,
             tags=entry.record.tag_list, search_boost=entry.kind.search_boost, e=entry,
-            appendix=appendix, **context,
+            appendix=appendix, derived=derived, **context,
         )
 
     # -- sections

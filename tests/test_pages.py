@@ -132,6 +132,7 @@ def test_a_hidden_publication_hides_its_issues(tree):
 EDITS = {
     "activity title": ("activities/2024/2024-03-12-tongke-yigou.yml", "title: 同课异构研讨", "title: 同课异构研讨（改）"),
     "member name": ("members/zhang-hua.yml", "name: 张华", "name: 张华华"),
+    "place title": ("places/dangyuan-huodongshi.yml", "title: 党员活动室", "title: 党员之家"),
     "program title": ("programs/san-tong-san-yi.yml", "title: 三同三异", "title: 三同三异（改）"),
     "publication title": ("publications/dangxing-riji/index.yml", "title: 党性日记", "title: 党性日记（改）"),
     "site organization": ("site.yml", "organization: 中共测试小学总支部委员会", "organization: 中共测试小学总支部"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import ClassVar, Iterator
 
 from pydantic import Field
@@ -58,15 +59,18 @@ def pages(m: PageMaker) -> list[Page]:
     for branch, acts, first in by_branch:
         pages += m.paged(first, "activity_pages.md.j2", f"{branch.label}的党建活动", acts, crumbs=crumbs)
     for e in ix.activities:
-        r = e.record
-        pages.append(m.record_page(
-            e, "activity.md.j2",
-            program=m.site.programs.get(r.program),
-            places=[m.site.places[p] for p in r.places],
-            branches=[b for bid in r.branches for b in m.s.branches if b.id == bid],
-            members=[m.site.members[mid] for mid in r.members],
-        ))
+        pages.append(m.record_page(e, "activity.md.j2", derived=partial(_named, m, e.record)))
     return pages
+
+
+def _named(m: PageMaker, r: Activity) -> dict:
+    """What an activity's page names, made from its record and the records every page may read."""
+    return {
+        "program": m.site.programs.get(r.program),
+        "places": [m.site.places[p] for p in r.places],
+        "branches": [b for bid in r.branches for b in m.s.branches if b.id == bid],
+        "members": [m.site.members[mid] for mid in r.members],
+    }
 
 
 def _latest(m: PageMaker, groups: list) -> list:
