@@ -133,7 +133,35 @@ class _Linker:
         self.problems.append(entry.problem(loc, say_it(what, target.id, required)))
 
 
-def link(loaded: Loaded, mode: BuildMode = BuildMode()) -> tuple[Site | None, list[Problem]]:
+_ABSENT = object()  # no file of that kind and id (a file that could not be read is there, as None)
+
+
+class LinkMemo:
+    """Which records linked without a problem last time, and everything each looked up: a preview's rebuild links
+    again only the records that changed or whose targets did (a save links one record, not 5,000). A record
+    with a problem is linked again every time: its messages may name any record."""
+
+    def __init__(self):
+        self._clean: dict[int, tuple[Entry, list[tuple]]] = {}
+        self._context: tuple = (None, None)
+
+    def start(self, mode: BuildMode, site_record) -> dict[int, tuple[Entry, list[tuple]]]:
+        """What was clean last time, if it was linked in the same mode against the same site.yml."""
+        last, self._clean = self._clean, {}
+        same = self._context[0] == mode and self._context[1] is site_record
+        self._context = (mode, site_record)
+        return last if same else {}
+
+    def keep(self, e: Entry, looked_up: list[tuple]) -> None:
+        self._clean[id(e)] = (e, looked_up)
+
+
+def _still_clean(e: Entry, found: tuple | None, by_kind: dict) -> bool:
+    return found is not None and found[0] is e and all(
+        by_kind[kind].get(ident, _ABSENT) is target for kind, ident, target in found[1])
+
+
+def link(loaded: Loaded, mode: BuildMode = BuildMode(), memo: LinkMemo | None = None) -> tuple[Site | None, list[Problem]]:
     """Check every reference every kind states; return the Site and the problems.
 
     The Site is only fit to render when no problem is an error (see pipeline).
@@ -149,39 +177,55 @@ def link(loaded: Loaded, mode: BuildMode = BuildMode()) -> tuple[Site | None, li
         for target, key in SITE_LISTS.items()
     }
 
-    def lookup(kind: str, ident: str) -> Entry | None:
-        return by_kind[kind].get(ident)
+    looked_up: list[tuple] = []  # (kind, id, what was found) by the record being linked
 
+    def lookup(kind: str, ident: str) -> Entry | None:
+        found = by_kind[kind].get(ident, _ABSENT)
+        looked_up.append((kind, ident, found))
+        return None if found is _ABSENT else found
+
+    last = memo.start(mode, site_record) if memo is not None else {}
     of_kind: dict[str, list[Entry]] = {name: [] for name in KINDS}
     for e in loaded.entries:  # not by id: issues of different periodicals share ids ("2024-01")
         of_kind[e.kind.name].append(e)
     for kind in KINDS.values():
+        files = {ref.target: f"records/{KINDS[ref.target].folder}/{{id}}.yml"
+                 if ref.target in KINDS and isinstance(KINDS[ref.target].files, Named) else "" for ref in kind.references}
         for e in of_kind[kind.name]:
+            found = last.get(id(e))
+            if _still_clean(e, found, by_kind):
+                memo.keep(e, found[1])
+                continue
+            looked_up = []
+            before = len(ln.problems)
             shown = True
             if kind.within:  # shown with what it belongs to, and only if that exists
                 owner_kind = KINDS[kind.within]
                 owner_id = getattr(e.ident, kind.within)
-                owner = by_kind[kind.within].get(owner_id)
+                owner = lookup(kind.within, owner_id)
                 if owner_id not in by_kind[kind.within]:
                     ln.problems.append(e.problem((), say.missing_owner(owner_kind.label, owner_kind.folder, owner_id,
                                                                        owner_kind.example.rsplit("/", 1)[-1])))
                 shown = owner is None or mode.shows(owner)
             for ref in kind.references:
+                file = files[ref.target]
                 if ref.target in KINDS:
-                    target_kind = KINDS[ref.target]
                     targets = by_kind[ref.target]
-                    file = f"records/{target_kind.folder}/{{id}}.yml" if isinstance(target_kind.files, Named) else ""
-                else:
-                    targets, file = lists[ref.target], ""
+                else:  # a list of site.yml: the memo holds site.yml's record
+                    targets = lists[ref.target]
                 needed = ref.required and not (ref.drafts_may_omit and e.record.is_draft)
                 if needed and (ref.path,) not in e.doc.empty and ref.path not in e.doc.data and targets is not None:
                     ln.problems.append(e.problem((ref.path,), _missing(ref, targets, file)))
                 for loc, value in ref.values(e.record):
+                    if ref.target in KINDS and value is not None:
+                        looked_up.append((ref.target, value, targets.get(value, _ABSENT)))
                     target = ln.ref(e, loc, value, targets, ref.what, file, site_list=ref.target in SITE_LISTS)
                     if shown and ref.target in KINDS:
                         ln.hidden_target(e, loc, target, ref.hidden_what or ref.what, required=ref.required)
             if kind.link_rules:
                 ln.problems.extend(e.problem(f.loc, f.message, warning=f.warning) for f in kind.link_rules(e, lookup))
+            if memo is not None and len(ln.problems) == before:
+                memo.keep(e, looked_up)
 
     if site_entry is None:
         return None, ln.problems

@@ -177,6 +177,7 @@ class RecordCache:
     def __init__(self):
         self._files: dict[str, tuple[tuple, bytes, Entry | None, list[Problem]]] = {}
         self._assets: dict[str, AssetChecker] = {}  # by assets folder
+        self.links = None  # link.LinkMemo: what linking found of these entries
         self.misses = 0  # files parsed anew by the last load (for tests and the benchmark)
 
     def lookup(self, display: str, path: str, parse) -> tuple[Entry | None, list[Problem]]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import Problem, has_errors
-from .link import BuildMode, Site, link
+from .link import BuildMode, LinkMemo, Site, link
 from .load import Entry, RecordCache, load
 
 
@@ -40,9 +40,18 @@ def _no_cycle_collection():
             gc.enable()
 
 
+def _memo(cache: RecordCache | None) -> LinkMemo | None:
+    """What linking found of the cached records, kept with them."""
+    if cache is None:
+        return None
+    if cache.links is None:
+        cache.links = LinkMemo()
+    return cache.links
+
+
 def check_records(records_dir: Path, mode: BuildMode = BuildMode(), cache: RecordCache | None = None) -> Checked:
     with _no_cycle_collection():
         loaded = load(Path(records_dir), cache)
-        site, problems = link(loaded, mode)
+        site, problems = link(loaded, mode, _memo(cache))
     problems = loaded.problems + problems
     return Checked(site if not has_errors(problems) else None, problems, loaded.files_checked, loaded.entries)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
+from conftest import VALID
 from support.sitebuild import archive, archive_text, config_for, mkdocs_build
 
+from generator.errors import format_text
 from generator.link import BuildMode
 
 # ---------------------------------------------------------------- visibility follows references
@@ -57,3 +61,60 @@ def test_nothing_of_a_hidden_record_reaches_any_public_output(tree, tmp_path):
         made = archive(tree.records, out, *flag)
         assert made.returncode == 0, made.stderr
         assert [s for s in ("保密党员乙",) if s in archive_text(out)] == expected
+
+
+# ---------------------------------------------------------------- linking again under a preview (LinkMemo)
+
+VALID_SITE = textwrap.dedent(VALID["site.yml"]).lstrip("\n")
+MEETING = """
+    type: zhiweihui
+    branch: di-yi
+    date: 2024-04-02
+    host: zhang-hua
+    expected: 5
+    present: 5
+    topics: [议题]
+    """
+
+# Each step edits the tree as it is after the steps before it.
+RELINK_STEPS = [
+    ("nothing changed", []),
+    ("a meeting whose host is of its branch", [("meetings/2024/2024-04-02-di-yi-zhiweihui.yml", MEETING)]),
+    ("the member named everywhere becomes internal", [("members/zhang-hua.yml", "name: 张华\nbranch: di-yi\n"
+                                                      "story: 她的故事。\nvisibility: internal\n")]),
+    ("and public again, of another branch", [("members/zhang-hua.yml", "name: 张华\nbranch: di-er\nstory: 她的故事。\n"
+                                              "consent: true\n")]),
+    ("the place named is deleted", [("places/dangyuan-huodongshi.yml", None)]),
+    ("and comes back", [("places/dangyuan-huodongshi.yml", "title: 党员活动室\nkind: position\n")]),
+    ("a branch leaves site.yml", [("site.yml", VALID_SITE.replace("  - {id: di-yi, name: 第一党支部}\n", ""))]),
+    ("site.yml as it was", [("site.yml", VALID_SITE)]),
+    ("the program becomes a draft", [("programs/san-tong-san-yi.yml", "title: 三同三异\npillar: rongru\nstatus: draft\n")]),
+    ("the highlighted activity moves to another year", [
+        ("programs/san-tong-san-yi.yml", "title: 三同三异\npillar: rongru\n"),
+        ("activities/2024/2024-03-12-tongke-yigou.yml", None),
+        ("activities/2023/2023-03-12-tongke-yigou.yml", "title: 同课异构研讨\ndate: 2023-03-12\nprogram: san-tong-san-yi\n")]),
+    ("the periodical becomes internal", [("publications/dangxing-riji/index.yml", "title: 党性日记\nvisibility: internal\n")]),
+]
+
+
+def test_linking_again_finds_what_a_fresh_check_finds(tree):
+    """A preview links again only the records that changed or whose targets did: after every edit, in every
+    mode, what it finds is what a check of the tree as it is finds."""
+    from generator.load import RecordCache
+    from generator.pipeline import check_records
+
+    modes = [BuildMode(), BuildMode(drafts=True, internal=True)]
+    caches = {mode: RecordCache() for mode in modes}
+    seen = set()
+    for step, edits in RELINK_STEPS:
+        for rel, text in edits:
+            if text is None:
+                tree.remove(rel)
+            else:
+                tree.write(rel, text)
+        for mode in modes + modes[::-1]:  # each mode twice: once after the edit, once with nothing changed since
+            fresh = tree.lines(mode)
+            cached = check_records(tree.records.relative_to(tree.root), mode, caches[mode])
+            assert [format_text(p) for p in sorted(cached.problems, key=lambda p: p.sort_key)] == fresh, step
+            seen.add(bool(fresh))
+    assert seen == {True, False}  # steps with problems and steps without
