@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import gc
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,20 +23,29 @@ class Checked:
         return not has_errors(self.problems)
 
 
-@contextlib.contextmanager
-def _no_cycle_collection():
+class _NoCycleCollection:
     """Loading keeps every object it makes (a record, its document, their positions), so the cycle collector's
     passes over the growing heap find nothing to free: at 5,000 activities they took a third of check's time.
     What loading made is then frozen (left out of later passes, still freed when no longer referenced): else the
-    first pass after it walks all of it once more, for nothing."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.freeze()
+    first pass after it walks all of it once more, for nothing. Not when only a few files were read again (a
+    preview's rebuild): frozen, the build's own passing objects that hold one another would never be freed."""
+
+    def __init__(self):
+        self.freeze = True
+
+    def __enter__(self):
+        self._was = gc.isenabled()
+        gc.disable()
+        return self
+
+    def __exit__(self, *exc):
+        if self._was:
+            if self.freeze:
+                gc.freeze()
             gc.enable()
+
+
+FEW = 100  # files read again, below which what loading made is not worth freezing
 
 
 def _memo(cache: RecordCache | None) -> LinkMemo | None:
@@ -50,8 +58,9 @@ def _memo(cache: RecordCache | None) -> LinkMemo | None:
 
 
 def check_records(records_dir: Path, mode: BuildMode = BuildMode(), cache: RecordCache | None = None) -> Checked:
-    with _no_cycle_collection():
+    with _NoCycleCollection() as collection:
         loaded = load(Path(records_dir), cache)
         site, problems = link(loaded, mode, _memo(cache))
+        collection.freeze = cache is None or cache.misses >= FEW
     problems = loaded.problems + problems
     return Checked(site if not has_errors(problems) else None, problems, loaded.files_checked, loaded.entries)

@@ -210,3 +210,34 @@ def urllib_body(url: str) -> str:
             return r.read().decode("utf-8")
     except urllib.error.HTTPError as e:
         return e.read().decode("utf-8")
+
+
+def test_a_preview_keeps_nothing_of_a_rebuild_but_what_it_reuses(tmp_path, monkeypatch):
+    """Saves under a preview that runs for hours: each rebuild leaves nothing behind. (Freezing what every rebuild
+    made, as after a whole tree's loading, kept each rebuild's configuration and theme for good.)"""
+    import gc
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    records = tmp_path / "records"
+    shutil.copytree(ROOT / "records", records)
+    config_file = config_for(records, tmp_path)
+    record = records / "activities/2011/2011-03-16-tongke-yigou.yml"
+    text = record.read_text(encoding="utf-8")
+
+    def rebuild(k: int) -> None:
+        record.write_text(text.replace("课堂教学研讨\n", f"课堂教学研讨（第{k}次修改）\n", 1), encoding="utf-8")
+        config = load_config(str(config_file), site_dir=str(tmp_path / "site"), strict=False)
+        config.plugins.on_startup(command="serve", dirty=True)
+        build(config, dirty=True)
+
+    rebuild(0)
+    rebuild(1)
+    frozen = gc.get_freeze_count()
+    for k in range(2, 6):
+        rebuild(k)
+    assert gc.get_freeze_count() <= frozen
+    assert "课堂教学研讨（第5次修改）" in (tmp_path / "site/activities/2011/2011-03-16-tongke-yigou/index.html").read_text(
+        encoding="utf-8")
