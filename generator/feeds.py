@@ -31,7 +31,23 @@ def feed_path(slug: str, atom: bool = False) -> str:
     return f"feed-{slug}.atom.xml" if atom else f"feed-{slug}.xml"
 
 
+# The last feed made of each kind, by what it was made from: a preview's rebuild makes them again only when one of
+# the latest records, site.yml or a periodical (an issue's title may be its periodical's) changed. Records are
+# never changed after loading, so identity tells.
+_MADE: dict[str, tuple[tuple, dict[str, bytes]]] = {}
+
+
 def _feed(site, site_url: str, slug: str, title: str, entries: list[tuple[Entry, dt.date, str]]) -> dict[str, bytes]:
+    key = (site.site, tuple(site.publications.values()), site_url, title, tuple(entries[:LATEST]))
+    made = _MADE.get(slug)
+    if made is not None and made[0] == key:
+        return made[1]
+    feeds = _made(site, site_url, slug, title, entries)
+    _MADE[slug] = (key, feeds)
+    return feeds
+
+
+def _made(site, site_url: str, slug: str, title: str, entries: list[tuple[Entry, dt.date, str]]) -> dict[str, bytes]:
     fg = FeedGenerator()
     fg.id(site_url + feed_path(slug))
     fg.title(f"{site.organization.organization} · {title}")

@@ -62,3 +62,29 @@ def test_no_site_url_no_feeds(tree, tmp_path):
     assert done.returncode == 0, done.stderr
     assert not list(site.glob("feed-*"))
     assert "rel=\"alternate\"" not in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_preview_makes_a_feed_again_when_a_record_it_shows_changes(tree):
+    from pathlib import Path
+
+    from generator.feeds import make_feeds
+    from generator.load import RecordCache
+    from generator.pipeline import check_records
+
+    cache = RecordCache()
+
+    def titles(slug: str) -> list[str]:
+        feeds = make_feeds(check_records(Path("records"), cache=cache).site, "https://example.org/")
+        return [i.findtext("title") for i in ET.fromstring(feeds[f"feed-{slug}.xml"]).find("channel").findall("item")]
+
+    assert titles("issues") == ["《党性日记》2024年第1期"]
+    assert titles("activities") == ["同课异构研讨"]
+    tree.write("publications/dangxing-riji/index.yml", "title: 党性随笔\n")  # the issue is titled by its periodical
+    assert titles("issues") == ["《党性随笔》2024年第1期"]
+    act = tree.records / "activities/2024/2024-03-12-tongke-yigou.yml"
+    act.write_text(act.read_text(encoding="utf-8").replace("title: 同课异构研讨", "title: 同课异构研讨（改）"), encoding="utf-8")
+    assert titles("activities") == ["同课异构研讨（改）"]
+    site = (tree.records / "site.yml").read_text(encoding="utf-8")
+    tree.write("site.yml", site.replace("中共测试小学总支部委员会", "测试总支"))
+    feeds = make_feeds(check_records(Path("records"), cache=cache).site, "https://example.org/")
+    assert ET.fromstring(feeds["feed-activities.xml"]).find("channel").findtext("title") == "测试总支 · 党建活动"

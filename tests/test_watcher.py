@@ -47,6 +47,7 @@ def test_a_save_is_seen_at_once_and_a_read_not_at_all(tmp_path, recwarn):
     with _server(records) as server:
         assert watch_natively(server)  # Linux: inotify, never MkDocs' polling
         assert isinstance(server.observer, _ChangesObserver) and list(server._watched_paths) == [str(records)]
+        assert server.build_delay == 0.05  # a save's events come together: MkDocs need not wait 0.1 s for more
         server.observer.start()  # as server.serve() does: the observer runs already
         record.read_text(encoding="utf-8")  # what a build and the web editor do to every record: not a save
         assert not _wants_rebuild(server, 1.0)
@@ -78,6 +79,7 @@ def test_where_the_system_refuses_the_preview_polls_and_says_so(tmp_path, monkey
         with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.dangjian"):
             assert not watch_natively(server)
         assert type(server.observer) is PollingObserver and list(server._watched_paths) == [str(records)]
+        assert server.build_delay == 0.1  # MkDocs' own
         assert caplog.messages == ["无法用系统的文件通知监视记录（系统允许的文件监视数已经用完；Linux 上可以调大 "
                                    "fs.inotify.max_user_watches 和 max_user_instances），预览改为每半秒检查一次文件："
                                    "保存后要稍等才会更新"]
