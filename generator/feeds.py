@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import html
 
 from feedgen.feed import FeedGenerator
@@ -75,7 +76,9 @@ def _made(site, site_url: str, slug: str, title: str, entries: list[tuple[Entry,
 def make_feeds(site, site_url: str) -> dict[str, bytes]:
     """Path under the site -> feed document. Drafts and internal records never appear, whatever the build."""
     site_url = site_url if site_url.endswith("/") else site_url + "/"
-    activities = sorted((a for a in site.activities.values() if _public(a)), key=lambda a: (a.record.date, a.id), reverse=True)
+    # The latest only: a feed holds LATEST of them, and a preview makes its feeds at every save.
+    activities = heapq.nlargest(LATEST, (a for a in site.activities.values() if _public(a)),
+                                key=lambda a: (a.record.date, a.id))
     issues = [
         (i, i.record.date or dt.date(i.ident.year, 1, 1), "、".join(a.title for a in i.record.articles))
         for pub_id, by_id in site.issues.items() if pub_id in site.publications and _public(site.publications[pub_id])
