@@ -140,7 +140,8 @@ def imported(browser, work: Path, shots: Path) -> int:
         # The photo's entry opened (its toggle is the first button of the box that shows its path): picture, caption.
         page.get_by_text(f"2024/{entry}-1.jpg").locator("xpath=ancestor::div[.//button][1]//button").first.click()
         page.get_by_label("照片说明 (可选)").wait_for()
-        page.locator("img[src^='blob:']").first.wait_for()  # the photo itself, read through decap-server
+        # The photo itself, read through decap-server (docs/admin/photos.js: not Decap's empty placeholder).
+        page.wait_for_function("[...document.images].some(i => i.complete && i.naturalWidth === 800)")
         page.get_by_label("活动标题").scroll_into_view_if_needed()
         page.wait_for_load_state("networkidle")
         _jpeg(page.screenshot(), shots / "editor-imported.jpg")

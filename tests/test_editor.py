@@ -133,6 +133,17 @@ def test_the_editor_opens_in_chinese_and_lists_every_kind(editor):
     page.get_by_text("党员教师“同课异构”课堂教学研讨").first.wait_for(timeout=20_000)
 
 
+def test_a_saved_activitys_photo_shows_in_its_form(editor):
+    """Decap 3 left a saved record's photo as an empty grey box (docs/admin/photos.js): it shows, at its own size."""
+    page, url, project, _ = editor
+    with Image.open(project / "records/assets/2011/shili-huodong.jpg") as photo:
+        width = photo.width
+    page.goto(url + "admin/#/collections/activity/entries/2011/2011-03-16-tongke-yigou")
+    page.get_by_text("2011/shili-huodong.jpg").locator("xpath=..").locator("button").first.click(timeout=20_000)
+    shown = "(width) => [...document.querySelectorAll('img')].some(i => i.complete && i.naturalWidth === width)"
+    page.wait_for_function(shown, arg=width, timeout=10_000)
+
+
 def test_a_teacher_makes_an_activity_with_two_photos_without_typing_pinyin(editor, tmp_path):
     """A Chinese title, a date, a practice, two places and a member chosen by their Chinese names, and two photos
     from a phone (one with a Chinese name): the file lands where the spec says with an ASCII name made from the
