@@ -133,15 +133,24 @@ def test_the_editor_opens_in_chinese_and_lists_every_kind(editor):
     page.get_by_text("党员教师“同课异构”课堂教学研讨").first.wait_for(timeout=20_000)
 
 
-def test_a_saved_activitys_photo_shows_in_its_form(editor):
-    """Decap 3 left a saved record's photo as an empty grey box (docs/admin/photos.js): it shows, at its own size."""
+def test_a_saved_activitys_photo_and_one_chosen_from_the_library_show_in_its_form(editor):
+    """Decap 3 left both as an empty grey box (docs/admin/photos.js): each shows, at its own size."""
     page, url, project, _ = editor
-    with Image.open(project / "records/assets/2011/shili-huodong.jpg") as photo:
-        width = photo.width
+
+    def shows(photo: str) -> None:
+        with Image.open(project / "records/assets" / photo) as picture:
+            size = list(picture.size)
+        shown = "([w, h]) => [...document.images].some(i => i.complete && i.naturalWidth === w && i.naturalHeight === h)"
+        page.wait_for_function(shown, arg=size, timeout=10_000)
+
     page.goto(url + "admin/#/collections/activity/entries/2011/2011-03-16-tongke-yigou")
     page.get_by_text("2011/shili-huodong.jpg").locator("xpath=..").locator("button").first.click(timeout=20_000)
-    shown = "(width) => [...document.querySelectorAll('img')].some(i => i.complete && i.naturalWidth === width)"
-    page.wait_for_function(shown, arg=width, timeout=10_000)
+    shows("2011/shili-huodong.jpg")
+    page.get_by_role("button", name="新增照片").click()
+    page.get_by_role("button", name="选择图片").last.click()
+    page.get_by_text("shili-fengmian.jpg").first.click(timeout=20_000)  # a photo already in the library
+    use_chosen_photo(page)
+    shows("2011/shili-fengmian.jpg")
 
 
 def test_a_teacher_makes_an_activity_with_two_photos_without_typing_pinyin(editor, tmp_path):
