@@ -71,10 +71,9 @@ class Uncacheable(Exception):
 def fingerprint(value, listed=None):
     """A hashable stand-in for a template argument: a record by identity, or in a list of records by
     `listed`; plain data by value."""
-    t = type(value)  # by exact type first: every page's key is made at every rebuild of a preview
-    if t in _AS_IS:
+    if type(value) in _AS_IS:  # by exact type first: every page's key is made at every rebuild of a preview
         return value
-    if t is list or t is tuple:
+    if isinstance(value, (list, tuple)):
         if not value:
             return ()
         first = type(value[0])
@@ -83,14 +82,10 @@ def fingerprint(value, listed=None):
         if first is str and all(type(v) is str for v in value):  # tags
             return tuple(value)
         return tuple([fingerprint(v, listed) for v in value])
-    if t is dict:
-        return tuple([(k, fingerprint(v, listed)) for k, v in value.items()])
-    if value is None or isinstance(value, (str, int, float, bool, Entry)):
-        return value
-    if isinstance(value, (list, tuple)):
-        return tuple(fingerprint(v, listed) for v in value)
     if isinstance(value, dict):
-        return tuple((k, fingerprint(v, listed)) for k, v in value.items())
+        return tuple([(k, fingerprint(v, listed)) for k, v in value.items()])
+    if isinstance(value, (str, int, float, bool, Entry)):  # a subclass: Markup
+        return value
     if dataclasses.is_dataclass(value):
         return (type(value).__name__, *(fingerprint(getattr(value, f.name), listed) for f in dataclasses.fields(value)))
     if isinstance(value, BaseModel):  # a branch or pillar of site.yml: the site entry in the key decides
