@@ -37,6 +37,7 @@ from .photos import PhotoPublisher, published_path
 from .pipeline import check_records
 from .preview_files import GeneratedFiles
 from .render import TEMPLATES, css_string, is_link, map_strings
+from .render_beside import RenderBeside
 from .search_keeper import SearchKeeper
 from .theme_reuse import CompiledTemplates, ThemeListing
 from .watcher import watch_natively
@@ -97,6 +98,7 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
         self._photos: dict[tuple[Path, Path], PhotoPublisher] = {}
         self._generated = GeneratedFiles()
         self._search = SearchKeeper()
+        self._beside = RenderBeside()
         self._errors = ErrorPreview()
         self._dirty = False
         self._own_nav = False
@@ -240,7 +242,13 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
 
     def on_page_content(self, html, /, *, page, config, files):
         # Record Markdown may carry raw HTML; hand-written pages are the maintainers' own.
-        return sanitize.clean(html) if page.file.src_uri in self._generated else html
+        if page.file.src_uri not in self._generated:
+            return html
+        cleaned = self._beside.extra(page, html)  # cleaned where it was rendered, if it was the second core
+        return sanitize.clean(html) if cleaned is None else cleaned
+
+    def _cleaned(self, page) -> str | None:
+        return sanitize.clean(page.content) if page.file.src_uri in self._generated else None
 
     @event_priority(-10)  # after the search plugin (0) has indexed the page
     def on_page_context(self, context, /, *, page, config, nav):
@@ -250,7 +258,7 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
             page.meta["portal"] = _resolve_links(portal, page, self._files)
         return context
 
-    def on_nav(self, nav, /, *, config, files):
+    def _own_titles(self, nav, /, *, config, files):
         if self._own_nav:  # titles in our navigation are escaped text (pages.navigation)
             def mark(items):
                 for item in items:
@@ -261,6 +269,14 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
                         item.title = Markup(item.title)
             mark(nav.items)
         return nav
+
+    @event_priority(-100)  # last: the navigation, and so every page's address and links, are final
+    def _render_beside(self, nav, /, *, config, files):
+        if not self._serving:  # a build renders every page; a preview's rebuild, the few that changed
+            self._beside.start(files, config, after=self._cleaned)
+        return nav
+
+    on_nav = CombinedEvent(_own_titles, _render_beside)
 
     def on_page_markdown(self, markdown, /, *, page, config, files):
         # MkDocs joins edit_uri and the file's path as text; "docs/../records/x.yml" works in a browser
@@ -279,6 +295,9 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
 
     @event_priority(-50)  # after the search plugin writes its index (0), before the offline plugin inlines it (-100)
     def _finish(self, *, config):
+        self._beside.close()
+        if self._beside.pages:
+            log.debug(say.rendered_beside(self._beside.rendered, self._beside.pages))
         if self._errors.showing:
             self._errors.write(config.site_dir)
             return
@@ -311,6 +330,9 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
     @event_priority(-100)
     def on_post_template(self, output, /, *, template_name, config):
         return csp.with_policy(output) if self._published and template_name.endswith(".html") else output
+
+    def on_build_error(self, *, error):
+        self._beside.close()
 
     def on_serve(self, server, /, *, config, builder):
         if os.environ.get("DECAP_SERVER"):  # make edit: say where the editor is, beside MkDocs' own address

@@ -10,6 +10,7 @@ __all__ = [
     "no_search_words",
     "photos_made",
     "records_have_errors_no_site",
+    "rendered_beside",
     "records_have_errors_preview",
     "watching_by_polling",
 ]
@@ -41,6 +42,10 @@ def cannot_publish_photos(reason: str) -> str:
 
 def photos_made(done: int, total: int) -> str:
     return f"照片 {done:,} / {total:,}"
+
+
+def rendered_beside(theirs: int, pages: int) -> str:
+    return f"另一个进程在第二个处理器核上转换了 {theirs:,} / {pages:,} 个页面的 Markdown"
 
 
 def watching_by_polling(reason: str) -> str:
