@@ -35,6 +35,9 @@ PARTS = {  # label: (module, attribute path)
     "MkDocs: pages read (Markdown → HTML)": ("mkdocs.commands.build", "_populate_page"),
     "MkDocs: pages built (theme, search)": ("mkdocs.commands.build", "_build_page"),
     "search plugin: index written": ("material.plugins.search.plugin", "SearchPlugin.on_post_build"),
+    # Waiting for, and taking, what the second core rendered (generator/render_beside.py): its share of the pages.
+    "second core: Markdown taken": ("generator.render_beside", "RenderBeside._render"),
+    "second core: templates taken": ("generator.render_beside", "RenderBeside._templated"),
 }
 
 

@@ -99,6 +99,7 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
         self._generated = GeneratedFiles()
         self._search = SearchKeeper()
         self._beside = RenderBeside()
+        self._nav = None  # this build's navigation, once final
         self._errors = ErrorPreview()
         self._dirty = False
         self._own_nav = False
@@ -235,10 +236,12 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
             files.append(File.generated(config, published_path(rel), abs_src_path=str(published.large)))
             files.append(File.generated(config, published_path(rel, thumb=True), abs_src_path=str(published.thumb)))
 
+    @event_priority(-100)  # last: the environment is final when the templates' process is forked from it
     def on_env(self, env, /, *, config, files):
         if self._serving:
             env.bytecode_cache = self._compiled
-        return env
+            return env
+        return self._beside.templates(env, files, config, self._nav)
 
     def on_page_content(self, html, /, *, page, config, files):
         # Record Markdown may carry raw HTML; hand-written pages are the maintainers' own.
@@ -273,6 +276,7 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
     @event_priority(-100)  # last: the navigation, and so every page's address and links, are final
     def _render_beside(self, nav, /, *, config, files):
         if not self._serving:  # a build renders every page; a preview's rebuild, the few that changed
+            self._nav = nav
             self._beside.start(files, config, after=self._cleaned)
         return nav
 
@@ -297,7 +301,7 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
     def _finish(self, *, config):
         self._beside.close()
         if self._beside.pages:
-            log.debug(say.rendered_beside(self._beside.rendered, self._beside.pages))
+            log.debug(say.rendered_beside(self._beside.rendered, self._beside.templated, self._beside.pages))
         if self._errors.showing:
             self._errors.write(config.site_dir)
             return

@@ -1,13 +1,21 @@
-"""Half of a build's Markdown turned into HTML on the second core.
+"""A build's rendering shared with the second core.
 
-MkDocs reads every page in turn, on one core: at 5,000 activities Python-Markdown alone takes 17 s of a 45 s build,
-while the second core of the school's server or CI runner idles (bench/RESULTS.md). Once the navigation is final,
-`RenderBeside.start` forks a process that renders every other page with MkDocs' own code — the page's `pre_page`
-and `page_markdown` events, then `Page.render` — and sends back what rendering set on the page. MkDocs, in the
-build itself, runs every event of every page as ever; only its call to render one of those pages takes the result
-instead, and only if the page's Markdown is the very text the other process rendered. Anything the other process
-could not do (an error, a value it cannot send, the process gone) is rendered here, so the build meets the error
-itself; what MkDocs logged while rendering a page there is logged here, at that page's turn, so `--strict` counts it.
+MkDocs builds on one core: at 5,000 activities Python-Markdown takes 17 s of a 45 s build and the theme's templates
+about 14 s, while the second core of the school's server or CI runner idles (bench/RESULTS.md). Twice in a build a
+forked process does part of that work with MkDocs' own code, in the state the build has reached, and sends back
+the result; MkDocs, in the build itself, runs every event of every page as ever, and only its call to render one of
+those pages takes the result instead:
+
+- once the navigation is final, the Markdown of every other page (`Page.render`, after the page's `pre_page` and
+  `page_markdown` events), taken only if the page's Markdown is the very text rendered there;
+- once every page is read (`on_env`), the theme's template for a share of the pages, after the page's context and
+  its `page_context` events, taken only if the page's HTML, title and front matter are what they were there.
+
+Whatever the other process could not do (an error, a value it cannot send, the process gone) is done here, so the
+build meets the error itself; what MkDocs logged while rendering a page there is logged here, at that page's turn,
+so `--strict` counts it. A plugin whose page events depend on the pages before it would see the other process skip
+those; none of this site's does (tests/test_render_beside.py builds the site on one core and on two: byte for byte
+the same).
 
 Only a build on Linux with a second core and no other thread (a fork copies one thread): never `mkdocs serve`,
 whose rebuilds render a few pages, and whose server runs threads.
@@ -26,23 +34,39 @@ import sys
 import threading
 from collections.abc import Callable
 
+from mkdocs.commands.build import get_context
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .mkdocs_run import die_with_parent
 
 FEW = 40  # pages below which a second process costs more than it saves
+MARKDOWN_SHARE = 0.5  # of the pages, rendered there: both processes then run the pages' events for as long
+TEMPLATE_SHARE = 0.7  # here the build also indexes every page for search and runs every page's post_page events
 _LENGTH = struct.Struct(">Q")
 _MISSING = object()
 
 
-def _digest(markdown: str) -> bytes:
-    return hashlib.blake2b(markdown.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+def _digest(*texts: str) -> bytes:
+    h = hashlib.blake2b(digest_size=16)
+    for text in texts:
+        h.update(text.encode("utf-8", "surrogatepass") + b"\0")
+    return h.digest()
+
+
+def _as_read(page: Page) -> bytes:
+    """What a page's template reads of the page itself, beyond the state every page shares."""
+    return _digest(page.content or "", str(page.title), repr(page.meta), str(page.toc))
 
 
 def _second_core() -> bool:
     return (sys.platform.startswith("linux") and hasattr(os, "fork") and len(os.sched_getaffinity(0)) > 1
             and threading.active_count() == 1)
+
+
+def _share(pages: list[Page], fraction: float) -> list[Page]:
+    """`fraction` of the pages, spread evenly through them (both processes meet their pages in the same order)."""
+    return [p for i, p in enumerate(pages) if int((i + 1) * fraction) > int(i * fraction)]
 
 
 class _Sender(pickle.Pickler):
@@ -96,63 +120,26 @@ def _keep_logs() -> _Kept:
     return kept
 
 
-class RenderBeside:
-    def __init__(self):
-        self._pid = 0
-        self._pipe = None
-        self._files: Files | None = None
-        self._waiting: set[str] = set()
-        self._arrived: dict[str, tuple] = {}
-        self._extras: dict[str, tuple[str, object]] = {}
-        self.rendered = 0  # pages whose rendering was taken from the other process, this build
-        self.pages = 0  # pages this build read, if it rendered some beside (0: all here)
+class _Beside:
+    """A forked process running `work(page)` for each of `pages` in turn, its results taken here by page."""
 
-    def start(self, files: Files, config, after: Callable[[Page], object] | None = None) -> None:
-        """Fork, if this machine can, the process rendering every other page. `after(page)`, run there once a page
-        is rendered, is work of the caller's own on the page's fresh HTML, handed back by `extra`."""
-        self.close()
-        self.rendered = self.pages = 0
-        pages = []
-        for file in files.documentation_pages(inclusion=lambda level: level.is_included()):
-            if file.page is None:  # a page outside the navigation: MkDocs makes it so, at its turn
-                Page(None, file, config)
-            pages.append(file.page)
-        if len(pages) < FEW or not _second_core():
-            return
-        theirs = pages[1::2]
+    def __init__(self, pages: list[Page], files: Files, work: Callable[[Page], object]):
         read, write = os.pipe()
         sys.stdout.flush(), sys.stderr.flush()
         pid = os.fork()
         if pid == 0:  # pragma: no cover (the other process: it never returns)
             os.close(read)
-            _child(theirs, config, files, write, after)
+            _child(pages, write, work)
         os.close(write)
         self._pid, self._pipe, self._files = pid, os.fdopen(read, "rb"), files
-        self._waiting = {p.file.src_uri for p in theirs}
-        self.pages = len(pages)
-        for page in theirs:  # only this build's call to render them; the class's render is untouched
-            page.render = _Deferred(self, page)
+        self._theirs = frozenset(p.file.src_uri for p in pages)
+        self._waiting = set(self._theirs)
+        self._arrived: dict[str, object] = {}
 
-    def extra(self, page: Page, html: str):
-        """What `after` made of this page in the other process, if `html` is the HTML it was made of."""
-        made = self._extras.pop(page.file.src_uri, None)
-        return made[1] if made is not None and made[0] is html else None
-
-    def _render(self, page: Page, config, files: Files) -> None:
-        del page.render
-        got = self._take(page.file.src_uri)
-        if got is None or got[0] != _digest(page.markdown):
-            type(page).render(page, config, files)
-            return
-        _, delta, extra, records = got
-        for record in records:
-            logging.getLogger(record.name).handle(record)
-        page.__dict__.update(delta)
-        if extra is not None:
-            self._extras[page.file.src_uri] = (page.content, extra)
-        self.rendered += 1
-
-    def _take(self, uri: str):
+    def take(self, uri: str):
+        """The result for this page and what was logged making it, or None: then the build does it itself."""
+        if uri not in self._theirs:
+            return None
         self._waiting.discard(uri)
         got = self._arrived.pop(uri, _MISSING)
         while got is _MISSING and self._pipe is not None:
@@ -178,11 +165,10 @@ class RenderBeside:
         uri = uri.decode("utf-8", "surrogateescape")
         try:
             return uri, _Receiver(payload, self._files).load() if payload else None
-        except Exception:  # noqa: BLE001 — a page that cannot be taken is rendered here
+        except Exception:  # noqa: BLE001 — a page that cannot be taken is done here
             return uri, None
 
     def close(self) -> None:
-        """The other process ended and waited for (at the end of its pages, an error, or the build's end)."""
         if self._pipe is not None:
             self._pipe.close()
             self._pipe = None
@@ -196,6 +182,126 @@ class RenderBeside:
         self._arrived.clear()
 
 
+def _child(pages: list[Page], write: int, work) -> None:  # pragma: no cover
+    code = 1
+    try:
+        die_with_parent()  # a build killed leaves nothing rendering
+        gc.freeze()  # what the build made stays shared with it, not copied by the collector's visits
+        kept = _keep_logs()
+        with os.fdopen(write, "wb") as out:
+            for page in pages:
+                kept.records.clear()
+                payload = work(page)
+                try:
+                    data = b"" if payload is None else _pickled((payload, kept.records))
+                except Exception:  # noqa: BLE001 — something on the page cannot be sent: done by the build
+                    data = b""
+                uri = page.file.src_uri.encode("utf-8", "surrogateescape")
+                out.write(_LENGTH.pack(len(uri) + 1 + len(data)) + uri + b"\0" + data)
+                out.flush()
+        code = 0
+    except BaseException:  # noqa: BLE001 — the build does what is left itself
+        pass
+    finally:
+        os._exit(code)
+
+
+def _pickled(payload) -> bytes:
+    buffer = io.BytesIO()
+    _Sender(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(payload)
+    return buffer.getvalue()
+
+
+def _replay(records: list[logging.LogRecord]) -> None:
+    for record in records:
+        logging.getLogger(record.name).handle(record)
+
+
+class RenderBeside:
+    def __init__(self):
+        self._markdown: _Beside | None = None
+        self._templates: _Beside | None = None
+        self._extras: dict[str, tuple[str, object]] = {}
+        self.rendered = self.templated = 0  # pages whose Markdown, whose template, were taken, this build
+        self.pages = 0  # pages this build read, if it shared their rendering (0: all here)
+
+    # ---------------------------------------------------------------- Markdown
+
+    def start(self, files: Files, config, after: Callable[[Page], object] | None = None) -> None:
+        """Fork, if this machine can, the process rendering every other page's Markdown. `after(page)`, run there
+        once a page is rendered, is work of the caller's own on the page's fresh HTML, handed back by `extra`."""
+        self.close()
+        self.rendered = self.templated = self.pages = 0
+        pages = []
+        for file in files.documentation_pages(inclusion=lambda level: level.is_included()):
+            if file.page is None:  # a page outside the navigation: MkDocs makes it so, at its turn
+                Page(None, file, config)
+            pages.append(file.page)
+        if len(pages) < FEW or not _second_core():
+            return
+        theirs = _share(pages, MARKDOWN_SHARE)
+        self._markdown = _Beside(theirs, files, lambda page: _rendered(page, config, files, after))
+        self.pages = len(pages)
+        for page in theirs:  # only this build's call to render them; the class's render is untouched
+            page.render = _Deferred(self, page)
+
+    def extra(self, page: Page, html: str):
+        """What `after` made of this page in the other process, if `html` is the HTML it was made of."""
+        made = self._extras.pop(page.file.src_uri, None)
+        return made[1] if made is not None and made[0] is html else None
+
+    def _render(self, page: Page, config, files: Files) -> None:
+        del page.render
+        got = self._markdown.take(page.file.src_uri) if self._markdown else None
+        if got is None or got[0][0] != _digest(page.markdown):
+            type(page).render(page, config, files)
+            return
+        (_, delta, extra), records = got
+        _replay(records)
+        page.__dict__.update(delta)
+        if extra is not None:
+            self._extras[page.file.src_uri] = (page.content, extra)
+        self.rendered += 1
+
+    # ---------------------------------------------------------------- templates
+
+    def templates(self, env, files: Files, config, nav):
+        """At `on_env`: fork, if the Markdown was shared, the process rendering a share of the pages' templates;
+        the environment to build with, whose page templates take those pages' HTML from it."""
+        if not self.pages:
+            return env
+        self._close_markdown()
+        doc_files = files.documentation_pages(inclusion=lambda level: level.is_included())
+        pages = [f.page for f in doc_files]
+        self._templates = _Beside(_share(pages, TEMPLATE_SHARE), files,
+                                  lambda page: _templated(page, config, env, nav, doc_files))
+        return _SharedEnvironment(env, self)
+
+    def _templated(self, page: Page, name: str):
+        """The template `name`'s HTML for this page from the other process, if it rendered the page as it is."""
+        got = self._templates.take(page.file.src_uri) if self._templates else None
+        if got is None:
+            return None
+        (their_name, read, html), records = got
+        if their_name != name or read != _as_read(page):
+            return None
+        _replay(records)
+        self.templated += 1
+        return html
+
+    def _close_markdown(self) -> None:
+        if self._markdown is not None:
+            self._markdown.close()
+            self._markdown = None
+
+    def close(self) -> None:
+        """The other process ended and waited for (when its pages are done, at an error, or at the build's end)."""
+        self._close_markdown()
+        if self._templates is not None:
+            self._templates.close()
+            self._templates = None
+
+
 class _Deferred:
     """A page's `render`, for this build: its result taken from the other process."""
 
@@ -206,34 +312,30 @@ class _Deferred:
         self._beside._render(self._page, config, files)
 
 
-def _child(pages: list[Page], config, files: Files, write: int, after) -> None:  # pragma: no cover
-    code = 1
-    try:
-        die_with_parent()  # a build killed leaves nothing rendering
-        gc.freeze()  # what the build made stays shared with it, not copied by the collector's visits
-        kept = _keep_logs()
-        with os.fdopen(write, "wb") as out:
-            for page in pages:
-                kept.records.clear()
-                payload = _rendered(page, config, files, after)
-                try:
-                    data = b"" if payload is None else _pickled(payload + (kept.records,))
-                except Exception:  # noqa: BLE001 — something on the page cannot be sent: rendered there
-                    data = b""
-                uri = page.file.src_uri.encode("utf-8", "surrogateescape")
-                out.write(_LENGTH.pack(len(uri) + 1 + len(data)) + uri + b"\0" + data)
-                out.flush()
-        code = 0
-    except BaseException:  # noqa: BLE001 — the build renders what is left itself
-        pass
-    finally:
-        os._exit(code)
+class _SharedEnvironment:
+    """The theme's Jinja environment, whose templates, rendering a page the other process rendered, take its HTML."""
+
+    def __init__(self, env, beside: RenderBeside):
+        self._env, self._beside = env, beside
+
+    def __getattr__(self, name):
+        return getattr(self._env, name)
+
+    def get_template(self, name, *args, **kwargs):
+        return _SharedTemplate(self._env.get_template(name, *args, **kwargs), name, self._beside)
 
 
-def _pickled(payload) -> bytes:
-    buffer = io.BytesIO()
-    _Sender(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(payload)
-    return buffer.getvalue()
+class _SharedTemplate:
+    def __init__(self, template, name, beside: RenderBeside):
+        self._template, self._name, self._beside = template, name, beside
+
+    def __getattr__(self, name):
+        return getattr(self._template, name)
+
+    def render(self, *args, **kwargs):
+        page = args[0].get("page") if len(args) == 1 and not kwargs and isinstance(args[0], dict) else None
+        html = self._beside._templated(page, self._name) if isinstance(page, Page) else None
+        return self._template.render(*args, **kwargs) if html is None else html
 
 
 def _rendered(page: Page, config, files: Files, after):  # pragma: no cover (runs in the other process)
@@ -251,4 +353,21 @@ def _rendered(page: Page, config, files: Files, after):  # pragma: no cover (run
     except Exception:  # noqa: BLE001 — the build renders it and meets the error itself
         return None
     finally:
+        config._current_page = None
+
+
+def _templated(page: Page, config, env, nav, doc_files):  # pragma: no cover (runs in the other process)
+    """What MkDocs' _build_page does up to the template's HTML."""
+    config._current_page = page
+    page.active = True
+    try:
+        context = get_context(nav, doc_files, config, page)
+        name = page.meta.get("template", "main.html")
+        template = env.get_template(name)
+        context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+        return name, _as_read(page), template.render(context)
+    except Exception:  # noqa: BLE001 — the build renders it and meets the error itself
+        return None
+    finally:
+        page.active = False
         config._current_page = None

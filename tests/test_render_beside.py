@@ -1,5 +1,5 @@
-"""Half of a build's pages rendered on the second core (generator/render_beside.py): the very site one core writes,
-the same warnings at the same turn, and any page the other process could not render exactly rendered by the build."""
+"""A build's rendering shared with the second core (generator/render_beside.py): the very site one core writes, the
+same warnings at the same turn, and any page the other process could not render exactly rendered by the build."""
 
 from __future__ import annotations
 
@@ -13,8 +13,14 @@ import pytest
 from support.sitebuild import ROOT, config_for
 
 from generator import messages as say
+from generator.render_beside import MARKDOWN_SHARE, TEMPLATE_SHARE
 
 PAGES = 72  # the shipped project's pages: records and hand-written
+
+
+def shared(pages: int, markdown_not_taken: int = 0, templates_not_taken: int = 0) -> str:
+    return say.rendered_beside(int(pages * MARKDOWN_SHARE) - markdown_not_taken,
+                               int(pages * TEMPLATE_SHARE) - templates_not_taken, pages)
 TWO_CORES = len(os.sched_getaffinity(0)) >= 2
 
 
@@ -53,7 +59,7 @@ def test_a_build_renders_half_its_pages_beside_and_writes_the_site_one_core_writ
     one = build(project, tmp_path / "one", one_core=True)
     assert two.returncode == 0, two.stderr
     assert one.returncode == 0, one.stderr
-    assert beside_lines(two.stderr) == [say.rendered_beside(PAGES // 2, PAGES)]
+    assert beside_lines(two.stderr) == [shared(PAGES)]
     assert beside_lines(one.stderr) == []  # one core: nothing forked, every page rendered in turn
     assert files(tmp_path / "two") == files(tmp_path / "one")
 
@@ -71,7 +77,7 @@ def test_a_warning_from_a_page_rendered_beside_is_logged_at_its_turn_and_fails_t
     assert problems(two.stderr) == problems(one.stderr)
     assert two.returncode == 1
     assert "Aborted with 6 warnings in strict mode!" in two.stdout + two.stderr
-    assert beside_lines(two.stderr) == [say.rendered_beside((PAGES + 6) // 2, PAGES + 6)]
+    assert beside_lines(two.stderr) == [shared(PAGES + 6)]
 
 
 HOOK = """
@@ -79,6 +85,7 @@ HOOK = """
 
     PARENT = os.getpid()  # imported before the build forks
     seen = []
+    contexts = []
 
 
     def on_page_markdown(markdown, page, **kwargs):
@@ -90,10 +97,21 @@ HOOK = """
         if len(seen) == 2:
             return markdown + "\\n\\n另一个进程的版本\\n"
         return markdown
+
+
+    def on_page_context(context, page, **kwargs):
+        if os.getpid() == PARENT:
+            return context
+        contexts.append(page.file.src_uri)
+        if len(contexts) == 1:
+            raise RuntimeError("只在另一个进程里出错")
+        if len(contexts) == 2:
+            page.content += "<p>另一个进程的版本</p>"
+        return context
     """
 
 
-def test_a_page_the_other_process_failed_or_rendered_from_other_markdown_is_rendered_by_the_build(project, tmp_path):
+def test_a_page_the_other_process_failed_or_rendered_from_another_state_is_rendered_by_the_build(project, tmp_path):
     hook = tmp_path / "other_process.py"
     hook.write_text(textwrap.dedent(HOOK), encoding="utf-8")
     project.write_text(project.read_text(encoding="utf-8") + f"\nhooks:\n  - {hook}\n", encoding="utf-8")
@@ -101,7 +119,7 @@ def test_a_page_the_other_process_failed_or_rendered_from_other_markdown_is_rend
     one = build(project, tmp_path / "one", one_core=True)
     assert two.returncode == 0, two.stderr
     assert one.returncode == 0, one.stderr
-    assert beside_lines(two.stderr) == [say.rendered_beside(PAGES // 2 - 2, PAGES)]
+    assert beside_lines(two.stderr) == [shared(PAGES, 2, 2)]
     built = files(tmp_path / "two")
     assert built == files(tmp_path / "one")
     assert not [name for name, data in built.items() if "另一个进程的版本".encode() in data]

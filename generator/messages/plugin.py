@@ -44,8 +44,8 @@ def photos_made(done: int, total: int) -> str:
     return f"照片 {done:,} / {total:,}"
 
 
-def rendered_beside(theirs: int, pages: int) -> str:
-    return f"另一个进程在第二个处理器核上转换了 {theirs:,} / {pages:,} 个页面的 Markdown"
+def rendered_beside(markdown: int, templates: int, pages: int) -> str:
+    return f"另一个进程在第二个处理器核上转换了 {markdown:,} / {pages:,} 个页面的 Markdown，套用了 {templates:,} 个页面的模板"
 
 
 def watching_by_polling(reason: str) -> str:
