@@ -38,9 +38,11 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from pathlib import Path
+from typing import NamedTuple
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -64,21 +66,56 @@ STEPS = ("check", "largest", "out", "build", "profile", "floor", "properdocs", "
 # ---------------------------------------------------------------- running and timing
 
 
-def timed(cmd: list[str], *, env=None, cwd=ROOT, fatal=True) -> tuple[float | None, int]:
-    """Wall-clock seconds and peak resident memory (MB) of one command; fails loudly (or gives None)."""
+class Run(NamedTuple):
+    seconds: float | None
+    rss: int  # MB: the largest process's peak resident memory
+    pss: int  # MB: the peak of all its processes together, each shared page counted once (the build may fork)
+
+
+def _tree(pid: int) -> list[int]:
+    found = [pid]
+    for p in found:
+        try:
+            for task in os.listdir(f"/proc/{p}/task"):
+                found += [int(c) for c in Path(f"/proc/{p}/task/{task}/children").read_text().split()]
+        except OSError:
+            pass
+    return found
+
+
+def _pss(pid: int) -> int:
+    try:
+        return int(re.search(r"^Pss:\s+(\d+)", Path(f"/proc/{pid}/smaps_rollup").read_text(), re.M).group(1))
+    except (OSError, AttributeError):
+        return 0
+
+
+def timed(cmd: list[str], *, env=None, cwd=ROOT, fatal=True) -> Run:
+    """Wall-clock seconds and peak memory of one command (its processes' memory looked at every 0.1 s); fails
+    loudly (or gives None)."""
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env or ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    peak = [0]
+
+    def sample():
+        while proc.returncode is None and os.path.exists(f"/proc/{proc.pid}"):
+            peak[0] = max(peak[0], sum(_pss(p) for p in _tree(proc.pid)))
+            time.sleep(0.1)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     out = proc.stdout.read()
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - t
     proc.returncode = os.waitstatus_to_exitcode(status)
+    sampler.join()
     if proc.returncode:
         message = f"failed ({proc.returncode}): {' '.join(cmd)}\n{out.decode('utf-8', 'replace')[-4000:]}"
         if fatal:
             sys.exit(message)
         print(message, flush=True)
-        return None, 0
-    return elapsed, usage.ru_maxrss // 1024  # Linux reports kilobytes
+        return Run(None, 0, 0)
+    return Run(elapsed, usage.ru_maxrss // 1024, peak[0] // 1024)  # Linux reports kilobytes
 
 
 def median_of(runs: int, fn) -> tuple[float, list[float]]:
@@ -144,7 +181,7 @@ def step_out(n: int, records: Path, runs: int, work: Path) -> dict:
             "files written when unchanged": written, "pages": len(after) - 1}
 
 
-def mkdocs_build(config: Path, site: Path, records: Path | None = None) -> tuple[float, int]:
+def mkdocs_build(config: Path, site: Path, records: Path | None = None) -> Run:
     env = {**ENV, "SITE_RECORDS": str(records)} if records else ENV
     shutil.rmtree(site, ignore_errors=True)
     return timed([PY, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)], env=env)
@@ -152,10 +189,11 @@ def mkdocs_build(config: Path, site: Path, records: Path | None = None) -> tuple
 
 def step_build(n: int, records: Path, runs: int, work: Path) -> dict:
     results = [mkdocs_build(ROOT / "mkdocs.yml", work / "site", records) for _ in range(runs)]
-    times = [t for t, _ in results]
+    times = [r.seconds for r in results]
     pages = sum(1 for _ in (work / "site").rglob("*.html"))
     return {"full mkdocs build (s)": statistics.median(times), "build runs": fmt(times),
-            "peak memory (MB)": max(m for _, m in results), "HTML pages": pages}
+            "peak memory (MB)": max(r.rss for r in results),
+            "peak memory, all processes (PSS, MB)": max(r.pss for r in results), "HTML pages": pages}
 
 
 def step_profile(n: int, records: Path, runs: int, work: Path) -> dict:
@@ -172,7 +210,7 @@ def export(records: Path, work: Path) -> tuple[Path, float | None]:
     folder = work / "export"
     if (folder / "mkdocs.yml").is_file():
         return folder, None
-    took, _ = timed([PY, "-m", "generator", "export", "--records", str(records), "--out", str(folder)])
+    took = timed([PY, "-m", "generator", "export", "--records", str(records), "--out", str(folder)]).seconds
     # The floor: plain Material, without the export's word-segmentation hook (what our plugin adds).
     text = (folder / "mkdocs.yml").read_text(encoding="utf-8")
     assert "\nhooks:\n- hooks/segment.py\n" in text
@@ -195,11 +233,12 @@ def builder(name: str, cmd: list[str], folder: Path, runs: int) -> dict:
             shutil.rmtree(folder / leftover, ignore_errors=True)
         return timed(cmd, cwd=folder, fatal=False)
     results = [once() for _ in range(runs)]
-    times = [t for t, _ in results]
+    times = [r.seconds for r in results]
     if any(t is None for t in times):
         return {f"{name} build": "failed (see the output above)"}
     return {f"{name} build of the export (s)": statistics.median(times), f"{name} runs": fmt(times),
-            f"{name} peak memory (MB)": max(m for _, m in results)}
+            f"{name} peak memory (MB)": max(r.rss for r in results),
+            f"{name} peak memory, all processes (PSS, MB)": max(r.pss for r in results)}
 
 
 def step_floor(n: int, records: Path, runs: int, work: Path) -> dict:
