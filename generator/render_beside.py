@@ -29,6 +29,7 @@ import io
 import logging
 import os
 import pickle
+import signal
 import struct
 import sys
 import threading
@@ -174,7 +175,7 @@ class _Beside:
             self._pipe = None
         if self._pid:
             try:
-                os.kill(self._pid, 9)
+                os.kill(self._pid, signal.SIGKILL)  # done, or no longer needed
             except ProcessLookupError:
                 pass
             os.waitpid(self._pid, 0)
@@ -268,9 +269,9 @@ class RenderBeside:
     def templates(self, env, files: Files, config, nav):
         """At `on_env`: fork, if the Markdown was shared, the process rendering a share of the pages' templates;
         the environment to build with, whose page templates take those pages' HTML from it."""
-        if not self.pages:
-            return env
         self._close_markdown()
+        if not self.pages or not _second_core():  # a plugin may have started a thread since
+            return env
         doc_files = files.documentation_pages(inclusion=lambda level: level.is_included())
         pages = [f.page for f in doc_files]
         self._templates = _Beside(_share(pages, TEMPLATE_SHARE), files,
