@@ -99,7 +99,6 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
         self._generated = GeneratedFiles()
         self._search = SearchKeeper()
         self._beside = RenderBeside()
-        self._nav = None  # this build's navigation, once final
         self._errors = ErrorPreview()
         self._dirty = False
         self._own_nav = False
@@ -241,7 +240,7 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
         if self._serving:
             env.bytecode_cache = self._compiled
             return env
-        return self._beside.templates(env, files, config, self._nav)
+        return self._beside.templates(env, files, config)
 
     def on_page_content(self, html, /, *, page, config, files):
         # Record Markdown may carry raw HTML; hand-written pages are the maintainers' own.
@@ -276,8 +275,7 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
     @event_priority(-100)  # last: the navigation, and so every page's address and links, are final
     def _render_beside(self, nav, /, *, config, files):
         if not self._serving:  # a build renders every page; a preview's rebuild, the few that changed
-            self._nav = nav
-            self._beside.start(files, config, after=self._cleaned)
+            self._beside.start(files, config, nav, after=self._cleaned)
         return nav
 
     on_nav = CombinedEvent(_own_titles, _render_beside)

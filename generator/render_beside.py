@@ -36,7 +36,7 @@ import threading
 from collections.abc import Callable
 
 from mkdocs.commands.build import get_context
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .mkdocs_run import die_with_parent
@@ -223,18 +223,21 @@ class RenderBeside:
         self._markdown: _Beside | None = None
         self._templates: _Beside | None = None
         self._extras: dict[str, tuple[str, object]] = {}
+        self._nav = None  # the build's final navigation, which the templates show
         self.rendered = self.templated = 0  # pages whose Markdown, whose template, were taken, this build
         self.pages = 0  # pages this build read, if it shared their rendering (0: all here)
 
     # ---------------------------------------------------------------- Markdown
 
-    def start(self, files: Files, config, after: Callable[[Page], object] | None = None) -> None:
+    def start(self, files: Files, config, nav, after: Callable[[Page], object] | None = None) -> None:
         """Fork, if this machine can, the process rendering every other page's Markdown. `after(page)`, run there
         once a page is rendered, is work of the caller's own on the page's fresh HTML, handed back by `extra`."""
         self.close()
         self.rendered = self.templated = self.pages = 0
+        self._extras.clear()
+        self._nav = nav
         pages = []
-        for file in files.documentation_pages(inclusion=lambda level: level.is_included()):
+        for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
             if file.page is None:  # a page outside the navigation: MkDocs makes it so, at its turn
                 Page(None, file, config)
             pages.append(file.page)
@@ -266,16 +269,16 @@ class RenderBeside:
 
     # ---------------------------------------------------------------- templates
 
-    def templates(self, env, files: Files, config, nav):
+    def templates(self, env, files: Files, config):
         """At `on_env`: fork, if the Markdown was shared, the process rendering a share of the pages' templates;
         the environment to build with, whose page templates take those pages' HTML from it."""
         self._close_markdown()
         if not self.pages or not _second_core():  # a plugin may have started a thread since
             return env
-        doc_files = files.documentation_pages(inclusion=lambda level: level.is_included())
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
         pages = [f.page for f in doc_files]
         self._templates = _Beside(_share(pages, TEMPLATE_SHARE), files,
-                                  lambda page: _templated(page, config, env, nav, doc_files))
+                                  lambda page: _templated(page, config, env, self._nav, doc_files))
         return _SharedEnvironment(env, self)
 
     def _templated(self, page: Page, name: str):

@@ -95,12 +95,25 @@ def _appears(path, seconds: float = 20) -> None:
         time.sleep(0.1)
 
 
-def _settles(condition, seconds: float = 20) -> None:
-    """Until `condition()` holds (what decap-server does in git mode takes several git commands after it answers)."""
+def _settles(condition, seconds: float = 20, explain=lambda: "") -> None:
+    """Until `condition()` holds (what decap-server does in git mode takes several git commands after it answers).
+    `explain()`: what to show if it never does."""
     deadline = time.monotonic() + seconds
     while not condition():
-        assert time.monotonic() < deadline, "the editor's server never finished"
+        assert time.monotonic() < deadline, "the editor's server never finished\n" + explain()
         time.sleep(0.1)
+
+
+def _git_state(project, page) -> str:
+    """The repository and the editor as they stand, for a step of git mode that never finished."""
+    log = project.parent / "edit.log"
+    return "\n".join([
+        "branches: " + _git(project, "branch", "-a", "-vv"),
+        "status: " + _git(project, "status", "--short", "--branch"),
+        "log: " + _git(project, "log", "--oneline", "-3", "--all"),
+        "editor says: " + " | ".join(page.locator("[role=alert], [class*=Toast], [class*=toast]").all_inner_texts()),
+        "make edit's log (end): " + (log.read_text(encoding="utf-8")[-3000:] if log.exists() else "none"),
+    ])
 
 
 def _problems(project, rel: str) -> list:
@@ -308,14 +321,15 @@ def test_in_review_mode_a_save_waits_on_a_branch_until_it_is_published(browser, 
                                                             "program: san-tong-san-yi\nstatus: published\nvisibility: public\n")
         # decap-server's git mode checks the branch out to commit on it, then main again: once it is back, the
         # record is on the branch only (the editor may still be asking about the branch just after the save)
-        _settles(lambda: not (project / rel).exists() and _git(project, "branch", "--show-current").strip() == "main")
+        _settles(lambda: not (project / rel).exists() and _git(project, "branch", "--show-current").strip() == "main",
+                 explain=lambda: _git_state(project, page))
 
         mark_ready(page)
         page.get_by_role("button", name="发布", exact=True).click()
         page.get_by_text("立即发布").first.click()
         # merged into main, its branch deleted, main checked out: decap-server's steps, each in its own time
         _settles(lambda: (project / rel).exists() and _git(project, "branch", "--list", "cms/*") == ""
-                 and _git(project, "branch", "--show-current").strip() == "main", 60)
+                 and _git(project, "branch", "--show-current").strip() == "main", 60, lambda: _git_state(project, page))
         # Asked whether a branch for this record exists yet, decap-server answers 404 when none does: the editor's
         # own way of finding a free name, not a failure.
         api = [e for e in seen["errors"] if re.fullmatch(r"404 http://127\.0\.0\.1:\d+/api/v1", e)]

@@ -10,8 +10,8 @@ __all__ = [
     "no_search_words",
     "photos_made",
     "records_have_errors_no_site",
-    "rendered_beside",
     "records_have_errors_preview",
+    "rendered_beside",
     "watching_by_polling",
 ]
 
