@@ -19,7 +19,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from . import csp, sanitize
@@ -239,7 +239,6 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
     def on_env(self, env, /, *, config, files):
         if self._serving:
             env.bytecode_cache = self._compiled
-            return env
         return self._beside.templates(env, files, config)
 
     def on_page_content(self, html, /, *, page, config, files):
@@ -274,8 +273,10 @@ class RecordsPlugin(BasePlugin[RecordsConfig]):
 
     @event_priority(-100)  # last: the navigation, and so every page's address and links, are final
     def _render_beside(self, nav, /, *, config, files):
-        if not self._serving:  # a build renders every page; a preview's rebuild, the few that changed
-            self._beside.start(files, config, nav, after=self._cleaned)
+        # A build, and a preview's first build, render every page; a preview's rebuild, the few that changed.
+        if not (self._serving and self._built_once):
+            shown = InclusionLevel.is_in_serve if self._serving else InclusionLevel.is_included  # as MkDocs reads them
+            self._beside.start(files, config, nav, shown, after=self._cleaned)
         return nav
 
     on_nav = CombinedEvent(_own_titles, _render_beside)

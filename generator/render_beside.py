@@ -17,8 +17,9 @@ so `--strict` counts it. A plugin whose page events depend on the pages before i
 those; none of this site's does (tests/test_render_beside.py builds the site on one core and on two: byte for byte
 the same).
 
-Only a build on Linux with a second core and no other thread (a fork copies one thread): never `mkdocs serve`,
-whose rebuilds render a few pages, and whose server runs threads.
+Only on Linux with a second core and no other thread (a fork copies one thread): a build, or the first build of
+`mkdocs serve` (before its server starts a thread); never a preview's rebuild, which renders the few pages a save
+changed.
 """
 
 from __future__ import annotations
@@ -224,20 +225,23 @@ class RenderBeside:
         self._templates: _Beside | None = None
         self._extras: dict[str, tuple[str, object]] = {}
         self._nav = None  # the build's final navigation, which the templates show
+        self._shown = InclusionLevel.is_included  # which pages MkDocs reads in this build
         self.rendered = self.templated = 0  # pages whose Markdown, whose template, were taken, this build
         self.pages = 0  # pages this build read, if it shared their rendering (0: all here)
 
     # ---------------------------------------------------------------- Markdown
 
-    def start(self, files: Files, config, nav, after: Callable[[Page], object] | None = None) -> None:
-        """Fork, if this machine can, the process rendering every other page's Markdown. `after(page)`, run there
-        once a page is rendered, is work of the caller's own on the page's fresh HTML, handed back by `extra`."""
+    def start(self, files: Files, config, nav, shown: Callable[[InclusionLevel], bool],
+              after: Callable[[Page], object] | None = None) -> None:
+        """Fork, if this machine can, the process rendering every other page's Markdown, of the pages `shown` (the
+        inclusion levels MkDocs reads in this build). `after(page)`, run there once a page is rendered, is work of
+        the caller's own on the page's fresh HTML, handed back by `extra`."""
         self.close()
         self.rendered = self.templated = self.pages = 0
         self._extras.clear()
-        self._nav = nav
+        self._nav, self._shown = nav, shown
         pages = []
-        for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
+        for file in files.documentation_pages(inclusion=shown):
             if file.page is None:  # a page outside the navigation: MkDocs makes it so, at its turn
                 Page(None, file, config)
             pages.append(file.page)
@@ -275,7 +279,7 @@ class RenderBeside:
         self._close_markdown()
         if not self.pages or not _second_core():  # a plugin may have started a thread since
             return env
-        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        doc_files = files.documentation_pages(inclusion=self._shown)
         pages = [f.page for f in doc_files]
         self._templates = _Beside(_share(pages, TEMPLATE_SHARE), files,
                                   lambda page: _templated(page, config, env, self._nav, doc_files))

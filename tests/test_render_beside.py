@@ -3,14 +3,17 @@ same warnings at the same turn, and any page the other process could not render 
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import subprocess
 import sys
 import textwrap
+import urllib.request
 from pathlib import Path
 
 import pytest
-from support.sitebuild import ROOT, config_for
+from support.sitebuild import ROOT, config_for, free_port, wait_for
 
 from generator import messages as say
 from generator.render_beside import MARKDOWN_SHARE, TEMPLATE_SHARE
@@ -123,3 +126,48 @@ def test_a_page_the_other_process_failed_or_rendered_from_another_state_is_rende
     built = files(tmp_path / "two")
     assert built == files(tmp_path / "one")
     assert not [name for name, data in built.items() if "另一个进程的版本".encode() in data]
+
+
+@contextlib.contextmanager
+def preview(config: Path, log: Path, *, one_core: bool = False):
+    """`make serve` on the project, verbose; its address once the first build is served."""
+    port = free_port()
+    with log.open("w", encoding="utf-8") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "-v", "-f", str(config),
+             "-a", f"127.0.0.1:{port}"], cwd=config.parent, stdout=out, stderr=subprocess.STDOUT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, preexec_fn=_one_core if one_core else None)
+        try:
+            url = f"http://127.0.0.1:{port}/"
+            wait_for(url, 120)
+            yield url
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+def served(url: str, pages: list[str]) -> dict[str, str]:
+    """Each page as the preview sends it, without what differs from one server to another: its address, and the
+    live-reload script's numbers."""
+    port = re.escape(url.rsplit(":", 1)[1].rstrip("/"))
+    answers = {}
+    for page in pages:
+        with urllib.request.urlopen(url + page, timeout=10) as answer:
+            text = answer.read().decode("utf-8")
+        answers[page] = re.sub(r"livereload\(\d+, \d+\)", "livereload()", re.sub(f":{port}\\b", ":PORT", text))
+    return answers
+
+
+def test_a_previews_first_build_is_shared_too_and_serves_what_one_core_serves(project, tmp_path):
+    assert build(project, tmp_path / "site", one_core=True).returncode == 0
+    pages = sorted(p.parent.relative_to(tmp_path / "site").as_posix() + "/" for p in (tmp_path / "site").rglob("index.html"))
+    pages = [p.removeprefix("./") for p in pages]
+    assert len(pages) > 60
+    with preview(project, tmp_path / "two.log") as url:
+        two = served(url, pages)
+    with preview(project, tmp_path / "one.log", one_core=True) as url:
+        one = served(url, pages)
+    assert beside_lines((tmp_path / "two.log").read_text(encoding="utf-8")) == [shared(PAGES)]
+    assert beside_lines((tmp_path / "one.log").read_text(encoding="utf-8")) == []
+    assert two == one
+    assert all("livereload()" in text for text in two.values())
