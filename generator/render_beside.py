@@ -9,7 +9,8 @@ those pages takes the result instead:
 - once the navigation is final, the Markdown of every other page (`Page.render`, after the page's `pre_page` and
   `page_markdown` events), taken only if the page's Markdown is the very text rendered there;
 - once every page is read (`on_env`), the theme's template for a share of the pages, after the page's context and
-  its `page_context` events, taken only if the page's HTML, title and front matter are what they were there.
+  its `page_context` events, taken only if the page's HTML, title, front matter and table of contents are what
+  they were there.
 
 Whatever the other process could not do (an error, a value it cannot send, the process gone) is done here, so the
 build meets the error itself; what MkDocs logged while rendering a page there is logged here, at that page's turn,
