@@ -25,13 +25,13 @@ log = logging.getLogger("mkdocs.plugins.dangjian")
 # What changes a file. The system also tells of files opened and closed unwritten, which MkDocs (made for
 # polling, which never sees those) would take for saves: every build reads the records it checks and the editor
 # reads the photos it lists, so each would start another rebuild, and the preview would reload under the reader.
+CHANGES = [ev.FileCreatedEvent, ev.FileModifiedEvent, ev.FileMovedEvent, ev.FileDeletedEvent, ev.FileClosedEvent,
+           ev.DirCreatedEvent, ev.DirMovedEvent, ev.DirDeletedEvent]
+
 # How long MkDocs waits, after a change, for the changes to stop before it rebuilds. Its 0.1 s suits its polling; the
 # system tells of a save's few events (an editor's write and rename, a photo and then its record) within
 # milliseconds of each other, and every save waits this long before its page is made.
 QUIET = 0.05
-
-CHANGES = [ev.FileCreatedEvent, ev.FileModifiedEvent, ev.FileMovedEvent, ev.FileDeletedEvent, ev.FileClosedEvent,
-           ev.DirCreatedEvent, ev.DirMovedEvent, ev.DirDeletedEvent]
 
 
 class _ChangesObserver(watchdog.observers.Observer):
